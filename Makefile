@@ -1,0 +1,43 @@
+# The two commands: `make run` (set up and serve with the Istanbul record on SQLite) and
+# `make test` (set up and run the whole suite). Everything else here is what CI calls too.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+DEV_ENV := DJANGO_DEBUG=true
+# Production-shaped values, only for `check --deploy`; never used to serve anything.
+DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-deploy-only-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEF DJANGO_ALLOWED_HOSTS=talks.example.org
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint fmt checks ci
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+run: install
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py setup_local
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+fmt: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+checks: install
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+ci: lint checks test

@@ -1,0 +1,209 @@
+"""People and organizations, Popolo-shaped: who negotiated, for whom, in which post and when."""
+
+import datetime
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from provenance.models import (
+    DatePrecision,
+    PublicationStatus,
+    Publishable,
+    PublishableQuerySet,
+    SearchableQuerySet,
+    Sourced,
+)
+from provenance.text import fold_for_search
+
+wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q12345.")
+country_code_validator = RegexValidator(
+    r"^[A-Z]{2}$", "Use the ISO 3166-1 alpha-2 code in capitals, e.g. UA."
+)
+
+ALIASES_HELP = "Other spellings and transliterations, one per line. Search uses them."
+
+
+def split_aliases(aliases: str) -> list[str]:
+    return [line.strip() for line in aliases.splitlines() if line.strip()]
+
+
+class OrganizationKind(models.TextChoices):
+    STATE = "state", "State"
+    GOVERNMENT_BODY = "government_body", "Government body"
+    MILITARY = "military", "Military"
+    INTELLIGENCE = "intelligence", "Intelligence or security service"
+    LEGISLATURE = "legislature", "Legislature"
+    INTERNATIONAL = "international", "International organization"
+    OTHER = "other", "Other"
+
+
+class Organization(Sourced, Publishable):
+    """A state, a body inside one (ministry, intelligence service), or an international organization."""
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=40, blank=True, help_text="e.g. SBU, MİT, NSDC.")
+    native_name = models.CharField(max_length=200, blank=True)
+    aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
+    kind = models.CharField(max_length=16, choices=OrganizationKind)
+    # PROTECT: deleting a state must not silently delete its ministries and their members' posts.
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="The body this one belongs to, e.g. Ukraine for its Ministry of Defence.",
+    )
+    country_code = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[country_code_validator],
+        help_text="ISO 3166-1 alpha-2.",
+    )
+    wikidata_id = models.CharField(max_length=16, blank=True, validators=[wikidata_id_validator])
+    description = models.TextField(blank=True, help_text="Markdown.")
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = SearchableQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")),
+                name="organization_not_own_parent",
+                violation_error_message="An organization cannot be its own parent.",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["publication_status", "updated_at"], name="organization_status_upd_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(
+            self.name, self.short_name, self.native_name, *split_aliases(self.aliases)
+        )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("actors:organization-detail", args=[self.pk])
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+    def ancestors(self) -> list["Organization"]:
+        """From the top-level body down to this one's parent. One query per level."""
+        chain, node = [], self.parent
+        while node is not None and node not in chain:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+
+class Person(Sourced, Publishable):
+    """Someone who took part in the talks or shaped them: negotiator, host, mediator, adviser."""
+
+    name = models.CharField(max_length=200, help_text="Name in English, as most sources spell it.")
+    slug = models.SlugField(max_length=100, unique=True)
+    native_name = models.CharField(
+        max_length=200, blank=True, help_text="In the person's own script, e.g. Рустем Умєров."
+    )
+    aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
+    wikidata_id = models.CharField(max_length=16, blank=True, validators=[wikidata_id_validator])
+    biography = models.TextField(blank=True, help_text="Short biography in Markdown.")
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = SearchableQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [
+            models.Index(
+                fields=["publication_status", "updated_at"], name="person_status_updated_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(
+            self.name, self.native_name, *split_aliases(self.aliases)
+        )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("actors:person-detail", args=[self.slug])
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+
+class MembershipQuerySet(PublishableQuerySet):
+    def published(self):
+        return self.filter(
+            publication_status=PublicationStatus.PUBLISHED,
+            person__publication_status=PublicationStatus.PUBLISHED,
+            organization__publication_status=PublicationStatus.PUBLISHED,
+        )
+
+    def current(self, on: datetime.date | None = None):
+        """Posts held on the given day (today by default); open-ended posts count as held."""
+        on = on or datetime.date.today()
+        return self.filter(Q(start_on__isnull=True) | Q(start_on__lte=on)).filter(
+            Q(end_on__isnull=True) | Q(end_on__gte=on)
+        )
+
+
+class Membership(Sourced, Publishable):
+    """A person's post in an organization over time, e.g. Umerov as Minister of Defence."""
+
+    # PROTECT on both sides: a post is part of the record; remove it first, deliberately.
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="memberships"
+    )
+    post = models.CharField(max_length=200, help_text="e.g. Minister of Defence.")
+    start_on = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    end_on = models.DateField(null=True, blank=True, help_text="Leave blank while still held.")
+    end_precision = models.CharField(max_length=5, choices=DatePrecision, default=DatePrecision.DAY)
+    note = models.TextField(blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "start_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True)
+                | Q(start_on__isnull=True)
+                | Q(end_on__gte=models.F("start_on")),
+                name="membership_end_not_before_start",
+                violation_error_message="A post cannot end before it starts.",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["publication_status", "updated_at"], name="membership_status_upd_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.post}, {self.organization}"

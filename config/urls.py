@@ -1,0 +1,13 @@
+"""Root URLs: the public site, the admin and the API."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("config.api")),
+    path("", include("talks.urls")),
+    path("", include("actors.urls")),
+    path("", include("positions.urls")),
+    path("", include("provenance.urls")),
+]

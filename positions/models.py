@@ -1,0 +1,447 @@
+"""What each side wanted, what was agreed, and what was carried out."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from actors.models import Organization
+from provenance.models import (
+    Claimant,
+    Confidence,
+    DatePrecision,
+    PublicationStatus,
+    Publishable,
+    PublishableQuerySet,
+    SearchableQuerySet,
+    Side,
+    Sourced,
+)
+from provenance.text import fold_for_search
+from talks.models import Event, Round
+
+
+class Issue(models.Model):
+    """An agenda item the sides take positions on: ceasefire, prisoners, NATO, territory…"""
+
+    slug = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True, help_text="Markdown.")
+    movement_summary = models.TextField(
+        blank=True, help_text="What moved across rounds, in a sentence, for the issue page."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
+    events = models.ManyToManyField(
+        Event, blank=True, related_name="issues", help_text="Timeline events about this issue."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("positions:issue-detail", args=[self.slug])
+
+
+class DocumentKind(models.TextChoices):
+    MEMORANDUM = "memorandum", "Memorandum"
+    FRAMEWORK = "framework", "Framework or roadmap"
+    DRAFT = "draft", "Draft agreement"
+    LIST = "list", "List"
+    STATEMENT = "statement", "Statement"
+
+
+class DocumentDelivery(models.TextChoices):
+    IN_ADVANCE = "in_advance", "Sent in advance"
+    AT_MEETING = "at_meeting", "Handed over at the meeting"
+    PUBLISHED = "published", "Published only"
+
+
+class DocumentQuerySet(SearchableQuerySet):
+    def published(self):
+        return self.filter(publication_status=PublicationStatus.PUBLISHED).exclude(
+            round__publication_status__in=[PublicationStatus.DRAFT, PublicationStatus.IN_REVIEW]
+        )
+
+
+class Document(Sourced, Publishable):
+    """A memorandum, framework, list or statement one side tabled, with its provisions by issue."""
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=16, choices=DocumentKind)
+    author_side = models.CharField(max_length=16, choices=Side)
+    # PROTECT: a document tabled at a round must not lose its round silently.
+    round = models.ForeignKey(
+        Round,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text="The round at which it was tabled, if any.",
+    )
+    tabled_on = models.DateField(null=True, blank=True)
+    tabled_on_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    delivery = models.CharField(max_length=16, choices=DocumentDelivery, blank=True)
+    summary = models.TextField(blank=True, help_text="Markdown.")
+    text = models.TextField(blank=True, help_text="Full text in Markdown, where it is public.")
+    url = models.URLField(max_length=500, blank=True, help_text="Link to the published text.")
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["tabled_on", "title"]
+        indexes = [
+            models.Index(
+                fields=["publication_status", "tabled_on"], name="document_status_date_idx"
+            ),
+            models.Index(
+                fields=["publication_status", "updated_at"], name="document_status_upd_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(self.title, self.summary)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("positions:document-detail", args=[self.slug])
+
+
+class Provision(Sourced):
+    """One provision of a document, mapped to the issues it addresses."""
+
+    # CASCADE: a provision only exists as part of its document.
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provisions")
+    section = models.CharField(max_length=100, blank=True, help_text="e.g. 'I. Final settlement'.")
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+    issues = models.ManyToManyField(Issue, blank=True, related_name="provisions")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.text[:60]}"
+
+
+class Stance(models.TextChoices):
+    DEMANDS = "demands", "Demands"
+    PROPOSES = "proposes", "Proposes"
+    ACCEPTS = "accepts", "Accepts"
+    ACCEPTS_WITH_CONDITIONS = "accepts_with_conditions", "Accepts with conditions"
+    REJECTS = "rejects", "Rejects"
+    NO_POSITION = "no_position", "No stated position"
+
+
+class PositionQuerySet(PublishableQuerySet):
+    def published(self):
+        return self.filter(
+            publication_status=PublicationStatus.PUBLISHED,
+            round__publication_status=PublicationStatus.PUBLISHED,
+        )
+
+
+class Position(Sourced, Publishable):
+    """One side's stance on one issue as of one round."""
+
+    side = models.CharField(max_length=16, choices=Side)
+    # PROTECT on issue and round: positions are the record; remove them before their round.
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="positions")
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="positions")
+    stance = models.CharField(max_length=24, choices=Stance)
+    summary = models.TextField(help_text="The position in a sentence or two, in Markdown.")
+    # SET_NULL: the position stands even if the document is withdrawn from the record.
+    document = models.ForeignKey(
+        Document,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="positions",
+        help_text="The document that stated it, if any.",
+    )
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = PositionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["issue__order", "round__number", "side"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["side", "issue", "round"],
+                name="position_one_per_side_issue_round",
+                violation_error_message="This side already has a position on this issue at this round.",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["publication_status", "updated_at"], name="position_status_upd_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()} on {self.issue} at round {self.round.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(self.summary)
+        super().save(*args, **kwargs)
+
+
+class AgreedBy(models.TextChoices):
+    BOTH_SIDES = "both", "Both sides"
+    ONE_SIDE = "one_side", "One side"
+    REPORTED = "reported", "Reported only"
+
+
+class CommitmentStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    AGREED = "agreed", "Agreed"
+    IN_PROGRESS = "in_progress", "In progress"
+    FULFILLED = "fulfilled", "Fulfilled"
+    PARTLY_FULFILLED = "partly_fulfilled", "Partly fulfilled"
+    STALLED = "stalled", "Stalled"
+    DISPUTED = "disputed", "Disputed"
+
+
+class Category(models.TextChoices):
+    POWS = "pows", "Prisoners of war"
+    CIVILIANS = "civilians", "Civilians"
+    BODIES = "bodies", "Bodies"
+    CHILDREN = "children", "Children"
+
+
+class CommitmentQuerySet(PublishableQuerySet):
+    def published(self):
+        return self.filter(publication_status=PublicationStatus.PUBLISHED).exclude(
+            round__publication_status__in=[PublicationStatus.DRAFT, PublicationStatus.IN_REVIEW]
+        )
+
+
+class Commitment(Sourced, Publishable):
+    """What a round agreed, or one side announced, and how far it has been carried out."""
+
+    # PROTECT: a commitment is part of its round's record.
+    round = models.ForeignKey(
+        Round, null=True, blank=True, on_delete=models.PROTECT, related_name="commitments"
+    )
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="commitments")
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True, help_text="Markdown.")
+    agreed_by = models.CharField(max_length=16, choices=AgreedBy)
+    announced_by = models.CharField(
+        max_length=16, choices=Side, blank=True, help_text="If only one side announced it."
+    )
+    announced_on = models.DateField(null=True, blank=True)
+    target_category = models.CharField(max_length=16, choices=Category, blank=True)
+    target_per_side = models.PositiveIntegerField(
+        null=True, blank=True, help_text="e.g. 1000 for '1,000 for 1,000'. Blank if not a number."
+    )
+    target_is_minimum = models.BooleanField(default=False, help_text="'At least' this many.")
+    target_note = models.TextField(
+        blank=True, help_text="Differing accounts of the target, e.g. '1,000 + 200 (Zelensky)'."
+    )
+    status = models.CharField(
+        max_length=16, choices=CommitmentStatus, default=CommitmentStatus.AGREED
+    )
+    status_note = models.TextField(blank=True)
+
+    objects = CommitmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["announced_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(agreed_by="one_side", announced_by__in=list(Side.values))
+                | (~Q(agreed_by="one_side") & Q(announced_by="")),
+                name="commitment_announcer_iff_one_side",
+                violation_error_message="Name the side that announced it if, and only if, one side did.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["publication_status", "status"], name="commitment_status_idx"),
+            models.Index(
+                fields=["publication_status", "updated_at"], name="commitment_status_upd_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("positions:commitment-detail", args=[self.slug])
+
+
+class ExchangeKind(models.TextChoices):
+    POW_SWAP = "pow_swap", "Prisoner exchange"
+    BODIES = "bodies", "Repatriation of bodies"
+    CIVILIANS = "civilians", "Return of civilians"
+    CHILDREN = "children", "Return of children"
+
+
+class ExchangeQuerySet(PublishableQuerySet):
+    def published(self):
+        return self.filter(publication_status=PublicationStatus.PUBLISHED).exclude(
+            commitment__publication_status__in=[
+                PublicationStatus.DRAFT,
+                PublicationStatus.IN_REVIEW,
+            ]
+        )
+
+    def top_level(self):
+        """Exchanges that are not stages of a reported total; sum these to avoid double counting."""
+        return self.filter(part_of__isnull=True)
+
+
+class Exchange(Sourced, Publishable):
+    """A dated step that carries a commitment out — a swap, a repatriation — or stands alone."""
+
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=16, choices=ExchangeKind)
+    occurred_on = models.DateField()
+    occurred_on_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    ended_on = models.DateField(null=True, blank=True, help_text="Last day, for a multi-day total.")
+    # PROTECT: an exchange counted towards a commitment must be unlinked deliberately.
+    commitment = models.ForeignKey(
+        Commitment,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exchanges",
+        help_text="Leave blank for exchanges outside the Istanbul agreements.",
+    )
+    linkage_confidence = models.CharField(
+        max_length=16,
+        choices=Confidence,
+        blank=True,
+        help_text="How sure the link to the commitment is. Uncertain or contested links are "
+        "shown but kept out of running totals.",
+    )
+    linkage_note = models.TextField(blank=True)
+    # PROTECT: a stage belongs to the reported total it is part of.
+    part_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="stages",
+        help_text="The reported total this is one stage of; its counts are then not added again.",
+    )
+    # PROTECT: a mediator credited for an exchange is part of the record.
+    mediator = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mediated_exchanges",
+    )
+    mediator_note = models.CharField(max_length=300, blank=True)
+    summary = models.TextField(blank=True, help_text="Markdown.")
+
+    objects = ExchangeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["occurred_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("occurred_on")),
+                name="exchange_end_not_before_start",
+                violation_error_message="An exchange cannot end before it starts.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(part_of=F("pk")),
+                name="exchange_not_part_of_itself",
+                violation_error_message="An exchange cannot be a stage of itself.",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["publication_status", "occurred_on"], name="exchange_status_date_idx"
+            ),
+            models.Index(
+                fields=["publication_status", "updated_at"], name="exchange_status_upd_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_on}: {self.title}"
+
+    def clean(self) -> None:
+        if self.linkage_confidence and not self.commitment_id:
+            raise ValidationError(
+                {"linkage_confidence": "Only an exchange linked to a commitment has a linkage."}
+            )
+
+    def get_absolute_url(self) -> str:
+        return reverse("positions:exchange-detail", args=[self.pk])
+
+    @property
+    def counts_towards_commitment(self) -> bool:
+        return bool(self.commitment_id) and self.linkage_confidence not in (
+            Confidence.UNCERTAIN,
+            Confidence.CONTESTED,
+        )
+
+
+class CountPrecision(models.TextChoices):
+    EXACT = "exact", "Exactly"
+    AT_LEAST = "at_least", "At least"
+    ABOUT = "about", "About"
+
+
+class ExchangeCount(Sourced):
+    """How many people or bodies one side received in an exchange, according to one claimant."""
+
+    # CASCADE: a count only exists as part of its exchange.
+    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="counts")
+    receiving_side = models.CharField(max_length=16, choices=Side)
+    category = models.CharField(max_length=16, choices=Category)
+    quantity = models.IntegerField(help_text="How many, as the claimant reports it.")
+    precision = models.CharField(
+        max_length=16, choices=CountPrecision, default=CountPrecision.EXACT
+    )
+    claimed_by = models.CharField(
+        max_length=16, choices=Claimant, help_text="Whose figure this is. Keep both sides' figures."
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["exchange", "receiving_side", "category", "claimed_by"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gte=0),
+                name="exchangecount_quantity_not_negative",
+                violation_error_message="A count cannot be negative.",
+            ),
+            models.UniqueConstraint(
+                fields=["exchange", "receiving_side", "category", "claimed_by"],
+                name="exchangecount_one_per_claim",
+                violation_error_message="This claimant already has a count for this side and category.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_receiving_side_display()} received {self.quantity} "
+            f"{self.get_category_display().lower()} (per {self.get_claimed_by_display()})"
+        )

@@ -1,0 +1,190 @@
+"""Where every fact comes from, how sure we are of it, and whether it is public yet.
+
+This app sits below the three domain apps (provenance ← actors ← talks ← positions): it holds
+the Source model that every fact cites and the abstract pieces every content model shares, so
+that "what is public" and "says who" are decided in one place.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from provenance.text import fold, fold_for_search
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+
+
+class Confidence(models.TextChoices):
+    CONFIRMED = "confirmed", "Confirmed"
+    SINGLE_SOURCE = "single_source", "Single source"
+    CONTESTED = "contested", "Contested"
+    UNCERTAIN = "uncertain", "Uncertain"
+
+
+CONFIDENCE_HELP = (
+    "Confirmed: two independent sources or official acts of both sides. Single source: one. "
+    "Contested: the sides disagree (keep every version). Uncertain: second-hand, anonymous or garbled."
+)
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class Side(models.TextChoices):
+    """The two negotiating parties."""
+
+    UKRAINE = "ukraine", "Ukraine"
+    RUSSIA = "russia", "Russia"
+
+
+class Claimant(models.TextChoices):
+    """Who a figure or statement comes from."""
+
+    UKRAINE = "ukraine", "Ukraine"
+    RUSSIA = "russia", "Russia"
+    MEDIATOR = "mediator", "Mediator"
+    INDEPENDENT = "independent", "Independent"
+
+
+class StateAffiliation(models.TextChoices):
+    NONE = "", "Not state-affiliated"
+    RUSSIA = "russia", "Russian state or state-aligned"
+    UKRAINE = "ukraine", "Ukrainian state"
+    TURKIYE = "turkiye", "Turkish state"
+    OTHER = "other", "Other state"
+
+
+class SourceKind(models.TextChoices):
+    OFFICIAL_STATEMENT = "official_statement", "Official statement"
+    DECREE = "decree", "Decree or legal act"
+    NEWS_REPORT = "news_report", "News report"
+    TRANSCRIPT = "transcript", "Transcript"
+    DOCUMENT = "document", "Document"
+    ANALYSIS = "analysis", "Analysis"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What readers, the API, feeds, search and downloads may see."""
+        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+
+
+class SearchableQuerySet(PublishableQuerySet):
+    """For models that keep a folded `search_text` column (see provenance.text)."""
+
+    def search(self, query: str):
+        """Rows whose names, aliases or text contain `query`, in any case, script or accent."""
+        folded = fold(query)
+        if not folded:
+            return self.none()
+        return self.filter(search_text__contains=folded)
+
+
+class Publishable(models.Model):
+    """Content that moves draft → in review → published, with timestamps for sync and feeds."""
+
+    publication_status = models.CharField(
+        max_length=16,
+        choices=PublicationStatus,
+        default=PublicationStatus.DRAFT,
+        help_text="Only published content is visible to readers, the API, feeds and downloads.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.publication_status == PublicationStatus.PUBLISHED
+
+
+class Sourced(models.Model):
+    """A fact that cites its sources and says how sure we are of it."""
+
+    sources = models.ManyToManyField(
+        "provenance.Source",
+        blank=True,
+        related_name="%(app_label)s_%(class)ss",
+        help_text="Every source that states this fact.",
+    )
+    confidence = models.CharField(
+        max_length=16,
+        choices=Confidence,
+        default=Confidence.SINGLE_SOURCE,
+        help_text=CONFIDENCE_HELP,
+    )
+    confidence_note = models.TextField(
+        blank=True, help_text="Why this label: which sources disagree, what is unverified."
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Source(Publishable):
+    """A citable document — article, statement, decree — that facts elsewhere cite."""
+
+    code = models.SlugField(
+        max_length=16,
+        unique=True,
+        help_text="Short stable citation key, e.g. S41. Used by the loader and in exports.",
+    )
+    url = models.URLField(max_length=500, blank=True, help_text="Leave blank if only offline.")
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200)
+    published_on = models.DateField(null=True, blank=True)
+    published_on_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1 code, e.g. en, uk.")
+    kind = models.CharField(max_length=24, choices=SourceKind, default=SourceKind.NEWS_REPORT)
+    state_affiliation = models.CharField(
+        max_length=8,
+        choices=StateAffiliation,
+        blank=True,
+        default=StateAffiliation.NONE,
+        help_text="State-affiliated outlets are the record of what that side said, not of fact.",
+    )
+    is_mirror = models.BooleanField(
+        default=False, help_text="A mirror, repost or rewrite of an original report."
+    )
+    note = models.TextField(blank=True, help_text="What this source is, e.g. 'Reuters rewrite'.")
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = SearchableQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        indexes = [
+            # The API's updated_since and the change feed read this.
+            models.Index(
+                fields=["publication_status", "updated_at"], name="source_status_updated_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.publisher} — {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(self.code, self.title, self.publisher, self.url)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("provenance:source-detail", args=[self.pk])
+
+    @property
+    def is_state_affiliated(self) -> bool:
+        return bool(self.state_affiliation)

@@ -1,0 +1,209 @@
+"""factory_boy factories with readable values; every factory makes published content by default."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from actors.models import Membership, Organization, OrganizationKind, Person
+from positions.models import (
+    AgreedBy,
+    Category,
+    Commitment,
+    Document,
+    DocumentKind,
+    Exchange,
+    ExchangeCount,
+    ExchangeKind,
+    Issue,
+    Position,
+    Provision,
+    Stance,
+)
+from provenance.models import Claimant, PublicationStatus, Side, Source
+from talks.models import (
+    Delegation,
+    DelegationSide,
+    Event,
+    EventKind,
+    Participant,
+    ParticipantRole,
+    Round,
+    Venue,
+)
+
+PUBLISHED = PublicationStatus.PUBLISHED
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    code = factory.Sequence(lambda n: f"T{n}")
+    url = factory.Sequence(lambda n: f"https://news.example.org/story-{n}")
+    title = factory.Sequence(lambda n: f"Story {n}")
+    publisher = "Example News"
+    published_on = datetime.date(2025, 6, 2)
+    publication_status = PUBLISHED
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    kind = OrganizationKind.STATE
+    publication_status = PUBLISHED
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    publication_status = PUBLISHED
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    post = "Minister"
+    start_on = datetime.date(2024, 9, 5)
+    publication_status = PUBLISHED
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name = factory.Sequence(lambda n: f"Palace {n}")
+    city = "Istanbul"
+    country_code = "TR"
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Round
+
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Round {n + 1} in Istanbul")
+    held_on = factory.Sequence(
+        lambda n: datetime.date(2025, 5, 16) + datetime.timedelta(days=20 * n)
+    )
+    venue = factory.SubFactory(VenueFactory)
+    publication_status = PUBLISHED
+
+
+class DelegationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Delegation
+
+    round = factory.SubFactory(RoundFactory)
+    side = DelegationSide.UKRAINE
+    publication_status = PUBLISHED
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    delegation = factory.SubFactory(DelegationFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = ParticipantRole.MEMBER
+    at_table = True
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    occurred_on = datetime.date(2025, 5, 15)
+    kind = EventKind.ANNOUNCEMENT
+    title = factory.Sequence(lambda n: f"Event {n}")
+    publication_status = PUBLISHED
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Issue
+
+    slug = factory.Sequence(lambda n: f"issue-{n}")
+    name = factory.Sequence(lambda n: f"Issue {n}")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    title = factory.Sequence(lambda n: f"Memorandum {n}")
+    slug = factory.Sequence(lambda n: f"memorandum-{n}")
+    kind = DocumentKind.MEMORANDUM
+    author_side = Side.RUSSIA
+    round = factory.SubFactory(RoundFactory)
+    tabled_on = datetime.date(2025, 6, 2)
+    publication_status = PUBLISHED
+
+
+class ProvisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Provision
+
+    document = factory.SubFactory(DocumentFactory)
+    text = factory.Sequence(lambda n: f"Provision {n}")
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Position
+
+    side = Side.UKRAINE
+    issue = factory.SubFactory(IssueFactory)
+    round = factory.SubFactory(RoundFactory)
+    stance = Stance.DEMANDS
+    summary = factory.Sequence(lambda n: f"Position summary {n}")
+    publication_status = PUBLISHED
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commitment
+
+    round = factory.SubFactory(RoundFactory)
+    issue = factory.SubFactory(IssueFactory)
+    title = factory.Sequence(lambda n: f"Exchange {n} for {n}")
+    slug = factory.Sequence(lambda n: f"commitment-{n}")
+    agreed_by = AgreedBy.BOTH_SIDES
+    target_category = Category.POWS
+    target_per_side = 1000
+    publication_status = PUBLISHED
+
+
+class ExchangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Exchange
+
+    title = factory.Sequence(lambda n: f"Prisoner exchange {n}")
+    kind = ExchangeKind.POW_SWAP
+    occurred_on = datetime.date(2025, 5, 23)
+    commitment = factory.SubFactory(CommitmentFactory)
+    publication_status = PUBLISHED
+
+
+class ExchangeCountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExchangeCount
+
+    exchange = factory.SubFactory(ExchangeFactory)
+    receiving_side = Side.UKRAINE
+    category = Category.POWS
+    quantity = 390
+    claimed_by = Claimant.UKRAINE
+
+
+def aware(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime.datetime:
+    """A datetime in Istanbul time, as editors enter it."""
+    return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
