@@ -1,7 +1,12 @@
-"""Public pages for the provenance app."""
+"""Public pages for sources."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from provenance import views
 
 app_name = "provenance"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("sources/", views.source_list, name="source-list"),
+    path("sources/<int:pk>/", views.source_detail, name="source-detail"),
+]
