@@ -47,7 +47,7 @@ def issue_detail(request, slug: str):
     commitments = (
         Commitment.objects.published()
         .filter(issue=issue)
-        .select_related("round")
+        .select_related("round", "issue")
         .prefetch_related("sources", _exchanges_with_counts())
     )
     documents = (

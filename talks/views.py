@@ -141,7 +141,7 @@ def round_detail(request, number: int):
     commitments = (
         Commitment.objects.published()
         .filter(round=round_)
-        .select_related("issue")
+        .select_related("round", "issue")
         .prefetch_related("sources", _exchanges_with_counts())
     )
     return render(
