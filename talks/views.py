@@ -56,6 +56,7 @@ def _heads():
         "delegations",
         queryset=Delegation.objects.published()
         .filter(side__in=Side.values)
+        .order_by("-side")  # Ukraine, then Russia, as on the round page
         .prefetch_related(Prefetch("participants", queryset=heads.select_related("person"))),
     )
 
