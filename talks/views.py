@@ -218,7 +218,9 @@ def round_json_ld(request, round_, delegations) -> dict:
         "attendee": [
             {
                 "@type": "Organization",
-                "name": d.organization.name if d.organization else d.get_side_display(),
+                "name": d.organization.name
+                if d.organization and d.organization.is_published
+                else d.get_side_display(),
             }
             for d in delegations
             if d.side in Side.values

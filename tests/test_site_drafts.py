@@ -172,3 +172,18 @@ def test_hidden_source_and_organization_are_404_and_not_cited(client, public_rou
     assert client.get(organization.get_absolute_url()).status_code == 404
     assert_nowhere(client, "Secret Gazette", ["/rounds/1/"])
     assert_nowhere(client, "Secret agency", ["/rounds/1/"])
+
+
+@pytest.mark.parametrize("status", HIDDEN)
+def test_hidden_chair_document_and_represented_state_are_not_named(client, public_round, status):
+    round_, issue = public_round
+    round_.chair = PersonFactory(name="Secret chair", publication_status=status)
+    round_.save()
+    document = DocumentFactory(round=round_, title="Secret draft paper", publication_status=status)
+    PositionFactory(round=round_, issue=issue, side=Side.RUSSIA, document=document)
+    ParticipantFactory(
+        delegation=round_.delegations.first(),
+        represents=OrganizationFactory(name="Secret state", publication_status=status),
+    )
+    for text in ("Secret chair", "Secret draft paper", "Secret state"):
+        assert_nowhere(client, text, ["/rounds/1/"])
