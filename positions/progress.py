@@ -57,7 +57,12 @@ class TallyLine:
 
     @property
     def sides_differ(self) -> bool:
-        return len({f.quantity for f in self.figures}) > 1
+        return len({(f.quantity, f.qualifier) for f in self.figures}) > 1
+
+    @property
+    def partial(self) -> bool:
+        """Some claimant gave no figure of its own for some exchange."""
+        return any(f.exchanges < self.exchanges for f in self.figures)
 
     @property
     def main(self) -> Figure | None:
@@ -77,38 +82,47 @@ def _qualifier(precision: str) -> str:
 
 
 def tally(exchanges, *, grouped: bool = False) -> list[TallyLine]:
-    """Sum the prefetched counts of `exchanges` per receiving side, category and claimant.
+    """Each claimant's running total per receiving side and category (or group).
 
-    With `grouped`, categories are folded into "people" and "bodies". A claimant that reported on
-    fewer exchanges than the line covers keeps its own sum, and `Figure.exchanges` says so.
+    Where a claimant gave no figure for an exchange, the receiving side's own figure (else the
+    other claimant's) fills the gap, so two totals differ only where the claimants disagree about
+    the same exchange, never merely because one stayed silent. `Figure.exchanges` counts the
+    exchanges a claimant gave its own figure for. With `grouped`, categories fold into "people"
+    and "bodies".
     """
-    lines: dict[tuple[str, str], TallyLine] = {}
-    figures: dict[tuple[str, str, str], Figure] = {}
-    seen: dict[tuple[str, str], set[int]] = {}
-    seen_by: dict[tuple[str, str, str], set[int]] = {}
+    # (side, category) -> {exchange pk -> {claimant -> [quantity, qualifier]}}
+    cells: dict[tuple[str, str], dict[int, dict[str, list]]] = {}
     for exchange in exchanges:
         for count in exchange.counts.all():
             category = CATEGORY_GROUPS[count.category] if grouped else count.category
-            label = GROUP_LABELS[category] if grouped else Category(category).label
-            key = (count.receiving_side, category)
-            line = lines.setdefault(key, TallyLine(count.receiving_side, category, label))
-            seen.setdefault(key, set()).add(exchange.pk)
-            figure = figures.get((*key, count.claimed_by))
-            if figure is None:
-                figure = figures[(*key, count.claimed_by)] = Figure(count.claimed_by)
-                line.figures.append(figure)
-            figure.quantity += count.quantity
-            figure.qualifier = figure.qualifier or _qualifier(count.precision)
-            seen_by.setdefault((*key, count.claimed_by), set()).add(exchange.pk)
-    for key, line in lines.items():
-        line.exchanges = len(seen[key])
-        for figure in line.figures:
-            figure.exchanges = len(seen_by[(*key, figure.claimant)])
-        line.figures.sort(key=lambda f: CLAIMANT_ORDER.index(f.claimant))
+            cell = cells.setdefault((count.receiving_side, category), {}).setdefault(
+                exchange.pk, {}
+            )
+            figure = cell.setdefault(count.claimed_by, [0, ""])
+            figure[0] += count.quantity
+            figure[1] = figure[1] or _qualifier(count.precision)
+    lines = []
+    for (side, category), by_exchange in cells.items():
+        label = GROUP_LABELS[category] if grouped else Category(category).label
+        line = TallyLine(side, category, label, exchanges=len(by_exchange))
+        claimants = sorted(
+            {c for cell in by_exchange.values() for c in cell}, key=CLAIMANT_ORDER.index
+        )
+        for claimant in claimants:
+            figure = Figure(claimant)
+            for cell in by_exchange.values():
+                if claimant in cell:
+                    figure.exchanges += 1
+                    quantity, qualifier = cell[claimant]
+                else:
+                    fallback = side if side in cell else min(cell, key=CLAIMANT_ORDER.index)
+                    quantity, qualifier = cell[fallback]
+                figure.quantity += quantity
+                figure.qualifier = figure.qualifier or qualifier
+            line.figures.append(figure)
+        lines.append(line)
     order = [PEOPLE, BODIES] if grouped else list(Category.values)
-    return sorted(
-        lines.values(), key=lambda line: (order.index(line.category), SIDE_ORDER.index(line.side))
-    )
+    return sorted(lines, key=lambda line: (order.index(line.category), SIDE_ORDER.index(line.side)))
 
 
 @dataclass

@@ -43,7 +43,7 @@ def test_stages_and_uncertain_links_are_not_added():
     assert [x.pk for x in state.not_counted] == [doubtful.pk]
 
 
-def test_partial_reporting_and_at_least_are_said_so():
+def test_a_claimants_silence_is_filled_not_counted_as_a_difference():
     commitment = CommitmentFactory()
     for quantity in (100, 200):
         ExchangeCountFactory(
@@ -59,7 +59,10 @@ def test_partial_reporting_and_at_least_are_said_so():
     [line] = progress.progress(loaded(commitment)).totals
     ukraine, russia = line.figures
     assert (ukraine.quantity, ukraine.qualifier, ukraine.exchanges) == (300, "at least", 2)
-    assert (russia.quantity, russia.exchanges, line.exchanges) == (100, 1, 2)
+    # Russia's silence on the second exchange is filled with Ukraine's figure: no false gap.
+    assert (russia.quantity, russia.exchanges, line.exchanges) == (300, 1, 2)
+    assert not line.sides_differ
+    assert line.partial
 
 
 def test_cumulative_series_steps_up_per_side_over_time():
