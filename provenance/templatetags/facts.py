@@ -68,3 +68,17 @@ def language(code: str) -> str:
         return translation.get_language_info(code)["name"]
     except KeyError:
         return code
+
+
+SHORT_AFFILIATIONS = {
+    "russia": "Russian state media",
+    "ukraine": "Ukrainian state media",
+    "turkiye": "Turkish state media",
+    "other": "State media",
+}
+
+
+@register.filter
+def short_affiliation(value: str) -> str:
+    """The state-affiliation badge in few words, for compact source lists."""
+    return SHORT_AFFILIATIONS.get(value, "State media")
