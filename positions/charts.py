@@ -9,7 +9,8 @@ import math
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 720, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 24, 16, 40
+# RIGHT leaves room for a month label centred on the last day.
+LEFT, RIGHT, TOP, BOTTOM = 64, 44, 16, 40
 
 
 def _month_starts(start: datetime.date, end: datetime.date) -> list[datetime.date]:
