@@ -17,6 +17,7 @@ from positions.models import (
     Provision,
 )
 from provenance.models import Side
+from talks.models import Round
 
 
 def issue_list(request):
@@ -40,7 +41,7 @@ def issue_detail(request, slug: str):
     positions = (
         Position.objects.published()
         .filter(issue=issue)
-        .select_related("round", "document")
+        .select_related("document")
         .prefetch_related("sources")
         .order_by("round__number", "side")
     )
@@ -67,7 +68,7 @@ def issue_detail(request, slug: str):
         "positions/issue_detail.html",
         {
             "issue": issue,
-            "matrix": position_matrix(positions),
+            "matrix": position_matrix(Round.objects.published().order_by("number"), positions),
             "commitments": [(c, progress.progress(c)) for c in commitments],
             "documents": documents,
             "events": issue.events.published().prefetch_related("sources"),
@@ -75,12 +76,18 @@ def issue_detail(request, slug: str):
     )
 
 
-def position_matrix(positions) -> list[dict]:
-    """One row per round: each side's position and whether it moved since that side's last one."""
+def position_matrix(rounds, positions) -> list[dict]:
+    """One row per round: each side's position and whether it moved since that side's last one.
+
+    Every published round gets a row, so a round where a side stated nothing says so.
+    """
+    by_round = {
+        round_id: list(group) for round_id, group in groupby(positions, key=lambda p: p.round_id)
+    }
     rows, previous = [], {}
-    for round_, group in groupby(positions, key=lambda p: p.round):
+    for round_ in rounds:
         row = {"round": round_}
-        for position in group:
+        for position in by_round.get(round_.pk, []):
             before = previous.get(position.side)
             if before is None:
                 position.movement = "first"

@@ -12,6 +12,7 @@ from tests.factories import (
     ParticipantFactory,
     PersonFactory,
     PositionFactory,
+    RoundFactory,
     SourceFactory,
 )
 from tests.site_data import build_record
@@ -264,3 +265,13 @@ def test_russia_receiving_counts_claimed_by_russia_are_labelled(client, record):
     )
     body = text(client.get(commitment.get_absolute_url()))
     assert '<strong>78</strong> <span class="claimant">per Russia' in body
+
+
+def test_issue_matrix_has_a_row_for_a_round_where_nobody_stated_a_position(client, record):
+    RoundFactory(number=50, title="Quiet round")
+    response = client.get("/issues/ceasefire/")
+    quiet = response.context["matrix"][-1]
+    assert quiet["round"].number == 50
+    assert "ukraine" not in quiet
+    assert "russia" not in quiet
+    assert text(response).count("No position recorded") == 2

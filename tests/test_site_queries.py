@@ -64,12 +64,12 @@ def test_issue_page_queries_do_not_grow_with_rounds(
 ):
     _record(rounds, members, exchanges)
     # 1. the issue
-    # 2. positions on it with round and document  3. their sources
-    # 4. commitments on it with round and issue  5. their sources
-    # 6. their exchanges  7. exchange counts
-    # 8. documents with provisions on it  9. those provisions
-    # 10. events tagged with it  11. their sources
-    with django_assert_num_queries(11):
+    # 2. positions on it with their document  3. their sources  4. published rounds, one row each
+    # 5. commitments on it with round and issue  6. their sources
+    # 7. their exchanges  8. exchange counts
+    # 9. documents with provisions on it  10. those provisions
+    # 11. events tagged with it  12. their sources
+    with django_assert_num_queries(12):
         response = client.get("/issues/ceasefire/")
     assert len(response.context["matrix"]) == rounds
 
