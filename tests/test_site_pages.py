@@ -247,7 +247,10 @@ def test_every_page_has_landmarks_one_h1_skip_link_and_search_form(client, recor
         body = text(client.get(url))
         assert body.count("<h1") == 1, url
         assert '<a class="skip-link" href="#main">' in body
-        assert '<form class="site-search" role="search" aria-label="Site search" action="/search/" method="get">' in body
+        assert (
+            '<form class="site-search" role="search" aria-label="Site search" action="/search/" method="get">'
+            in body
+        )
         assert '<label for="site-search-q">' in body
         assert 'name="q"' in body
         for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
