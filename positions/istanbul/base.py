@@ -1,0 +1,58 @@
+"""Small helpers that keep the data modules close to how the facts file reads."""
+
+import datetime
+import zoneinfo
+
+from django.utils import timezone
+
+ISTANBUL = zoneinfo.ZoneInfo("Europe/Istanbul")
+
+
+def day(iso: str) -> datetime.date:
+    return datetime.date.fromisoformat(iso)
+
+
+def istanbul(iso: str) -> datetime.datetime:
+    """A local Istanbul time, e.g. "2025-06-02 13:00", as an aware datetime."""
+    return timezone.make_aware(datetime.datetime.fromisoformat(iso), ISTANBUL)
+
+
+def refs(codes: str) -> tuple[str, ...]:
+    """Source codes as the facts file lists them: "S1 S5 SEED"."""
+    return tuple(codes.split())
+
+
+def source(
+    code: str,
+    url: str,
+    title: str,
+    publisher: str,
+    *,
+    on: str = "",
+    precision: str = "day",
+    language: str = "en",
+    kind: str = "news_report",
+    state: str = "",
+    mirror: bool = False,
+    note: str = "",
+) -> dict:
+    """One Source row. `state="russia"` for outlets the facts file marks RU-state or RU outlet."""
+    return {
+        "code": code,
+        "url": url,
+        "title": title,
+        "publisher": publisher,
+        "published_on": day(on) if on else None,
+        "published_on_precision": precision,
+        "language": language,
+        "kind": kind,
+        "state_affiliation": state,
+        "is_mirror": mirror,
+        "note": note,
+    }
+
+
+# Notes repeated across sources, worded once.
+UA_OFFICIAL = "Ukrainian official channel: the record of what the Ukrainian side said."
+RU_STATE = "Russian state or state-aligned outlet: the record of what the Russian side said."
+UNTITLED = "Title descriptive: the URL carries no headline."

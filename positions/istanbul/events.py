@@ -1,0 +1,401 @@
+"""Timeline events: §0 lead-up, decrees, side meetings, statements, totals quoted by officials,
+and the context the seed article gives. Keyed by (occurred_on, title).
+
+`issues` lists the issue slugs an event is about (Issue.events); `people` are slugs and
+`organizations` names from the other data modules.
+"""
+
+from positions.istanbul.base import day, istanbul, refs
+
+
+def event(
+    on,
+    title,
+    *,
+    kind,
+    side="",
+    sources,
+    summary="",
+    precision="day",
+    round=None,
+    venue="",
+    starts=None,
+    ends=None,
+    people="",
+    organizations=(),
+    issues="",
+    confidence="confirmed",
+    confidence_note="",
+):
+    return {
+        "occurred_on": day(on),
+        "occurred_on_precision": precision,
+        "title": title,
+        "kind": kind,
+        "side": side,
+        "summary": summary,
+        "round": round,
+        "venue": venue,
+        "starts_at": istanbul(starts) if starts else None,
+        "ends_at": istanbul(ends) if ends else None,
+        "people": tuple(people.split()),
+        "organizations": tuple(organizations),
+        "issues": tuple(issues.split()),
+        "sources": refs(sources),
+        "confidence": confidence,
+        "confidence_note": confidence_note,
+    }
+
+
+EVENTS = [
+    # Context (seed article).
+    event(
+        "2022-02-24",
+        "Russia's full-scale invasion of Ukraine",
+        kind="context",
+        side="russia",
+        sources="SEED",
+        summary="Tens of thousands have died since Russia's 2022 invasion; large parts of eastern "
+        "and southern Ukraine have been destroyed and millions displaced (seed article).",
+        confidence="single_source",
+    ),
+    # §0 Lead-up.
+    event(
+        "2025-05-10",
+        "Ukraine and European partners propose a 30-day unconditional ceasefire",
+        kind="proposal",
+        side="ukraine",
+        sources="S21 S94",
+        summary="Ukraine, with France, Germany, the UK and Poland, proposes a 30-day unconditional "
+        "ceasefire. Per ISW, the proposal was backed by the US and was meant to start on 12 May.",
+        organizations=("Ukraine", "France", "Germany", "United Kingdom", "Poland"),
+        issues="ceasefire",
+    ),
+    event(
+        "2025-05-11",
+        "Putin proposes resuming direct talks in Istanbul",
+        kind="proposal",
+        side="russia",
+        sources="S12 S20",
+        summary="In the night of 10–11 May, Putin proposes resuming direct talks in Istanbul "
+        "'without preconditions', starting 15 May.",
+        people="vladimir-putin",
+        round=1,
+    ),
+    event(
+        "2025-05-14",
+        "Kremlin names its delegation, headed by Medinsky",
+        kind="announcement",
+        side="russia",
+        sources="S11 S12",
+        summary="Head: Vladimir Medinsky. Members: Galuzin, Kostyukov, Fomin. Four experts attached.",
+        people="vladimir-medinsky mikhail-galuzin igor-kostyukov alexander-fomin",
+        round=1,
+    ),
+    event(
+        "2025-05-15",
+        "Russian delegation arrives in Istanbul; Fidan meets it at Dolmabahçe",
+        kind="side_meeting",
+        side="mediator",
+        sources="S16 S17 S92",
+        people="hakan-fidan vladimir-medinsky",
+        venue="Dolmabahçe Palace",
+        round=1,
+    ),
+    event(
+        "2025-05-15",
+        "Zelensky, in Ankara, will send a delegation headed by Umerov, 'though not in full'",
+        kind="statement",
+        side="ukraine",
+        sources="S16 S17 S92",
+        summary="After meeting Erdoğan in Ankara, Zelensky says he will send a delegation headed "
+        "by Defence Minister Umerov, 'though not in full'. SBU head Malyuk and Chief of General "
+        "Staff Hnatov will not go.",
+        people="volodymyr-zelensky recep-tayyip-erdogan rustem-umerov vasyl-malyuk andriy-hnatov",
+        round=1,
+    ),
+    event(
+        "2025-05-15",
+        "Decree No. 306/2025 sets the 12-member Ukrainian delegation",
+        kind="decree",
+        side="ukraine",
+        sources="S13 S14 S15",
+        people="volodymyr-zelensky rustem-umerov",
+        organizations=("Office of the President of Ukraine",),
+        round=1,
+    ),
+    event(
+        "2025-05-16",
+        "Ukraine coordinates positions with US, UK, French and German advisers",
+        kind="side_meeting",
+        side="ukraine",
+        sources="S9 S10",
+        summary="In the morning, Umerov, Foreign Minister Sybiha and presidential chief of staff "
+        "Yermak meet US envoy Kellogg, UK NSA Jonathan Powell, French diplomatic adviser Emmanuel "
+        "Bonne and German chancellor's adviser Günther Sautter 'to coordinate positions'. Per AFP, "
+        "the Europeans were excluded from the Russia–Ukraine talks themselves.",
+        people="rustem-umerov andrii-sybiha andriy-yermak keith-kellogg jonathan-powell "
+        "emmanuel-bonne gunther-sautter",
+        round=1,
+        confidence_note="The meeting is confirmed; the exclusion from the talks rests on AFP "
+        "alone (S10).",
+    ),
+    event(
+        "2025-05-16",
+        "Türkiye–US–Ukraine trilateral at Dolmabahçe",
+        kind="side_meeting",
+        side="mediator",
+        sources="S7 S8",
+        summary="Chaired by Fidan, about one hour (approx. 11:00–12:07 local). US: Rubio, "
+        "Ambassador Tom Barrack, Kellogg. Ukraine: Yermak, Umerov, Sybiha.",
+        people="hakan-fidan marco-rubio tom-barrack keith-kellogg andriy-yermak rustem-umerov "
+        "andrii-sybiha",
+        venue="Dolmabahçe Palace",
+        starts="2025-05-16 11:00",
+        ends="2025-05-16 12:07",
+        round=1,
+    ),
+    # Between rounds 1 and 2.
+    event(
+        "2025-05-28",
+        "Lavrov proposes a second round in Istanbul on 2 June",
+        kind="proposal",
+        side="russia",
+        sources="S26 S27",
+        summary="Lavrov proposes 2 June in Istanbul and says Russia will present a memorandum there.",
+        people="sergey-lavrov",
+        round=2,
+    ),
+    event(
+        "2025-06-01",
+        "Ukraine's drone strike on Russian strategic bombers",
+        kind="context",
+        side="ukraine",
+        sources="SEED",
+        summary="One day before round 2, Ukraine struck dozens of Russian strategic bombers at "
+        "airbases deep inside Russia. Ukraine said it damaged around 40 long-range bombers worth "
+        "an estimated $7 billion; its security services said the 18-month operation involved "
+        "smuggling drones into Russia, which were launched from inside the country (seed article).",
+        round=2,
+        confidence="single_source",
+    ),
+    event(
+        "2025-06-01",
+        "Zelensky: ceasefire, prisoners, children; 'The key issues can only be resolved by the leaders'",
+        kind="statement",
+        side="ukraine",
+        sources="SEED",
+        summary="Zelensky says Ukraine demands an immediate and unconditional ceasefire, the "
+        "release of prisoners and the return of abducted children, and calls for a direct "
+        "meeting with Putin: 'The key issues can only be resolved by the leaders' (seed article, "
+        "'yesterday' of 2 June).",
+        people="volodymyr-zelensky",
+        issues="ceasefire prisoners-of-war deported-children leaders-meeting",
+        round=2,
+        confidence="single_source",
+    ),
+    event(
+        "2025-06-01",
+        "Decree No. 359/2025 sets the 14-member Ukrainian delegation",
+        kind="decree",
+        side="ukraine",
+        sources="S29 S30 S93",
+        summary="Malovatskyi out; Kovbasa, Ostrianskyi and Fomin in.",
+        people="volodymyr-zelensky rustem-umerov",
+        round=2,
+    ),
+    event(
+        "2025-06-02",
+        "Kremlin: a leaders' summit only after progress in lower-level talks",
+        kind="statement",
+        side="russia",
+        sources="SEED S1 S3 S4",
+        summary="As reported on 2 June, the Kremlin has rejected Zelensky's call for a direct "
+        "meeting with Putin, insisting a summit could only follow progress in lower-level "
+        "negotiations (seed article). At round 1 Russia had 'taken note' of the request (S1, S3, S4).",
+        people="vladimir-putin",
+        issues="leaders-meeting",
+        round=2,
+        confidence_note="Dated by the report (seed article, 2 June); the rejection itself may be earlier.",
+    ),
+    event(
+        "2025-06-02",
+        "As of 2 June: Russian advance in Sumy region and Putin's 'buffer zone' order",
+        kind="context",
+        side="russia",
+        sources="SEED",
+        summary="Russian forces are advancing in the northeastern Sumy region, where President "
+        "Putin has ordered the creation of a 'buffer zone' along the border (seed article). The "
+        "date of the order is not given; this entry is dated by the report.",
+        people="vladimir-putin",
+        issues="territory",
+        round=2,
+        confidence="single_source",
+    ),
+    event(
+        "2025-06-02",
+        "Private Medinsky–Umerov meeting before the plenary",
+        kind="side_meeting",
+        side="both",
+        sources="S56",
+        summary="The heads of delegation met privately before the plenary. One unnamed RT source "
+        "put it at about 2.5 hours [uncertain].",
+        people="vladimir-medinsky rustem-umerov",
+        venue="Çırağan Palace",
+        round=2,
+        confidence="single_source",
+    ),
+    event(
+        "2025-06-02",
+        "Ukraine proposes the next round between 20 and 30 June",
+        kind="proposal",
+        side="ukraine",
+        sources="S38 S40 S57",
+        summary="Ukraine proposed the next round between 20 and 30 June and wanted an answer on a "
+        "leaders' meeting by the end of June.",
+        issues="leaders-meeting",
+        round=2,
+    ),
+    event(
+        "2025-06-03",
+        "Rubio and Fidan discuss the second round by phone",
+        kind="side_meeting",
+        side="mediator",
+        sources="S38",
+        people="marco-rubio hakan-fidan",
+        round=2,
+        confidence="single_source",
+    ),
+    event(
+        "2025-06-04",
+        "Medinsky shows Putin the list of 339 children",
+        kind="statement",
+        side="russia",
+        sources="S89",
+        summary="At a government meeting, Medinsky showed Putin the list of 339 children handed "
+        "over by Ukraine at round 2.",
+        people="vladimir-medinsky vladimir-putin",
+        issues="deported-children",
+        round=2,
+        confidence="single_source",
+        confidence_note="One weak source (S89).",
+    ),
+    event(
+        "2025-06-06",
+        "Russia says Ukraine postponed the exchange and the transfer of bodies",
+        kind="statement",
+        side="russia",
+        sources="S58 S62",
+        summary="On 6–7 June, speaking for the 'Russian negotiating group', Lt. Gen. Alexander "
+        "Zorin said a convoy of 1,212 bodies was waiting and a list of 640 POW names had been "
+        "handed over, and that Ukraine postponed. Ukraine's account is not in these sources (§7.6).",
+        people="alexander-zorin",
+        issues="bodies prisoners-of-war",
+        round=2,
+        confidence="contested",
+        confidence_note="A Russian claim; Ukraine's account of who postponed is not in these sources.",
+    ),
+    event(
+        "2025-06-01",
+        "Putin offers 3,000 more bodies",
+        precision="month",
+        kind="proposal",
+        side="russia",
+        sources="S64",
+        summary="In June, Putin offered to hand over 3,000 more bodies; Medinsky repeated the "
+        "offer at round 3. The exact day is not given.",
+        people="vladimir-putin",
+        issues="bodies",
+        confidence="single_source",
+    ),
+    event(
+        "2025-06-16",
+        "Umerov: 15,801 bodies returned since 2022",
+        kind="statement",
+        side="ukraine",
+        sources="S65",
+        people="rustem-umerov",
+        issues="bodies",
+        confidence="single_source",
+    ),
+    # Round 3.
+    event(
+        "2025-07-22",
+        "Decree No. 539/2025 sets the 14-member Ukrainian delegation",
+        kind="decree",
+        side="ukraine",
+        sources="S72 S73 S75",
+        summary="Umerov heads the delegation as Secretary of the National Security and Defence Council.",
+        people="volodymyr-zelensky rustem-umerov",
+        round=3,
+    ),
+    event(
+        "2025-07-23",
+        "Ukrainian delegation meets Erdoğan, Kılıç and Fidan before round 3",
+        kind="side_meeting",
+        side="ukraine",
+        sources="S66 S77",
+        people="recep-tayyip-erdogan akif-cagatay-kilic hakan-fidan rustem-umerov",
+        round=3,
+    ),
+    event(
+        "2025-07-24",
+        "Yermak: Russia answered on fewer than a fifth of the children",
+        kind="statement",
+        side="ukraine",
+        sources="S78",
+        summary="Russia gave partial information on fewer than a fifth of the children and no "
+        "reaction on more than 200, including children from the Kherson Children's Home. Only 6 "
+        "children (5 from one family) had returned the week before. Medinsky had claimed on "
+        "23 July that the list of 339 was 'fully processed' (S70).",
+        people="andriy-yermak",
+        issues="deported-children",
+        round=3,
+        confidence="contested",
+        confidence_note="Contradicts Medinsky's 'fully processed' (S70); §7.3.",
+    ),
+    event(
+        "2025-07-25",
+        "Peskov: the draft memoranda are 'diametrically opposed'",
+        kind="statement",
+        side="russia",
+        sources="S71",
+        people="dmitry-peskov",
+        round=3,
+        confidence="single_source",
+    ),
+    event(
+        "2025-01-01",
+        "Fidan proposes a four-leader summit",
+        precision="year",
+        kind="proposal",
+        side="mediator",
+        sources="S90",
+        summary="In Kyiv, Fidan proposed a summit of Erdoğan, Trump, Putin and Zelensky to crown "
+        "the talks. These sources give no date; it came after the Istanbul rounds (§4).",
+        people="hakan-fidan",
+        issues="leaders-meeting",
+        confidence="single_source",
+        confidence_note="Date not stated in these sources; shown as 2025 only.",
+    ),
+    # Totals quoted by officials (§6).
+    event(
+        "2025-05-23",
+        "Babel: 5,147 Ukrainians returned since March 2022",
+        kind="statement",
+        side="ukraine",
+        sources="S88",
+        summary="As of before the 1,000-for-1,000 swap.",
+        issues="prisoners-of-war",
+        confidence="single_source",
+    ),
+    event(
+        "2025-10-02",
+        "Zelensky: over 7,000 Ukrainians returned since February 2022",
+        kind="statement",
+        side="ukraine",
+        sources="S82 S84",
+        people="volodymyr-zelensky",
+        issues="prisoners-of-war",
+    ),
+]
