@@ -56,3 +56,100 @@ def source(
 UA_OFFICIAL = "Ukrainian official channel: the record of what the Ukrainian side said."
 RU_STATE = "Russian state or state-aligned outlet: the record of what the Russian side said."
 UNTITLED = "Title descriptive: the URL carries no headline."
+
+
+UA, RU = "ukraine", "russia"
+MEMO = "russia-memorandum-2025-06-02"
+FRAME = "ukraine-negotiations-framework-2025"
+KIDS = "ukraine-children-list-2025-06-02"
+
+
+def pos(
+    side,
+    issue,
+    round,
+    stance,
+    summary,
+    *,
+    sources,
+    document="",
+    confidence="confirmed",
+    confidence_note="",
+):
+    return {
+        "side": side,
+        "issue": issue,
+        "round": round,
+        "stance": stance,
+        "summary": summary,
+        "document": document,
+        "sources": refs(sources),
+        "confidence": confidence,
+        "confidence_note": confidence_note,
+    }
+
+
+def count(
+    side,
+    category,
+    quantity,
+    *,
+    claimed_by,
+    sources,
+    precision="exact",
+    note="",
+    confidence="confirmed",
+    confidence_note="",
+):
+    return {
+        "receiving_side": side,
+        "category": category,
+        "quantity": quantity,
+        "precision": precision,
+        "claimed_by": claimed_by,
+        "note": note,
+        "sources": refs(sources),
+        "confidence": confidence,
+        "confidence_note": confidence_note,
+    }
+
+
+def exchange(
+    key,
+    on,
+    title,
+    *,
+    kind,
+    sources,
+    commitment="",
+    linkage="",
+    linkage_note="",
+    part_of="",
+    ended=None,
+    precision="day",
+    mediator="",
+    mediator_note="",
+    summary="",
+    counts=(),
+    confidence="confirmed",
+    confidence_note="",
+):
+    return {
+        "key": key,
+        "occurred_on": day(on),
+        "occurred_on_precision": precision,
+        "ended_on": day(ended) if ended else None,
+        "title": title,
+        "kind": kind,
+        "commitment": commitment,
+        "linkage_confidence": linkage,
+        "linkage_note": linkage_note,
+        "part_of": part_of,
+        "mediator": mediator,
+        "mediator_note": mediator_note,
+        "summary": summary,
+        "counts": list(counts),
+        "sources": refs(sources),
+        "confidence": confidence,
+        "confidence_note": confidence_note,
+    }

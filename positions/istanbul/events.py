@@ -167,6 +167,20 @@ EVENTS = [
         round=2,
     ),
     event(
+        "2025-05-30",
+        "Kellogg: the E3 national security advisers and the US will be in Istanbul",
+        kind="statement",
+        side="other",
+        sources="S32",
+        summary="Kellogg, to ABC, said the national security advisers of the UK, France and "
+        "Germany and the US would be in Istanbul for the second round. Actual US attendance on "
+        "2 June is not verified.",
+        people="keith-kellogg",
+        round=2,
+        confidence="single_source",
+        confidence_note="Reported by a RU-state aggregator (S32) quoting ABC; US attendance unverified.",
+    ),
+    event(
         "2025-06-01",
         "Ukraine's drone strike on Russian strategic bombers",
         kind="context",
@@ -244,6 +258,18 @@ EVENTS = [
         venue="Çırağan Palace",
         round=2,
         confidence="single_source",
+    ),
+    event(
+        "2025-06-02",
+        "Kyslytsia and Bevz meet German, Italian and UK representatives",
+        kind="side_meeting",
+        side="ukraine",
+        sources="S31 S33",
+        summary="Before the talks, Ukraine's Kyslytsia and Bevz met representatives of Germany, "
+        "Italy and the UK to align positions.",
+        people="serhiy-kyslytsia oleksandr-bevz",
+        organizations=("Germany", "Italy", "United Kingdom"),
+        round=2,
     ),
     event(
         "2025-06-02",

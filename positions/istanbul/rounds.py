@@ -85,7 +85,8 @@ Per ISW, Medinsky cast the 2025 talks as a continuation of the 2022 Istanbul pro
         "scheduled_start_at": istanbul("2025-06-02 13:00"),
         "actual_start_at": None,
         "actual_end_at": None,
-        "timing_note": "Scheduled for 13:00 local (10:00 Irish time, per the seed article). "
+        "timing_note": "Scheduled for 13:00 local (S28; the seed article: '1pm (10am Irish time)'; 13:00 "
+        "local is 10:00 UTC, and Ireland was then on summer time, UTC+1, so 11:00 in Dublin). "
         "Began more than 1.5 h late (S35, S54, S57); the exact start is not established. Lasted "
         "about an hour or a little more; Meduza: under two hours. The duration is contested "
         "(facts §7.7): 'barely an hour' (S45), 'more than an hour' (S35), 'less than two hours' "

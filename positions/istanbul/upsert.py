@@ -27,7 +27,7 @@ class Upserter:
         obj = model.objects.filter(**lookup).first()
         if obj is None:
             obj = model(**lookup, **fields)
-            obj.full_clean()
+            _validate(obj)
             obj.save()
             outcome = CREATED
         else:
@@ -35,11 +35,14 @@ class Upserter:
             for name in changed:
                 setattr(obj, name, fields[name])
             if changed:
-                obj.full_clean()
+                _validate(obj)
                 obj.save()
             outcome = UPDATED if changed else UNCHANGED
         for name, related in (m2m or {}).items():
             manager = getattr(obj, name)
+            if outcome == CREATED:
+                manager.add(*related)
+                continue
             wanted = {item.pk for item in related}
             if set(manager.values_list("pk", flat=True)) != wanted:
                 manager.set(related)
@@ -47,6 +50,11 @@ class Upserter:
                     outcome = UPDATED
         self.stats[model._meta.verbose_name_plural.capitalize()][outcome] += 1
         return obj
+
+
+def _validate(obj) -> None:
+    """The model's own validation, minus foreign-key lookups: the loader passes rows it holds."""
+    obj.full_clean(exclude=[f.name for f in obj._meta.fields if f.is_relation])
 
 
 def _same(obj, name: str, value) -> bool:

@@ -20,10 +20,13 @@ from positions.istanbul import (
     memberships,
     organizations,
     people,
-    positions,
+    positions_humanitarian,
+    positions_settlement,
+    repatriations,
     rounds,
-    sources_s1_s50,
-    sources_s51_s105,
+    sources_s1_s35,
+    sources_s36_s70,
+    sources_s71_s105,
 )
 from positions.istanbul.upsert import CREATED, UNCHANGED, UPDATED, Upserter
 from positions.models import (
@@ -69,7 +72,7 @@ class Loader:
     def load(self) -> None:
         self.sources = {
             row["code"]: self.upsert(Source, {"code": row["code"]}, row)
-            for row in sources_s1_s50.SOURCES + sources_s51_s105.SOURCES
+            for row in sources_s1_s35.SOURCES + sources_s36_s70.SOURCES + sources_s71_s105.SOURCES
         }
         self.load_actors()
         self.load_talks()
@@ -161,7 +164,7 @@ class Loader:
                 m2m["issues"] = [self.issues[slug] for slug in fields.pop("issues")]
                 lookup = {"document": document, "order": order}
                 self.upsert(Provision, lookup, fields, m2m)
-        for row in positions.POSITIONS:
+        for row in positions_humanitarian.POSITIONS + positions_settlement.POSITIONS:
             fields, m2m = self.cite(row)
             fields["document"] = self.documents[row["document"]] if row["document"] else None
             lookup = {
@@ -181,7 +184,7 @@ class Loader:
                 Commitment, {"slug": row["slug"]}, _without(fields, "slug"), m2m
             )
         by_key = {}
-        for row in exchanges.EXCHANGES:
+        for row in exchanges.EXCHANGES + repatriations.REPATRIATIONS:
             fields, m2m = self.cite(row)
             counts = fields.pop("counts")
             key = fields.pop("key")

@@ -1,7 +1,10 @@
-"""Sources S1–S50 of the facts file ("Sources" list), plus the seed article.
+"""Sources S1–S35 of the facts file ("Sources" list), plus the seed article.
 
 Titles come from the URL slug where it has one; otherwise they describe what the facts file
-cites the source for (note says so). Publication dates come from the URL where it has one.
+cites the source for, and the note says so. Publication dates come from the URL where it has
+one, else the day of the event the facts file cites the source for. S85 and S93 have no plain
+URL: their reference text is in `note`. `state="russia"` marks what the facts file calls
+RU-state, RU-state-aligned, RU-state aggregator or RU outlet.
 """
 
 from positions.istanbul.base import RU_STATE, UNTITLED, source
@@ -298,132 +301,5 @@ SOURCES = [
         "The Russian Federation only today, during the negotiations, handed over its memorandum to the Ukrainian delegation: Umerov",
         "UNN",
         on="2025-06-02",
-    ),
-    source(
-        "S36",
-        "https://en.interfax.com.ua/news/general/1076721.html",
-        "Russia hands over its memorandum at the meeting",
-        "Interfax-Ukraine",
-        on="2025-06-02",
-        note=UNTITLED,
-    ),
-    source(
-        "S37",
-        "https://www.pravda.com.ua/eng/news/2025/06/2/7515242/",
-        "Umerov on the outcomes of the second round",
-        "Ukrainska Pravda",
-        on="2025-06-02",
-        note=UNTITLED,
-    ),
-    source(
-        "S38",
-        "https://censor.net/en/news/3555925/fidan-and-rubio-discuss-talks-between-ukraine-and-russia",
-        "Fidan and Rubio discuss talks between Ukraine and Russia",
-        "Censor.net",
-        on="2025-06-03",
-    ),
-    source(
-        "S39",
-        "https://bcfausa.org/institute-for-the-study-of-war-russia-ukraine-agree-to-pow-exchange-but-no-cease-fire-in-istanbul-talks",
-        "Institute for the Study of War: Russia, Ukraine agree to POW exchange but no ceasefire in Istanbul talks",
-        "BCFA USA",
-        kind="analysis",
-        mirror=True,
-        note="ISW repost.",
-    ),
-    source(
-        "S40",
-        "https://www.firstpost.com/world/ukraine-proposes-next-round-of-talks-by-june-end-as-russia-rejects-unconditional-ceasefire-13893872.html/amp",
-        "Ukraine proposes next round of talks by June end as Russia rejects unconditional ceasefire",
-        "Firstpost",
-        on="2025-06-02",
-        mirror=True,
-        note="Reuters/Guardian via Firstpost.",
-    ),
-    source(
-        "S41",
-        "https://tass.com/politics/1967401",
-        "Russia's memorandum: ceasefire options",
-        "TASS",
-        on="2025-06-02",
-        kind="document",
-        state=RU,
-        note="RU-state. Publishes the memorandum text. " + RU_STATE + " " + UNTITLED,
-    ),
-    source(
-        "S42",
-        "https://tass.com/politics/1967405",
-        "Russia's memorandum: sequence of steps",
-        "TASS",
-        on="2025-06-02",
-        kind="document",
-        state=RU,
-        note="RU-state. Publishes the memorandum text. " + RU_STATE + " " + UNTITLED,
-    ),
-    source(
-        "S43",
-        "https://tass.com/politics/1967467",
-        "Russia's memorandum: terms of a final settlement",
-        "TASS",
-        on="2025-06-02",
-        kind="document",
-        state=RU,
-        note="RU-state. Publishes the memorandum text. " + RU_STATE + " " + UNTITLED,
-    ),
-    source(
-        "S44",
-        "https://www.pravda.com.ua/eng/news/2025/06/2/7515266/",
-        "What Russia's memorandum demands",
-        "Ukrainska Pravda",
-        on="2025-06-02",
-        note=UNTITLED,
-    ),
-    source(
-        "S45",
-        "https://hkbusinesswire.com/russia-sets-out-strict-terms-at-peace-talks",
-        "Russia sets out strict terms at peace talks",
-        "HK Business Wire",
-        on="2025-06-02",
-        mirror=True,
-        note="Reuters rewrite.",
-    ),
-    source(
-        "S46",
-        "https://www.daily8.com/en/article/ea50d07cc1d6735a4c55e3a598059f5f",
-        "Ukraine–Russia Negotiations Framework: full text (Reuters)",
-        "Daily8",
-        on="2025-06-01",
-        kind="document",
-        mirror=True,
-        note="Reuters full text, mirror. " + UNTITLED,
-    ),
-    source(
-        "S47",
-        "https://newsukraine.rbc.ua/news/what-s-in-ukraine-s-full-peace-plan-for-russia-1748794641.html",
-        "What's in Ukraine's full peace plan for Russia",
-        "RBC-Ukraine",
-        on="2025-06-01",
-    ),
-    source(
-        "S48",
-        "https://newsukraine.rbc.ua/news/second-round-of-istanbul-talks-with-russia-1748793060.html",
-        "Second round of Istanbul talks with Russia",
-        "RBC-Ukraine",
-        on="2025-06-01",
-    ),
-    source(
-        "S49",
-        "https://darakchi.uz/en/200895",
-        "Ukraine's roadmap: sanctions and frozen assets",
-        "Darakchi",
-        note=UNTITLED,
-    ),
-    source(
-        "S50",
-        "https://konkors.com.ua/?p=13508",
-        "Ukraine's roadmap: ceasefire terms",
-        "Konkors",
-        language="uk",
-        note=UNTITLED,
     ),
 ]
