@@ -76,3 +76,13 @@ def test_an_edited_fact_is_restored_without_touching_other_rows(istanbul_record)
 
     assert Round.objects.get(number=2).working_language == "ru"
     assert Round.objects.get(number=1).updated_at == untouched
+
+
+@pytest.mark.django_db
+def test_a_removed_citation_is_restored(istanbul_record):
+    round_3 = Round.objects.get(number=3)
+    round_3.sources.remove(round_3.sources.get(code="S66"))
+
+    call_command("load_istanbul", verbosity=0)
+
+    assert round_3.sources.filter(code="S66").exists()

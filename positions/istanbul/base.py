@@ -153,3 +153,42 @@ def exchange(
         "confidence": confidence,
         "confidence_note": confidence_note,
     }
+
+
+def event(
+    on,
+    title,
+    *,
+    kind,
+    side="",
+    sources,
+    summary="",
+    precision="day",
+    round=None,
+    venue="",
+    starts=None,
+    ends=None,
+    people="",
+    organizations=(),
+    issues="",
+    confidence="confirmed",
+    confidence_note="",
+):
+    return {
+        "occurred_on": day(on),
+        "occurred_on_precision": precision,
+        "title": title,
+        "kind": kind,
+        "side": side,
+        "summary": summary,
+        "round": round,
+        "venue": venue,
+        "starts_at": istanbul(starts) if starts else None,
+        "ends_at": istanbul(ends) if ends else None,
+        "people": tuple(people.split()),
+        "organizations": tuple(organizations),
+        "issues": tuple(issues.split()),
+        "sources": refs(sources),
+        "confidence": confidence,
+        "confidence_note": confidence_note,
+    }

@@ -14,7 +14,8 @@ from positions.istanbul import (
     commitments,
     delegations,
     documents,
-    events,
+    events_later,
+    events_lead_up,
     exchanges,
     issues,
     memberships,
@@ -141,7 +142,7 @@ class Loader:
             )
             for order, row in enumerate(issues.ISSUES, start=1)
         }
-        for row in events.EVENTS:
+        for row in events_lead_up.EVENTS + events_later.EVENTS:
             fields, m2m = self.cite(row)
             fields["round"] = self.rounds[row["round"]] if row["round"] else None
             fields["venue"] = self.venues[row["venue"]] if row["venue"] else None
