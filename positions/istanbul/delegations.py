@@ -73,8 +73,7 @@ DELEGATIONS = [
         "appointed_on": day("2025-05-14"),
         "reported_size": None,
         "summary": "Head Vladimir Medinsky, who also led Russia's 2022 Istanbul delegation; "
-        "members Galuzin, Kostyukov and Fomin; four experts attached (S11, S12). The seed article "
-        "calls Medinsky a close Putin ally and nationalist ideologue.",
+        "members Galuzin, Kostyukov and Fomin; four experts attached (S11, S12).",
         "sources": refs("S11 S12 S17"),
         "confidence": "confirmed",
         "participants": [*RUSSIA_PRINCIPALS, *RUSSIA_EXPERTS],

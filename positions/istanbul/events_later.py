@@ -241,20 +241,6 @@ EVENTS = [
         round=3,
         confidence="single_source",
     ),
-    event(
-        "2025-01-01",
-        "Fidan proposes a four-leader summit",
-        precision="year",
-        kind="proposal",
-        side="mediator",
-        sources="S90",
-        summary="In Kyiv, Fidan proposed a summit of Erdoğan, Trump, Putin and Zelensky to crown "
-        "the talks. These sources give no date; it came after the Istanbul rounds (§4).",
-        people="hakan-fidan",
-        issues="leaders-meeting",
-        confidence="single_source",
-        confidence_note="Date not stated in these sources; shown as 2025 only.",
-    ),
     # Totals quoted by officials (§6).
     event(
         "2025-05-23",

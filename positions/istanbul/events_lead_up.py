@@ -1,4 +1,5 @@
-"""Timeline events up to round 1: context from the seed article and the §0 lead-up.
+"""Timeline events up to round 1 — context from the seed article and the §0 lead-up — and
+Fidan's summit proposal of 30 May.
 
 Keyed by (occurred_on, title). `issues` lists the issue slugs an event is about (Issue.events);
 `people` are slugs and `organizations` names from the other data modules.
@@ -113,5 +114,21 @@ EVENTS = [
         starts="2025-05-16 11:00",
         ends="2025-05-16 12:07",
         round=1,
+    ),
+    # Between rounds 1 and 2, for a leaders' meeting (§4, dated by X1 and X2).
+    event(
+        "2025-05-30",
+        "Fidan, in Kyiv, proposes a leaders' summit under Erdoğan",
+        kind="proposal",
+        side="mediator",
+        sources="S90 X1 X2",
+        summary="In Kyiv, Fidan proposed capping the first and second Istanbul talks with a "
+        "meeting of Trump, Putin and Zelensky under Erdoğan — a four-leader summit. The Kremlin "
+        "answered that results must first be achieved in direct negotiations (X1).",
+        people="hakan-fidan andrii-sybiha",
+        issues="leaders-meeting",
+        round=2,
+        confidence_note="The facts file gives no date; 30 May 2025 comes from X1 and X2, which "
+        "are not in its source list.",
     ),
 ]

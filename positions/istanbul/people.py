@@ -214,8 +214,9 @@ PEOPLE = [
         "Hakan Fidan",
         native="Hakan Fidan",
         bio="Foreign Minister of Türkiye. Chaired or opened all three rounds and chaired the "
-        "16 May Türkiye–US–Ukraine trilateral; later, in Kyiv, proposed a four-leader summit.",
-        sources="S4 S7 S54 S86 S90",
+        "16 May Türkiye–US–Ukraine trilateral; on 30 May, in Kyiv, proposed a leaders' summit of "
+        "Trump, Putin and Zelensky under Erdoğan.",
+        sources="S4 S7 S54 S86 S90 X1",
     ),
     person(
         "ibrahim-kalin",

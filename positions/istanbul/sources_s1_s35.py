@@ -219,7 +219,6 @@ SOURCES = [
         "https://kyivindependent.com/nobot/russia-stalling-staging-diplomatic-show-in-peace-talks-with-ukraine-umerov-says/",
         "Russia stalling, staging diplomatic show in peace talks with Ukraine, Umerov says",
         "Kyiv Independent",
-        on="2025-06-02",
     ),
     source(
         "S26",

@@ -233,7 +233,6 @@ SOURCES = [
         "https://tass.com/politics/1973609",
         "Russia on the transfer of bodies and the June exchanges",
         "TASS",
-        on="2025-06-16",
         state=RU,
         note="RU-state. " + RU_STATE + " " + UNTITLED,
     ),

@@ -251,7 +251,6 @@ SOURCES = [
         "https://public.tvzvezda.ru/news/2025612131-JbQzV.html",
         "Second round of talks at Çırağan Palace",
         "Zvezda",
-        on="2025-06-02",
         language="ru",
         state=RU,
         note="RU-state. " + RU_STATE + " " + UNTITLED,

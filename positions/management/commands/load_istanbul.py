@@ -25,6 +25,7 @@ from positions.istanbul import (
     positions_settlement,
     repatriations,
     rounds,
+    sources_added,
     sources_s1_s35,
     sources_s36_s70,
     sources_s71_s105,
@@ -73,7 +74,10 @@ class Loader:
     def load(self) -> None:
         self.sources = {
             row["code"]: self.upsert(Source, {"code": row["code"]}, row)
-            for row in sources_s1_s35.SOURCES + sources_s36_s70.SOURCES + sources_s71_s105.SOURCES
+            for row in sources_s1_s35.SOURCES
+            + sources_s36_s70.SOURCES
+            + sources_s71_s105.SOURCES
+            + sources_added.SOURCES
         }
         self.load_actors()
         self.load_talks()
