@@ -1,4 +1,4 @@
-"""A reader follows the talks through the site in real Chromium."""
+"""A reader follows the real Istanbul record through the site in Chromium."""
 
 import re
 
@@ -6,15 +6,15 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
-from tests.site_data import build_record
-
 
 @pytest.mark.django_db(transaction=True)
-def test_reader_goes_from_home_to_round_2_to_medinsky_and_searches_umierov(live_server, page):
-    made = build_record(2)
-    round_2 = made["rounds"][1]
+def test_reader_goes_from_home_to_round_2_to_medinsky_and_searches_umierov(
+    live_server, page, istanbul_record
+):
     page.goto(live_server.url + "/")
     expect(page.locator("h1")).to_contain_text("Istanbul")
+    expect(page.locator(".key-figures")).to_contain_text("6,057")
+    expect(page.locator(".key-figures")).to_contain_text("6,060")
 
     page.get_by_role("navigation", name="Site").get_by_role("link", name="Timeline").click()
     expect(page.locator("h1")).to_have_text("Timeline")
@@ -22,16 +22,19 @@ def test_reader_goes_from_home_to_round_2_to_medinsky_and_searches_umierov(live_
     page.get_by_role("button", name="Filter").click()
     expect(page).to_have_url(re.compile(r"issue=ceasefire"))
 
-    page.locator("ol.timeline").get_by_role("link", name=str(round_2)).click()
-    expect(page.locator("h1")).to_have_text(round_2.title)
-    expect(page.locator("#delegation-ukraine")).to_be_visible()
-    expect(page.locator("#delegation-russia")).to_be_visible()
-    documents = page.locator("ul.documents > li")
-    expect(documents).to_have_count(2)
+    page.locator("ol.timeline").get_by_role("link", name=re.compile(r"^Round 2:")).click()
+    expect(page).to_have_url(re.compile(r"/rounds/2/$"))
+    ukraine = page.locator("section.delegation--ukraine")
+    russia = page.locator("section.delegation--russia")
+    expect(ukraine).to_contain_text("Rustem Umerov")
+    expect(russia).to_contain_text("Vladimir Medinsky")
+    documents = page.locator("ul.documents")
+    expect(documents).to_contain_text("Memorandum of the Russian Federation")
+    expect(documents).to_contain_text("Ukraine–Russia Negotiations Framework")
 
-    page.locator("section.delegation--russia").get_by_role("link", name="Vladimir Medinsky").click()
+    russia.get_by_role("link", name="Vladimir Medinsky").click()
     expect(page.locator("h1")).to_have_text("Vladimir Medinsky")
-    expect(page.get_by_role("table")).to_contain_text(f"Round {round_2.number}")
+    expect(page.get_by_role("table")).to_contain_text("Round 2")
 
     # The /search/ page (route positions:search) is built by another helper; until it is merged
     # this last step cannot run, and says so rather than failing.
