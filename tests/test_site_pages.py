@@ -271,10 +271,10 @@ def test_russia_receiving_counts_claimed_by_russia_are_labelled(client, record):
 
 
 def test_issue_matrix_has_a_row_for_a_round_where_nobody_stated_a_position(client, record):
-    RoundFactory(number=50, title="Quiet round")
+    RoundFactory(number=999, title="Quiet round")
     response = client.get("/issues/ceasefire/")
     quiet = response.context["matrix"][-1]
-    assert quiet["round"].number == 50
+    assert quiet["round"].number == 999
     assert "ukraine" not in quiet
     assert "russia" not in quiet
     assert text(response).count("No position recorded") == 2
