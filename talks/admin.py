@@ -79,7 +79,7 @@ class RoundAdmin(PublishableAdmin):
             {"fields": ["format", "format_note", "working_language", "chair", "hosts"]},
         ),
         ("Summary and sources", {"fields": ["summary", "sources", "confidence", "confidence_note"]}),
-        (None, {"fields": ["change_reason", "version"]}),
+        (None, {"fields": ["change_reason", "loaded_version"]}),
     ]
 
     @admin.display(description="Everything for this round")

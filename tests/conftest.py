@@ -6,3 +6,35 @@ from django.core.management import call_command
 def istanbul_record(db):
     """The whole Istanbul record, loaded inside the test's transaction."""
     call_command("load_istanbul", verbosity=0)
+
+
+# --- editor workflow ---
+@pytest.fixture
+def editor(db):
+    """A staff user in the Editor group (made by positions' data migration)."""
+    return make_staff_user("ana", "Editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return make_staff_user("pavlo", "Publisher")
+
+
+def make_staff_user(username: str, group: str):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password="correct horse battery", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client

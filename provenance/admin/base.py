@@ -159,7 +159,7 @@ class PublishableAdmin(HistoryAdmin):
         if change and isinstance(form, VersionedForm):
             # The version and status the row has now (checked under lock in form.clean): a
             # revert restores an old version's content, never its number or its status.
-            obj.version = form.cleaned_data["version"]
+            obj.version = form.cleaned_data["loaded_version"]
             obj.publication_status = form.current_status
         super().save_model(request, obj, form, change)
 

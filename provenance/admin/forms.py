@@ -25,14 +25,14 @@ class VersionedForm(ReasonForm):
     it. Publishable.save() then adds one to the version.
     """
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.current_status = None
         if self.instance.pk is not None and not self.is_bound:
             # From the row, not the instance: a revert form's instance is an old version.
-            self.initial["version"] = self.current_row()[0]
+            self.initial["loaded_version"] = self.current_row()[0]
 
     def current_row(self, lock: bool = False):
         rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
@@ -48,7 +48,7 @@ class VersionedForm(ReasonForm):
         if row is None:
             raise forms.ValidationError("This record was deleted while you were editing it.")
         current_version, self.current_status = row
-        if cleaned.get("version") != current_version:
+        if cleaned.get("loaded_version") != current_version:
             opts = self.instance._meta
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.instance.pk])
             history = reverse(
@@ -61,7 +61,7 @@ class VersionedForm(ReasonForm):
                     '<a href="{}">Open the newer version</a> (and <a href="{}">see what '
                     "changed</a>), then make your change again.",
                     opts.verbose_name,
-                    cleaned.get("version"),
+                    cleaned.get("loaded_version"),
                     current_version,
                     url,
                     history,
