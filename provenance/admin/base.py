@@ -104,10 +104,11 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
         by_id = {str(version.history_id): version for version in versions}
         default_new = versions[0] if versions else None
         default_old = versions[1] if len(versions) > 1 else default_new
-        new = by_id.get(request.GET.get("new", ""), default_new)
-        old = by_id.get(request.GET.get("old", ""), default_old)
-        if (request.GET.get("new") or request.GET.get("old")) and (new is None or old is None):
-            raise Http404("No such version.")
+        try:
+            new = by_id[request.GET["new"]] if "new" in request.GET else default_new
+            old = by_id[request.GET["old"]] if "old" in request.GET else default_old
+        except KeyError:
+            raise Http404("No such version of this record.") from None
         changes = []
         if new is not None and old is not None and new != old:
             if old.history_date > new.history_date:
