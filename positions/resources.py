@@ -34,6 +34,8 @@ class ExchangeCountResource(AllOrNothingResource):
         widget=widgets.ManyToManyWidget(Source, separator=";", field="code"),
     )
 
+    computed_columns = ("exchange",)
+
     class Meta(AllOrNothingResource.Meta):
         model = ExchangeCount
         fields = [

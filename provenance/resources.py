@@ -26,6 +26,15 @@ class AllOrNothingResource(resources.ModelResource):
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, **kwargs)
 
+    # Columns the resource fills in itself in before_import_row (e.g. a delegation's id found
+    # from round and side); added empty when the file does not have them.
+    computed_columns: tuple[str, ...] = ()
+
+    def before_import(self, dataset, **kwargs):
+        for column in self.computed_columns:
+            if column not in dataset.headers:
+                dataset.append_col([""] * len(dataset), header=column)
+
     def before_import_row(self, row, **kwargs):
         check_source_codes(row)
 

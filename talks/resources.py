@@ -49,6 +49,8 @@ class ParticipantResource(AllOrNothingResource):
         widget=widgets.ManyToManyWidget(Source, separator=";", field="code"),
     )
 
+    computed_columns = ("delegation",)
+
     class Meta(AllOrNothingResource.Meta):
         model = Participant
         fields = [
