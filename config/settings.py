@@ -4,6 +4,7 @@ One module for every environment. Each variable is listed in `.env.example`; a m
 stops the process at start-up instead of surfacing later as odd behaviour.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -210,21 +211,15 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours, as axes expects
-# Keyed by client address alone: an attacker cycling usernames from one address is stopped, and
-# one editor's typos do not lock out the newsroom behind the same proxy (see below).
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+# Keyed by client address alone, so an attacker cycling usernames from one address is stopped;
+# behind a proxy the address must be the client's, not the proxy's (AXES_CLIENT_IP_CALLABLE).
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-if TRUSTED_PROXIES:
-    # Behind N trusted proxies the client is the Nth address from the right of
-    # X-Forwarded-For; anything left of it was written by the client and is not trusted.
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    # No proxy: X-Forwarded-For is whatever the client sent, so only the peer address counts.
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The client address as the outermost trusted proxy saw it (DJANGO_TRUSTED_PROXIES); without
+# proxies X-Forwarded-For is ignored. Why not ipware's proxy count: provenance/clientip.py.
+AXES_CLIENT_IP_CALLABLE = "provenance.clientip.client_ip"
 
 # django-import-export: every import in a transaction, saved row by row (never bulk), so that a
 # bad row rolls the file back and simple-history records each row.
