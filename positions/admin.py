@@ -221,7 +221,7 @@ class RoundAdmin(TalksRoundAdmin):
             self.message_user(
                 request,
                 format_html(
-                    "{}: published {} record(s). <a href=\"{}\">History</a>",
+                    '{}: published {} record(s). <a href="{}">History</a>',
                     round_,
                     len(changed),
                     url,

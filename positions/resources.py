@@ -19,12 +19,18 @@ class ExchangeCountResource(AllOrNothingResource):
     """
 
     # Read-only: these columns only locate or create the exchange (before_import_row).
-    exchange_title = fields.Field(column_name="exchange_title", attribute="exchange__title", readonly=True)
-    exchange_kind = fields.Field(column_name="exchange_kind", attribute="exchange__kind", readonly=True)
+    exchange_title = fields.Field(
+        column_name="exchange_title", attribute="exchange__title", readonly=True
+    )
+    exchange_kind = fields.Field(
+        column_name="exchange_kind", attribute="exchange__kind", readonly=True
+    )
     exchange_occurred_on = fields.Field(
         column_name="exchange_occurred_on", attribute="exchange__occurred_on", readonly=True
     )
-    commitment = fields.Field(column_name="commitment", attribute="exchange__commitment__slug", readonly=True)
+    commitment = fields.Field(
+        column_name="commitment", attribute="exchange__commitment__slug", readonly=True
+    )
     exchange = fields.Field(
         column_name="exchange", attribute="exchange", widget=widgets.ForeignKeyWidget(Exchange)
     )

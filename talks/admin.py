@@ -78,7 +78,10 @@ class RoundAdmin(PublishableAdmin):
             "Format",
             {"fields": ["format", "format_note", "working_language", "chair", "hosts"]},
         ),
-        ("Summary and sources", {"fields": ["summary", "sources", "confidence", "confidence_note"]}),
+        (
+            "Summary and sources",
+            {"fields": ["summary", "sources", "confidence", "confidence_note"]},
+        ),
         (None, {"fields": ["change_reason", "loaded_version"]}),
     ]
 
@@ -92,7 +95,11 @@ class RoundAdmin(PublishableAdmin):
             ("Documents tabled", "positions_document", "round__id__exact"),
             ("Positions", "positions_position", "round__id__exact"),
             ("Commitments", "positions_commitment", "round__id__exact"),
-            ("Exchanges under its commitments", "positions_exchange", "commitment__round__id__exact"),
+            (
+                "Exchanges under its commitments",
+                "positions_exchange",
+                "commitment__round__id__exact",
+            ),
             ("Events", "talks_event", "round__id__exact"),
         ]
         return format_html(

@@ -32,7 +32,9 @@ class ParticipantResource(AllOrNothingResource):
     round = fields.Field(column_name="round", attribute="delegation__round__number", readonly=True)
     side = fields.Field(column_name="side", attribute="delegation__side", readonly=True)
     delegation = fields.Field(
-        column_name="delegation", attribute="delegation", widget=widgets.ForeignKeyWidget(Delegation)
+        column_name="delegation",
+        attribute="delegation",
+        widget=widgets.ForeignKeyWidget(Delegation),
     )
     person = fields.Field(
         column_name="person", attribute="person", widget=widgets.ForeignKeyWidget(Person, "slug")

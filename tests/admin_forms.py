@@ -52,7 +52,9 @@ def form_data(response, form_id: str) -> dict:
     data: dict = {}
     for name, value in parser.data:
         if name in data:
-            data[name] = [*data[name], value] if isinstance(data[name], list) else [data[name], value]
+            data[name] = (
+                [*data[name], value] if isinstance(data[name], list) else [data[name], value]
+            )
         else:
             data[name] = value
     return data

@@ -26,7 +26,9 @@ def draft_round(db):
 
 @pytest.mark.django_db
 def test_change_records_user_and_reason(editor_client, draft_round):
-    save_round(editor_client, draft_round, title="Round four, Çırağan", change_reason="Venue per S41")
+    save_round(
+        editor_client, draft_round, title="Round four, Çırağan", change_reason="Venue per S41"
+    )
     latest = draft_round.history.first()
     assert latest.title == "Round four, Çırağan"
     assert latest.history_user.username == "ana"
@@ -54,7 +56,9 @@ def test_revert_restores_an_old_version_but_keeps_status_and_version_moving(
 ):
     first = draft_round.history.first()
     save_round(editor_client, draft_round, title="A wrong title")
-    revert_url = reverse("admin:talks_round_simple_history", args=[draft_round.pk, first.history_id])
+    revert_url = reverse(
+        "admin:talks_round_simple_history", args=[draft_round.pk, first.history_id]
+    )
     data = form_data(editor_client.get(revert_url), "historicalround_form")
     assert data["title"] == "Round four"
     response = editor_client.post(revert_url, data)
@@ -70,8 +74,12 @@ def test_revert_cannot_unpublish_or_publish_by_the_back_door(publisher_client, d
     first = draft_round.history.first()  # a draft version
     draft_round.publication_status = PublicationStatus.PUBLISHED
     draft_round.save()
-    revert_url = reverse("admin:talks_round_simple_history", args=[draft_round.pk, first.history_id])
-    publisher_client.post(revert_url, form_data(publisher_client.get(revert_url), "historicalround_form"))
+    revert_url = reverse(
+        "admin:talks_round_simple_history", args=[draft_round.pk, first.history_id]
+    )
+    publisher_client.post(
+        revert_url, form_data(publisher_client.get(revert_url), "historicalround_form")
+    )
     draft_round.refresh_from_db()
     assert draft_round.publication_status == PublicationStatus.PUBLISHED
 

@@ -24,9 +24,7 @@ GOOD_EXCHANGE_ROWS = (
     "Bodies for bodies,bodies,2025-06-11,six-thousand,ukraine,bodies,1212,exact,ukraine,single_source,,S41\n"
     "Bodies for bodies,bodies,2025-06-11,six-thousand,ukraine,bodies,6057,exact,russia,contested,total,S41;S42\n"
 )
-BAD_EXCHANGE_ROW = (
-    "Bodies for bodies,bodies,2025-06-11,six-thousand,russia,bodies,-27,exact,ukraine,single_source,,S41\n"
-)
+BAD_EXCHANGE_ROW = "Bodies for bodies,bodies,2025-06-11,six-thousand,russia,bodies,-27,exact,ukraine,single_source,,S41\n"
 
 
 @pytest.fixture
@@ -43,10 +41,13 @@ def upload(client, url, text):
 
 def test_dry_run_in_the_admin_shows_new_rows_and_writes_nothing(exchange_setup, editor_client):
     response = upload(
-        editor_client, "/admin/positions/exchangecount/import/", EXCHANGE_HEADER + GOOD_EXCHANGE_ROWS
+        editor_client,
+        "/admin/positions/exchangecount/import/",
+        EXCHANGE_HEADER + GOOD_EXCHANGE_ROWS,
     )
     result = response.context["result"]
-    assert not result.has_errors() and not result.has_validation_errors()
+    assert not result.has_errors()
+    assert not result.has_validation_errors()
     assert [row.import_type for row in result.rows] == ["new", "new"]
     assert "confirm_form" in response.context
     assert ExchangeCount.objects.count() == 0
@@ -86,7 +87,9 @@ def test_confirmed_import_creates_a_draft_exchange_with_both_figures_and_history
     exchange_setup, editor_client
 ):
     response = upload(
-        editor_client, "/admin/positions/exchangecount/import/", EXCHANGE_HEADER + GOOD_EXCHANGE_ROWS
+        editor_client,
+        "/admin/positions/exchangecount/import/",
+        EXCHANGE_HEADER + GOOD_EXCHANGE_ROWS,
     )
     confirm = response.context["confirm_form"].initial
     response = editor_client.post("/admin/positions/exchangecount/process_import/", confirm)
@@ -109,7 +112,9 @@ def test_confirmed_import_creates_a_draft_exchange_with_both_figures_and_history
     assert [row.import_type for row in result.rows] == ["skip", "skip"]
 
 
-PARTICIPANT_HEADER = "round,side,person,role,title_at_time,represents,at_table,order,confidence,note,sources\n"
+PARTICIPANT_HEADER = (
+    "round,side,person,role,title_at_time,represents,at_table,order,confidence,note,sources\n"
+)
 
 
 @pytest.fixture
@@ -147,7 +152,8 @@ def test_participant_import_writes_all_rows(delegation, publisher):
     result = ParticipantResource().import_data(
         tablib.Dataset().load(text, "csv"), dry_run=False, user=publisher
     )
-    assert not result.has_errors() and not result.has_validation_errors()
+    assert not result.has_errors()
+    assert not result.has_validation_errors()
     rows = delegation.participants.order_by("order")
     assert [(p.person.slug, p.role, p.at_table) for p in rows] == [
         ("rustem-umerov", "head", True),

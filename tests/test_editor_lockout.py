@@ -34,7 +34,7 @@ def fast_password_hashing(settings):
 @pytest.mark.django_db
 def test_limit_and_cool_off_have_sane_defaults():
     assert 3 <= settings.AXES_FAILURE_LIMIT <= 10
-    assert settings.AXES_COOLOFF_TIME == datetime.timedelta(minutes=30)
+    assert datetime.timedelta(minutes=30) == settings.AXES_COOLOFF_TIME
 
 
 @pytest.mark.django_db
@@ -92,7 +92,9 @@ def test_behind_a_proxy_clients_are_told_apart_by_the_address_the_proxy_saw(edit
         (2, "203.0.113.5", "203.0.113.5"),
     ],
 )
-def test_client_ip_counts_trusted_proxies_from_the_right(settings, proxies, forwarded_for, expected):
+def test_client_ip_counts_trusted_proxies_from_the_right(
+    settings, proxies, forwarded_for, expected
+):
     settings.TRUSTED_PROXIES = proxies
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded_for)
     assert client_ip(request) == expected

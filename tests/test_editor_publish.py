@@ -60,7 +60,9 @@ def test_admin_action_shows_the_missing_source_message(publisher_client):
         follow=True,
     )
     messages = [str(message) for message in response.context["messages"]]
-    assert any("no source for Round" in message and "Unsourced round" in message for message in messages)
+    assert any(
+        "no source for Round" in message and "Unsourced round" in message for message in messages
+    )
     round_.refresh_from_db()
     assert round_.publication_status == DRAFT
 
@@ -120,7 +122,12 @@ def test_round_publish_action_lists_the_drafts_then_publishes_them(publisher_cli
     assert round_.publication_status == DRAFT  # nothing until confirmed
     publisher_client.post(
         "/admin/talks/round/",
-        {"action": "publish", "_selected_action": [round_.pk], "confirm": "yes", "with_drafts": "on"},
+        {
+            "action": "publish",
+            "_selected_action": [round_.pk],
+            "confirm": "yes",
+            "with_drafts": "on",
+        },
     )
     round_.refresh_from_db()
     assert round_.publication_status == PUBLISHED

@@ -149,7 +149,8 @@ def test_create_editor_prints_a_generated_password_once(capsys, monkeypatch, db)
 
     user = User.objects.get(username="olena")
     assert user.check_password(password)
-    assert user.is_staff and user.has_perm("provenance.publish_content")
+    assert user.is_staff
+    assert user.has_perm("provenance.publish_content")
     monkeypatch.setenv("EDITOR_PASSWORD", "another long passphrase")
     call_command("create_editor", "olena", "--group", "Editor")
     assert "store it now" not in capsys.readouterr().out

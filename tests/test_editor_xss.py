@@ -33,9 +33,9 @@ PAYLOADS = [
     "[click](JAVASCRIPT:alert(1))",
     "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[click][ref]\n\n[ref]: javascript:alert(1)",
-    "![x](x\" onerror=\"alert(1))",
+    '![x](x" onerror="alert(1))',
     "![x](javascript:alert(1))",
-    "<https://ok.example/\" onmouseover=\"alert(1)>",
+    '<https://ok.example/" onmouseover="alert(1)>',
     '<div style="background:url(javascript:alert(1))">x</div>',
     '<p style="width: expression(alert(1))">x</p>',
     "<style>body{background:url(javascript:alert(1))}</style>",
@@ -100,7 +100,9 @@ def test_render_markdown_makes_each_payload_inert(payload):
 
 def test_markdown_still_formats_links_and_code():
     html = render_markdown("[Reuters](https://reuters.example) and `<script>`")
-    assert '<a href="https://reuters.example" rel="noopener noreferrer nofollow">Reuters</a>' in html
+    assert (
+        '<a href="https://reuters.example" rel="noopener noreferrer nofollow">Reuters</a>' in html
+    )
     assert "<code>&lt;script&gt;</code>" in html
 
 

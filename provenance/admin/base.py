@@ -9,7 +9,7 @@ the actions below, which go through provenance.workflow.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -52,10 +52,12 @@ class ContentAdminMixin:
         return queryset, may_have_duplicates
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"  # "reuters.com/…" means https, as in Django 6
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None and db_field.name in self.markdown_fields:
-            if "Markdown" not in (field.help_text or ""):
-                field.help_text = f"{field.help_text} {MARKDOWN_HELP}".strip()
+        is_markdown = field is not None and db_field.name in self.markdown_fields
+        if is_markdown and "Markdown" not in (field.help_text or ""):
+            field.help_text = f"{field.help_text} {MARKDOWN_HELP}".strip()
         return field
 
 
@@ -83,9 +85,7 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         opts = self.model._meta
-        compare_url = reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_compare", args=[object_id]
-        )
+        compare_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_compare", args=[object_id])
         return super().history_view(
             request, object_id, extra_context={**(extra_context or {}), "compare_url": compare_url}
         )
@@ -144,14 +144,10 @@ class PublishableAdmin(HistoryAdmin):
         return [*super().get_readonly_fields(request, obj), "publication_status"]
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not is_locked_for(
-            request.user, obj
-        )
+        return super().has_change_permission(request, obj) and not is_locked_for(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not is_locked_for(
-            request.user, obj
-        )
+        return super().has_delete_permission(request, obj) and not is_locked_for(request.user, obj)
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
@@ -214,14 +210,10 @@ class ParentLockedInlineMixin:
         return super().has_add_permission(request, obj) and not is_locked_for(request.user, obj)
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not is_locked_for(
-            request.user, obj
-        )
+        return super().has_change_permission(request, obj) and not is_locked_for(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not is_locked_for(
-            request.user, obj
-        )
+        return super().has_delete_permission(request, obj) and not is_locked_for(request.user, obj)
 
 
 class PublishableInlineMixin(ParentLockedInlineMixin):

@@ -50,7 +50,9 @@ class VersionedForm(ReasonForm):
         current_version, self.current_status = row
         if cleaned.get("loaded_version") != current_version:
             opts = self.instance._meta
-            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.instance.pk])
+            url = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.instance.pk]
+            )
             history = reverse(
                 f"admin:{opts.app_label}_{opts.model_name}_history", args=[self.instance.pk]
             )
