@@ -37,6 +37,12 @@ class AllOrNothingResource(resources.ModelResource):
 
     def before_import_row(self, row, **kwargs):
         check_source_codes(row)
+        # A blank cell means "the usual", as a blank form field does (confidence: single
+        # source; precision: exact; role: member), not an invalid empty choice.
+        for field in self._meta.model._meta.concrete_fields:
+            blank_cell = field.name in row and row[field.name] in ("", None)
+            if blank_cell and field.has_default() and not field.blank:
+                row[field.name] = field.get_default()
 
     def save_instance(self, instance, is_create, row, **kwargs):
         instance._change_reason = "Imported from CSV"

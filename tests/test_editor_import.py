@@ -147,7 +147,7 @@ def test_participant_import_writes_all_rows(delegation, publisher):
     text = (
         PARTICIPANT_HEADER
         + "4,ukraine,rustem-umerov,head,Secretary of the NSDC,,yes,0,confirmed,,S41\n"
-        + "4,ukraine,uk-adviser,adviser,National Security Adviser,,no,5,single_source,,S41\n"
+        + "4,ukraine,uk-adviser,,National Security Adviser,,no,5,,,S41\n"
     )
     result = ParticipantResource().import_data(
         tablib.Dataset().load(text, "csv"), dry_run=False, user=publisher
@@ -157,6 +157,7 @@ def test_participant_import_writes_all_rows(delegation, publisher):
     rows = delegation.participants.order_by("order")
     assert [(p.person.slug, p.role, p.at_table) for p in rows] == [
         ("rustem-umerov", "head", True),
-        ("uk-adviser", "adviser", False),
+        ("uk-adviser", "member", False),  # blank role: the default
     ]
+    assert rows[1].confidence == "single_source"  # blank: the default
     assert rows[0].history.first().history_user == publisher

@@ -96,7 +96,9 @@ def test_editor_logs_round_four_publisher_publishes_it(live_server, page, screen
     save_and_continue(page)
 
     # A participant, picked by autocomplete through a transliteration, on the delegation's page.
-    page.locator("td.original p", has_text="Ukraine at round 4").locator("a.inlinechangelink").click()
+    page.locator("td.original p", has_text="Ukraine at round 4").locator(
+        "a.inlinechangelink"
+    ).click()
     page.click("#participants-group .add-row a")
     pick(page, "id_participants-0-person", "Umierov", "Rustem Umerov")
     page.select_option("#id_participants-0-role", "head")
@@ -152,4 +154,6 @@ def test_editor_logs_round_four_publisher_publishes_it(live_server, page, screen
     assert "Published by pavlo" in history
     assert "Submitted for review by ana" in history
 
-    print(f"\nEditor flow (log in → round 4 with delegations, participant, commitment, source → submit): {editor_seconds:.1f} s")
+    print(
+        f"\nEditor flow (log in → round 4 with delegations, participant, commitment, source → submit): {editor_seconds:.1f} s"
+    )
