@@ -146,8 +146,15 @@ class ExchangeCountAdmin(ImportMixin, HistoryAdmin):
     autocomplete_fields = ["exchange", "sources"]
 
     def has_change_permission(self, request, obj=None):
+        # A figure is public with its exchange, so it is locked with it.
         exchange = obj.exchange if obj is not None else None
         return super().has_change_permission(request, obj) and not is_locked_for(
+            request.user, exchange
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        exchange = obj.exchange if obj is not None else None
+        return super().has_delete_permission(request, obj) and not is_locked_for(
             request.user, exchange
         )
 

@@ -10,13 +10,19 @@ def istanbul_record(db):
 
 # --- editor workflow ---
 @pytest.fixture
-def editor(db):
+def fast_password_hashing(settings):
+    # The production hasher takes a good part of a second per password, by design.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def editor(db, fast_password_hashing):
     """A staff user in the Editor group (made by positions' data migration)."""
     return make_staff_user("ana", "Editor")
 
 
 @pytest.fixture
-def publisher(db):
+def publisher(db, fast_password_hashing):
     return make_staff_user("pavlo", "Publisher")
 
 

@@ -25,12 +25,6 @@ def fail_until_locked(client, **headers):
         assert not logged_in(attempt(client, "wrong password", **headers))
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Each login attempt hashes the password; the default hasher makes this file take 30 s.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.mark.django_db
 def test_limit_and_cool_off_have_sane_defaults():
     assert 3 <= settings.AXES_FAILURE_LIMIT <= 10
