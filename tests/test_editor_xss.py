@@ -4,12 +4,11 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from provenance.markup import ALLOWED_TAGS, render_markdown
-from provenance.models import PublicationStatus
 from tests.admin_forms import form_data
-from tests.factories import PersonFactory, RoundFactory
+from tests.factories import DelegationFactory, PersonFactory, RoundFactory, SourceFactory
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -106,33 +105,51 @@ def test_markdown_still_formats_links_and_code():
     assert "<code>&lt;script&gt;</code>" in html
 
 
+def public_url(obj):
+    """The record's public page, or None while that page is not in this branch."""
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return None
+
+
+def main_of(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode().split('<main id="main">')[1]
+
+
 @pytest.mark.django_db
-def test_payloads_saved_through_the_admin_are_inert_on_the_preview_page(editor_client):
-    """Each payload goes into a round summary and a biography through the admin's own forms."""
-    round_ = RoundFactory(title="Round <b>four</b>", publication_status=PublicationStatus.DRAFT)
-    person = PersonFactory(name="Person <i>X</i>", publication_status=PublicationStatus.DRAFT)
+def test_payloads_saved_through_the_admin_are_inert_on_every_page_showing_them(
+    publisher_client,
+):
+    """Each payload goes into a round summary and a biography through the admin's own forms,
+    then every page that shows them is checked: the staff preview, the home page, and the
+    round and person pages once they exist (they come with the public-site branch)."""
+    source = SourceFactory()
+    round_ = RoundFactory(title="Round <b>four</b>")
+    person = PersonFactory(name="Person <i>X</i>")
+    DelegationFactory(round=round_)
     round_url = reverse("admin:talks_round_change", args=[round_.pk])
     person_url = reverse("admin:actors_person_change", args=[person.pk])
+    for obj in (round_, person):
+        obj.sources.add(source)
+    pages = ["/"] + [url for url in (public_url(round_), public_url(person)) if url]
+    for obj in (round_, person):
+        opts = obj._meta
+        pages.append(reverse("provenance:preview", args=[opts.app_label, opts.model_name, obj.pk]))
     for payload in PAYLOADS:
         for url, form_id, field in [
             (round_url, "round_form", "summary"),
             (person_url, "person_form", "biography"),
         ]:
-            data = form_data(editor_client.get(url), form_id)
-            assert editor_client.post(url, {**data, field: payload}).status_code == 302
+            data = form_data(publisher_client.get(url), form_id)
+            assert publisher_client.post(url, {**data, field: payload}).status_code == 302
         round_.refresh_from_db()
-        person.refresh_from_db()
         assert round_.summary == payload.replace("\r", "")
-        for obj in (round_, person):
-            opts = obj._meta
-            page = editor_client.get(
-                reverse("provenance:preview", args=[opts.app_label, opts.model_name, obj.pk])
-            )
-            assert page.status_code == 200
-            main = page.content.decode().split('<main id="main">')[1]
-            assert_inert(main)
+        for page in pages:
+            assert_inert(main_of(publisher_client.get(page)))
     # Titles are escaped, not interpreted.
-    assert "Person &lt;i&gt;X&lt;/i&gt;" in main
+    assert "Person &lt;i&gt;X&lt;/i&gt;" in main_of(publisher_client.get(pages[-1]))
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
