@@ -215,7 +215,6 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 3
 # Keyed by client address alone, so an attacker cycling usernames from one address is stopped;
 # behind a proxy the address must be the client's, not the proxy's (AXES_CLIENT_IP_CALLABLE).
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
-AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The client address as the outermost trusted proxy saw it (DJANGO_TRUSTED_PROXIES); without
 # proxies X-Forwarded-For is ignored. Why not ipware's proxy count: provenance/clientip.py.

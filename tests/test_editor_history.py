@@ -93,3 +93,23 @@ def test_history_shows_both_editors(editor, publisher, draft_round):
     save_round(second, draft_round, title="Edited by the publisher")
     users = set(draft_round.history.values_list("history_user__username", flat=True))
     assert {"ana", "pavlo"} <= users
+
+
+@pytest.mark.django_db
+def test_rows_saved_with_a_record_share_its_reason(editor_client):
+    from tests.factories import DelegationFactory, ParticipantFactory
+
+    delegation = DelegationFactory(publication_status=PublicationStatus.DRAFT)
+    participant = ParticipantFactory(delegation=delegation, title_at_time="Minister")
+    url = reverse("admin:talks_delegation_change", args=[delegation.pk])
+    data = form_data(editor_client.get(url), "delegation_form")
+    data.update(
+        {
+            "participants-0-title_at_time": "Secretary of the NSDC",
+            "change_reason": "Decree 306/2025",
+        }
+    )
+    assert editor_client.post(url, data).status_code == 302
+    latest = participant.history.first()
+    assert latest.title_at_time == "Secretary of the NSDC"
+    assert latest.history_change_reason == "Decree 306/2025"

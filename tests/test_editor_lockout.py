@@ -92,3 +92,15 @@ def test_client_ip_counts_trusted_proxies_from_the_right(
     settings.TRUSTED_PROXIES = proxies
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded_for)
     assert client_ip(request) == expected
+
+
+@pytest.mark.django_db
+def test_a_successful_login_does_not_reset_the_failure_count(editor):
+    """Otherwise one valid account would let its holder keep guessing the others' passwords."""
+    client = Client(REMOTE_ADDR="203.0.113.5")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        attempt(client, "wrong password")
+    assert logged_in(attempt(client, PASSWORD))
+    client.logout()
+    attempt(client, "wrong password")
+    assert not logged_in(attempt(client, PASSWORD))

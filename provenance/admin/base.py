@@ -72,6 +72,13 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             obj._change_reason = reason
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        # Rows saved with the record (participants, counts…) share its reason for change.
+        if reason := form.cleaned_data.get("change_reason"):
+            for inline_form in formset.forms:
+                inline_form.instance._change_reason = reason
+        super().save_formset(request, form, formset, change)
+
     def get_urls(self):
         opts = self.model._meta
         return [
