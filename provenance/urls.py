@@ -1,4 +1,4 @@
-"""Public pages for sources."""
+"""Public pages for sources, and the staff-only draft preview."""
 
 from django.urls import path
 
@@ -9,4 +9,5 @@ app_name = "provenance"
 urlpatterns = [
     path("sources/", views.source_list, name="source-list"),
     path("sources/<int:pk>/", views.source_detail, name="source-detail"),
+    path("preview/<str:app_label>/<str:model_name>/<int:pk>/", views.preview, name="preview"),
 ]
