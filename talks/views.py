@@ -28,8 +28,7 @@ TIMELINE_PAGE_SIZE = 25
 
 
 def home(request):
-    rounds = Round.objects.published().select_related("venue").order_by("-number")
-    latest = rounds.prefetch_related(_heads()).first()
+    rounds = Round.objects.published().select_related("venue").order_by("number")
     istanbul_exchanges = (
         Exchange.objects.published()
         .top_level()
@@ -41,7 +40,7 @@ def home(request):
         request,
         "talks/home.html",
         {
-            "latest": latest,
+            "rounds": rounds.prefetch_related(_heads()),
             "rounds_held": rounds.filter(status=RoundStatus.HELD).count(),
             "figures": progress.tally(istanbul_exchanges, grouped=True),
             "changes": changes.recent_changes(limit=10),

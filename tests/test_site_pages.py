@@ -30,10 +30,13 @@ def text(response) -> str:
     return response.content.decode()
 
 
-def test_home_shows_latest_round_key_figures_with_claimants_and_changes(client, record):
+def test_home_shows_rounds_latest_marked_key_figures_with_claimants_and_changes(client, record):
     body = text(client.get("/"))
     latest = record["rounds"][-1]
     assert str(latest) in body
+    # Every round in order, the latest marked as such.
+    first = body.index(str(record["rounds"][0]))
+    assert first < body.index(str(latest)) < body.index("Latest</span>")
     assert "led by" in body
     assert "Rustem Umerov" in body
     # Two rounds × three swaps of 100 each way; bodies 6,057 per Ukraine vs 6,060 per Russia.
