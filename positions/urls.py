@@ -1,7 +1,13 @@
-"""Public pages for the positions app."""
+"""Public pages for the positions app, and the site-wide search and change feeds."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from positions import feeds, search
 
 app_name = "positions"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("search/", search.search, name="search"),
+    path("changes/", feeds.changes, name="changes"),
+    path("feeds/changes.atom", feeds.ChangesFeed(), name="changes-feed"),
+]
