@@ -50,9 +50,7 @@ TRACKED = (
     Tracked(Delegation, "Delegation", ("round",), lambda d: d.round.get_absolute_url()),
     Tracked(Event, "Event"),
     Tracked(Document, "Document"),
-    Tracked(
-        Position, "Position", ("issue", "round"), lambda p: p.issue.get_absolute_url()
-    ),
+    Tracked(Position, "Position", ("issue", "round"), lambda p: p.issue.get_absolute_url()),
     Tracked(Commitment, "Commitment"),
     Tracked(Exchange, "Exchange"),
     Tracked(Person, "Person"),

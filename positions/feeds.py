@@ -21,7 +21,9 @@ def site_host() -> str:
 class ChangesFeed(Feed):
     feed_type = Atom1Feed
     title = "Istanbul Talks Tracker: what changed"
-    subtitle = "New and updated entries in the sourced record of the Russia–Ukraine talks in Istanbul."
+    subtitle = (
+        "New and updated entries in the sourced record of the Russia–Ukraine talks in Istanbul."
+    )
 
     def link(self) -> str:
         return settings.SITE_URL + reverse("positions:changes")

@@ -75,7 +75,9 @@ def _round(round_: Round) -> Result:
 
 def _event(event: Event) -> Result:
     return Result(
-        event.title, event.get_absolute_url(), f"{_day(event.occurred_on)}, {event.get_kind_display()}"
+        event.title,
+        event.get_absolute_url(),
+        f"{_day(event.occurred_on)}, {event.get_kind_display()}",
     )
 
 

@@ -87,9 +87,7 @@ class RoundQuerySet(SearchableQuerySet):
         folded = fold(query)
         if not folded:
             return self.none()
-        return self.filter(
-            Q(search_text__contains=folded) | Q(venue__search_text__contains=folded)
-        )
+        return self.filter(Q(search_text__contains=folded) | Q(venue__search_text__contains=folded))
 
 
 class Round(Sourced, Publishable):
