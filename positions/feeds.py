@@ -5,11 +5,12 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from positions.changes import Change, recent_changes
+from talks.models import Round
 
 FEED_LENGTH = 50
 
@@ -58,6 +59,31 @@ class ChangesFeed(Feed):
 
     def item_updateddate(self, item: Change):
         return item.changed_at
+
+
+class RoundChangesFeed(ChangesFeed):
+    """Changes to one round and what belongs to it: delegations, documents, positions, deals."""
+
+    def get_object(self, request, number: int) -> Round:
+        return get_object_or_404(Round.objects.published(), number=number)
+
+    def title(self, round_: Round) -> str:
+        return f"Istanbul Talks Tracker: what changed in round {round_.number}"
+
+    def subtitle(self, round_: Round) -> str:
+        return f"New and updated entries about {round_}."
+
+    def link(self, round_: Round) -> str:
+        return settings.SITE_URL + round_.get_absolute_url()
+
+    def feed_url(self, round_: Round) -> str:
+        return settings.SITE_URL + reverse("positions:round-changes-feed", args=[round_.number])
+
+    def feed_guid(self, round_: Round) -> str:
+        return f"tag:{site_host()},2025-05-16:changes/round-{round_.number}"
+
+    def items(self, round_: Round) -> list[Change]:
+        return recent_changes(FEED_LENGTH, round=round_)
 
 
 CHANGES_PAGE_SIZE = 25

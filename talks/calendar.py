@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 
 from provenance.models import DatePrecision, PublicationStatus
+from provenance.versioning import conditional_on_content
 from talks.models import Round, RoundStatus
 
 # What a calendar shows; a change to any of these is a new SEQUENCE.
@@ -101,12 +102,14 @@ def calendar_response(rounds: list[Round], name: str, uid: str) -> HttpResponse:
     return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
 
 
+@conditional_on_content
 def rounds_calendar(request):
     """Every published round. Two queries: rounds with venues, their history."""
     rounds = list(Round.objects.published().select_related("venue").order_by("number"))
     return calendar_response(rounds, "Istanbul talks: rounds", f"rounds@{_host()}")
 
 
+@conditional_on_content
 def round_calendar(request, number: int):
     round_ = Round.objects.published().select_related("venue").filter(number=number).first()
     if round_ is None:

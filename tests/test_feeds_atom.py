@@ -6,7 +6,13 @@ from django.conf import settings
 from django.urls import reverse
 
 from provenance.models import PublicationStatus
-from tests.factories import EventFactory, PersonFactory, RoundFactory
+from tests.factories import (
+    DocumentFactory,
+    EventFactory,
+    ExchangeFactory,
+    PersonFactory,
+    RoundFactory,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.urls_standin")]
 
@@ -84,3 +90,29 @@ def test_query_count_does_not_grow_with_entries(client, django_assert_num_querie
         EventFactory()
         PersonFactory()
     assert entries_with_18_queries() == few + 20
+
+
+def test_round_feed_has_only_that_round_and_its_content(client):
+    second = RoundFactory(number=2, title="Second round")
+    DocumentFactory(title="Russian memorandum", round=second)
+    ExchangeFactory(
+        title="First swap", commitment__title="1,000 for 1,000", commitment__round=second
+    )
+    RoundFactory(number=3, title="Third round")
+    PersonFactory(name="Rustem Umerov")
+    response = client.get("/feeds/rounds/2/changes.atom")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo
+    titles = sorted(entry.title for entry in feed.entries)
+    assert titles == [
+        "Commitment added: 1,000 for 1,000",
+        "Document added: Russian memorandum",
+        "Exchange added: 2025-05-23: First swap",
+        "Round added: Round 2: Second round",
+    ]
+
+
+def test_round_feed_of_a_draft_round_is_404(client):
+    RoundFactory(number=4, publication_status=DRAFT)
+    assert client.get("/feeds/rounds/4/changes.atom").status_code == 404
+    assert client.get("/feeds/rounds/5/changes.atom").status_code == 404
