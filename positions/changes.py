@@ -81,12 +81,17 @@ def _changes_of(tracked: Tracked, limit: int, round_: Round | None) -> list[Chan
     public = model.objects.published()
     if round_ is not None:
         public = public.filter(**{tracked.round_path: round_.pk})
+    published_versions = model.history.model.objects.filter(
+        publication_status=PublicationStatus.PUBLISHED,
+        history_type__in=["+", "~"],
+        id__in=public.values("pk"),
+    )
+    # Saves that change nothing public are skipped below, so read a few more than needed.
+    window = limit * 3
+    # The objects changed most recently, so the window functions only scan their versions.
+    recent_objects = published_versions.order_by("-history_date").values("id")[:window]
     rows = (
-        model.history.model.objects.filter(
-            publication_status=PublicationStatus.PUBLISHED,
-            history_type__in=["+", "~"],
-            id__in=public.values("pk"),
-        )
+        published_versions.filter(id__in=recent_objects)
         .annotate(
             prev_version=_previous("history_id"),
             **{f"prev__{name}": _previous(name) for name in names},
@@ -101,8 +106,7 @@ def _changes_of(tracked: Tracked, limit: int, round_: Round | None) -> list[Chan
             *(f"prev__{name}" for name in names),
         )
     )
-    # Saves that change nothing public are skipped below, so read a few more than needed.
-    rows = list(rows[: limit * 3])
+    rows = list(rows[:window])
     changes = []
     for row in rows:
         if row["prev_version"] is None:
