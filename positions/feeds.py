@@ -22,6 +22,8 @@ def site_host() -> str:
 class ChangesFeed(Feed):
     feed_type = Atom1Feed
     title = "Istanbul Talks Tracker: what changed"
+    # Atom requires an author on the feed when entries have none.
+    author_name = "Istanbul Talks Tracker editors"
     subtitle = (
         "New and updated entries in the sourced record of the Russia–Ukraine talks in Istanbul."
     )

@@ -92,7 +92,11 @@ def calendar_response(rounds: list[Round], name: str, uid: str) -> HttpResponse:
         prodid="-//Istanbul Talks Tracker//Rounds//EN",
         uid=uid,
         url=settings.SITE_URL + "/",
+        # Rounds are announced days ahead: asking clients to poll twice a day is plenty.
+        refresh_interval=datetime.timedelta(hours=12),
     )
+    calendar.add("x-published-ttl", datetime.timedelta(hours=12))
+    calendar.add("x-wr-timezone", "Europe/Istanbul")
     for round_ in rounds:
         calendar.add_component(round_event(round_, sequences.get(round_.pk, 0)))
     if rounds:

@@ -116,3 +116,8 @@ def test_round_feed_of_a_draft_round_is_404(client):
     RoundFactory(number=4, publication_status=DRAFT)
     assert client.get("/feeds/rounds/4/changes.atom").status_code == 404
     assert client.get("/feeds/rounds/5/changes.atom").status_code == 404
+
+
+def test_feed_names_an_author_as_atom_requires(client):
+    RoundFactory()
+    assert fetch(client).feed.author == "Istanbul Talks Tracker editors"

@@ -145,3 +145,9 @@ def test_query_count_does_not_grow_with_rounds(client, django_assert_num_queries
         RoundFactory()
     with django_assert_num_queries(2):
         assert len(events_by_uid(fetch(client))) == 11
+
+
+def test_calendar_tells_clients_how_often_to_poll(client, second_round):
+    calendar = fetch(client)
+    assert calendar["REFRESH-INTERVAL"].dt == datetime.timedelta(hours=12)
+    assert calendar["X-WR-TIMEZONE"] == "Europe/Istanbul"

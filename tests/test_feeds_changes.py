@@ -76,29 +76,30 @@ def test_limit_is_respected_across_kinds():
     assert len(recent_changes(limit=50)) == 12
 
 
-def test_query_count_does_not_grow_with_changes(django_assert_num_queries):
-    def make_some():
-        for factory in (
-            RoundFactory,
-            DelegationFactory,
-            EventFactory,
-            DocumentFactory,
-            PositionFactory,
-            CommitmentFactory,
-            ExchangeFactory,
-            PersonFactory,
-            OrganizationFactory,
-        ):
-            factory()
+def one_of_each_kind():
+    for factory in (
+        RoundFactory,
+        DelegationFactory,
+        EventFactory,
+        DocumentFactory,
+        PositionFactory,
+        CommitmentFactory,
+        ExchangeFactory,
+        PersonFactory,
+        OrganizationFactory,
+    ):
+        factory()
 
-    make_some()
+
+def test_query_count_does_not_grow_with_changes(django_assert_num_queries):
+    one_of_each_kind()
     # Two per tracked kind (round, delegation, event, document, position, commitment,
     # exchange, person, organization): its latest published versions with their predecessors,
     # then the objects themselves for today's title and address.
     with django_assert_num_queries(18):
         few = recent_changes(limit=100)
     for _ in range(5):
-        make_some()
+        one_of_each_kind()
     with django_assert_num_queries(18):
         many = recent_changes(limit=100)
     assert len(many) > len(few)
@@ -120,3 +121,15 @@ def test_changes_page_lists_changes_and_paginates(client):
 def test_changes_page_tolerates_a_bad_page_number(client, page):
     EventFactory()
     assert client.get(reverse("positions:changes"), {"page": page}).status_code == 200
+
+
+def test_changes_page_query_count_does_not_grow(client, django_assert_num_queries):
+    one_of_each_kind()
+    # 18 from recent_changes (two per tracked kind); pagination works on the list in memory.
+    with django_assert_num_queries(18):
+        client.get(reverse("positions:changes"))
+    for _ in range(20):
+        DelegationFactory()
+    with django_assert_num_queries(18):
+        response = client.get(reverse("positions:changes"))
+    assert response.text.count("<time ") == 25  # a full page
