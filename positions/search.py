@@ -24,7 +24,7 @@ MAX_QUERY_LENGTH = 200
 class SearchForm(forms.Form):
     # CharField refuses NUL bytes (PostgreSQL cannot take them) and over-long queries.
     q = forms.CharField(
-        label="Search the record",
+        label="Search terms",
         required=False,
         max_length=MAX_QUERY_LENGTH,
         widget=forms.SearchInput(attrs={"placeholder": "Umerov, Чирагань, ceasefire…"}),

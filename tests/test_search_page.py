@@ -106,7 +106,7 @@ def test_empty_query_shows_a_prompt_and_no_results(client, umerov):
 
 def test_search_box_is_labelled(client):
     text = search(client, "").text
-    assert '<label for="id_q">Search the record:</label>' in text
+    assert '<label for="id_q">Search terms:</label>' in text
     assert 'type="search" name="q"' in text
 
 

@@ -13,7 +13,7 @@ def test_reader_finds_umerov_by_another_spelling_and_opens_him(live_server, page
     )
     RoundFactory(number=2, venue=VenueFactory(name="Çırağan Palace", aliases="Чирагань"))
     page.goto(live_server.url + "/search/")
-    page.get_by_label("Search the record").fill("Umierov")
+    page.get_by_role("main").get_by_label("Search terms").fill("Umierov")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=Umierov")
     page.screenshot(path=screenshot_dir / "search-umierov-desktop.png", full_page=True)
