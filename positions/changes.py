@@ -21,7 +21,14 @@ from provenance.models import PublicationStatus
 from talks.models import Delegation, Event, Round
 
 # Bookkeeping columns: a save that changes only these is not news.
-IGNORED_FIELDS = {"id", "created_at", "updated_at", "search_text", "publication_status"}
+IGNORED_FIELDS = {
+    "id",
+    "created_at",
+    "updated_at",
+    "version",  # the editors' optimistic-locking counter, bumped on every save
+    "search_text",
+    "publication_status",
+}
 
 
 @dataclasses.dataclass(frozen=True)

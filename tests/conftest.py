@@ -22,3 +22,41 @@ def istanbul_record_for_module(django_db_setup, django_db_blocker):
         call_command("load_istanbul", verbosity=0)
         yield
         transaction.set_rollback(True)
+
+
+# --- editor workflow ---
+@pytest.fixture
+def fast_password_hashing(settings):
+    # The production hasher takes a good part of a second per password, by design.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def editor(db, fast_password_hashing):
+    """A staff user in the Editor group (made by positions' data migration)."""
+    return make_staff_user("ana", "Editor")
+
+
+@pytest.fixture
+def publisher(db, fast_password_hashing):
+    return make_staff_user("pavlo", "Publisher")
+
+
+def make_staff_user(username: str, group: str):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password="correct horse battery", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client

@@ -16,7 +16,7 @@ def fill_search_text(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('talks', '0001_initial'),
+        ('talks', '0002_add_version_for_optimistic_locking'),
     ]
 
     operations = [
