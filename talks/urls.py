@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from talks import views
+from talks import calendar, views
 
 app_name = "talks"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("rounds/", views.round_list, name="round-list"),
     path("rounds/<int:number>/", views.round_detail, name="round-detail"),
     path("events/<int:pk>/", views.event_detail, name="event-detail"),
+    path("rounds.ics", calendar.rounds_calendar, name="rounds-calendar"),
+    path("rounds/<int:number>.ics", calendar.round_calendar, name="round-calendar"),
 ]

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
 
@@ -36,12 +35,6 @@ def test_reader_goes_from_home_to_round_2_to_medinsky_and_searches_umierov(
     expect(page.locator("h1")).to_have_text("Vladimir Medinsky")
     expect(page.get_by_role("table")).to_contain_text("Round 2")
 
-    # The /search/ page (route positions:search) is built by another helper; until it is merged
-    # this last step cannot run, and says so rather than failing.
-    try:
-        reverse("positions:search")
-    except NoReverseMatch:
-        pytest.skip("the /search/ page is not in this branch yet")
     page.get_by_label("Search the record").fill("Umierov")
     page.get_by_role("button", name="Search").click()
     expect(page).to_have_url(re.compile(r"/search/\?q=Umierov"))
