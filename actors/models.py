@@ -10,7 +10,6 @@ from simple_history.models import HistoricalRecords
 
 from provenance.models import (
     DatePrecision,
-    PublicationStatus,
     Publishable,
     PublishableQuerySet,
     SearchableQuerySet,
@@ -153,13 +152,6 @@ class Person(Sourced, Publishable):
 
 
 class MembershipQuerySet(PublishableQuerySet):
-    def published(self):
-        return self.filter(
-            publication_status=PublicationStatus.PUBLISHED,
-            person__publication_status=PublicationStatus.PUBLISHED,
-            organization__publication_status=PublicationStatus.PUBLISHED,
-        )
-
     def current(self, on: datetime.date | None = None):
         """Posts held on the given day (today by default); open-ended posts count as held."""
         on = on or datetime.date.today()
@@ -184,6 +176,9 @@ class Membership(Sourced, Publishable):
     end_on = models.DateField(null=True, blank=True, help_text="Leave blank while still held.")
     end_precision = models.CharField(max_length=5, choices=DatePrecision, default=DatePrecision.DAY)
     note = models.TextField(blank=True)
+
+    # A post is public only while its person and organization are (see PublishableQuerySet).
+    publication_parents = ("person", "organization")
 
     objects = MembershipQuerySet.as_manager()
     history = HistoricalRecords()

@@ -11,7 +11,6 @@ from provenance.models import (
     Claimant,
     Confidence,
     DatePrecision,
-    PublicationStatus,
     Publishable,
     PublishableQuerySet,
     SearchableQuerySet,
@@ -61,13 +60,6 @@ class DocumentDelivery(models.TextChoices):
     PUBLISHED = "published", "Published only"
 
 
-class DocumentQuerySet(SearchableQuerySet):
-    def published(self):
-        return self.filter(publication_status=PublicationStatus.PUBLISHED).exclude(
-            round__publication_status__in=[PublicationStatus.DRAFT, PublicationStatus.IN_REVIEW]
-        )
-
-
 class Document(Sourced, Publishable):
     """A memorandum, framework, list or statement one side tabled, with its provisions by issue."""
 
@@ -94,7 +86,9 @@ class Document(Sourced, Publishable):
     url = models.URLField(max_length=500, blank=True, help_text="Link to the published text.")
     search_text = models.TextField(blank=True, editable=False)
 
-    objects = DocumentQuerySet.as_manager()
+    publication_parents = ("round",)
+
+    objects = SearchableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -129,6 +123,10 @@ class Provision(Sourced):
     text = models.TextField()
     issues = models.ManyToManyField(Issue, blank=True, related_name="provisions")
 
+    # No status of its own: public with its document and the round it was tabled at.
+    publication_parents = ("document", "document__round")
+
+    objects = PublishableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -145,14 +143,6 @@ class Stance(models.TextChoices):
     ACCEPTS_WITH_CONDITIONS = "accepts_with_conditions", "Accepts with conditions"
     REJECTS = "rejects", "Rejects"
     NO_POSITION = "no_position", "No stated position"
-
-
-class PositionQuerySet(PublishableQuerySet):
-    def published(self):
-        return self.filter(
-            publication_status=PublicationStatus.PUBLISHED,
-            round__publication_status=PublicationStatus.PUBLISHED,
-        )
 
 
 class Position(Sourced, Publishable):
@@ -175,7 +165,9 @@ class Position(Sourced, Publishable):
     )
     search_text = models.TextField(blank=True, editable=False)
 
-    objects = PositionQuerySet.as_manager()
+    publication_parents = ("round",)
+
+    objects = PublishableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -224,13 +216,6 @@ class Category(models.TextChoices):
     CHILDREN = "children", "Children"
 
 
-class CommitmentQuerySet(PublishableQuerySet):
-    def published(self):
-        return self.filter(publication_status=PublicationStatus.PUBLISHED).exclude(
-            round__publication_status__in=[PublicationStatus.DRAFT, PublicationStatus.IN_REVIEW]
-        )
-
-
 class Commitment(Sourced, Publishable):
     """What a round agreed, or one side announced, and how far it has been carried out."""
 
@@ -260,7 +245,9 @@ class Commitment(Sourced, Publishable):
     )
     status_note = models.TextField(blank=True)
 
-    objects = CommitmentQuerySet.as_manager()
+    publication_parents = ("round",)
+
+    objects = PublishableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -295,15 +282,6 @@ class ExchangeKind(models.TextChoices):
 
 
 class ExchangeQuerySet(PublishableQuerySet):
-    def published(self):
-        hidden = [PublicationStatus.DRAFT, PublicationStatus.IN_REVIEW]
-        # A commitment made at a draft round is hidden with its round, so its exchanges are too.
-        return (
-            self.filter(publication_status=PublicationStatus.PUBLISHED)
-            .exclude(commitment__publication_status__in=hidden)
-            .exclude(commitment__round__publication_status__in=hidden)
-        )
-
     def top_level(self):
         """Exchanges that are not stages of a reported total; sum these to avoid double counting."""
         return self.filter(part_of__isnull=True)
@@ -355,6 +333,10 @@ class Exchange(Sourced, Publishable):
     )
     mediator_note = models.CharField(max_length=300, blank=True)
     summary = models.TextField(blank=True, help_text="Markdown.")
+
+    # A commitment made at a draft round is hidden with its round, and so are its exchanges;
+    # so is a stage whose reported total is still a draft.
+    publication_parents = ("commitment", "commitment__round", "part_of")
 
     objects = ExchangeQuerySet.as_manager()
     history = HistoricalRecords()
@@ -424,6 +406,10 @@ class ExchangeCount(Sourced):
     )
     note = models.CharField(max_length=300, blank=True)
 
+    # No status of its own: public with its exchange, and that exchange's commitment and round.
+    publication_parents = ("exchange", "exchange__commitment", "exchange__commitment__round")
+
+    objects = PublishableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -6,6 +6,7 @@ that "what is public" and "says who" are decided in one place.
 """
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -73,8 +74,21 @@ class SourceKind(models.TextChoices):
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """What readers, the API, feeds, search and downloads may see."""
-        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+        """What readers, the API, feeds, search and downloads may see.
+
+        A row is public when it is published itself (if it has a status of its own) and every
+        record it belongs to — the relation paths in its model's `publication_parents`, such as a
+        position's round — is published too. An empty optional relation hides nothing.
+        """
+        queryset = self
+        if any(field.name == "publication_status" for field in self.model._meta.fields):
+            queryset = queryset.filter(publication_status=PublicationStatus.PUBLISHED)
+        for path in getattr(self.model, "publication_parents", ()):
+            queryset = queryset.filter(
+                Q(**{f"{path}__isnull": True})
+                | Q(**{f"{path}__publication_status": PublicationStatus.PUBLISHED})
+            )
+        return queryset
 
 
 class SearchableQuerySet(PublishableQuerySet):

@@ -12,7 +12,6 @@ from simple_history.models import HistoricalRecords
 from actors.models import Organization, Person, split_aliases
 from provenance.models import (
     DatePrecision,
-    PublicationStatus,
     Publishable,
     PublishableQuerySet,
     SearchableQuerySet,
@@ -193,14 +192,6 @@ class DelegationSide(models.TextChoices):
     PARTNERS = "partners", "Partners present in Istanbul"
 
 
-class DelegationQuerySet(PublishableQuerySet):
-    def published(self):
-        return self.filter(
-            publication_status=PublicationStatus.PUBLISHED,
-            round__publication_status=PublicationStatus.PUBLISHED,
-        )
-
-
 class Delegation(Sourced, Publishable):
     """One side's delegation at one round, and the act that appointed it."""
 
@@ -229,7 +220,9 @@ class Delegation(Sourced, Publishable):
     )
     summary = models.TextField(blank=True, help_text="Markdown.")
 
-    objects = DelegationQuerySet.as_manager()
+    publication_parents = ("round",)
+
+    objects = PublishableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -266,15 +259,7 @@ class ParticipantRole(models.TextChoices):
 MEMBER_ROLES = (ParticipantRole.HEAD, ParticipantRole.MEMBER, ParticipantRole.EXPERT)
 
 
-class ParticipantQuerySet(models.QuerySet):
-    def published(self):
-        """Participants are published with their delegation; they have no status of their own."""
-        return self.filter(
-            delegation__publication_status=PublicationStatus.PUBLISHED,
-            delegation__round__publication_status=PublicationStatus.PUBLISHED,
-            person__publication_status=PublicationStatus.PUBLISHED,
-        )
-
+class ParticipantQuerySet(PublishableQuerySet):
     def members(self):
         return self.filter(role__in=MEMBER_ROLES)
 
@@ -310,6 +295,9 @@ class Participant(Sourced):
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first; head first.")
     note = models.TextField(blank=True)
+
+    # No status of its own: a participant is public with its delegation, round and person.
+    publication_parents = ("delegation", "delegation__round", "person")
 
     objects = ParticipantQuerySet.as_manager()
     history = HistoricalRecords()
@@ -376,6 +364,9 @@ class Event(Sourced, Publishable):
     people = models.ManyToManyField(Person, blank=True, related_name="events")
     organizations = models.ManyToManyField(Organization, blank=True, related_name="events")
     search_text = models.TextField(blank=True, editable=False)
+
+    # An event about a round still in draft (e.g. its announcement) waits for the round.
+    publication_parents = ("round",)
 
     objects = SearchableQuerySet.as_manager()
     history = HistoricalRecords()
