@@ -39,5 +39,6 @@ fmt: install
 
 checks: install
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
 ci: lint checks test
