@@ -278,8 +278,11 @@ if "OPTIONS" not in CACHES["default"] and "Redis" in CACHES["default"]["BACKEND"
 # What the 503 page and JSON tell clients to wait before retrying, in seconds.
 RETRY_AFTER_SECONDS = env_int("DJANGO_RETRY_AFTER", 5)
 # Anonymous pages are cached in CACHES["default"] under the content version, so a publish is
-# visible on the next request; the timeout only bounds memory. 0 turns the page cache off.
-PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+# visible on the next request. The timeout bounds memory and anything time-dependent on a page;
+# DJANGO_RELEASE (set per deploy) keeps pages rendered by the previous code from being served.
+# 0 turns the page cache off, the default while developing so template edits show at once.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
+RELEASE = os.environ.get("DJANGO_RELEASE", "")
 # A write endpoint used only by scripts/fault_drill.py to prove no acknowledged write is lost.
 FAULT_DRILL_WRITES = env_bool("DJANGO_FAULT_DRILL_WRITES", False)
 

@@ -65,7 +65,7 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         try:
-            prefix = f"page:{content_version()}"
+            prefix = f"page:{settings.RELEASE}:{content_version()}"
             key = get_cache_key(request, prefix, "GET", cache=cache)
             cached = cache.get(key) if key else None
         except RedisError:  # a cache outage must not take the site down with it
