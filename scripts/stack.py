@@ -77,7 +77,9 @@ class PrivateCluster:
             conf.write(settings)
 
     def start(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.logfile), "-w", "-t", "30", "start")
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.logfile), "-w", "-t", "30", "start"
+        )
 
     def stop(self, mode: str = "fast") -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "30", "stop")
@@ -119,7 +121,12 @@ def app_env(database_url: str, **extra: str) -> dict[str, str]:
 
 def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
 
 
@@ -139,22 +146,21 @@ def gunicorn(env: dict[str, str], port: int, workers: int = 2, threads: int = 4)
         GUNICORN_WORKERS=str(workers),
         GUNICORN_THREADS=str(threads),
     )
-    logfile = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=logfile,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        wait_for(f"http://127.0.0.1:{port}/healthz", process)
-        process.logfile = logfile
-        yield process
-    finally:
-        stop_process(process)
-        logfile.close()
+    with tempfile.TemporaryFile() as logfile:
+        process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
+            cwd=ROOT,
+            env=env,
+            stdout=logfile,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        process.logfile = logfile  # the caller reads it to count tracebacks
+        try:
+            wait_for(f"http://127.0.0.1:{port}/healthz", process)
+            yield process
+        finally:
+            stop_process(process)
 
 
 def stop_process(process: subprocess.Popen) -> None:
