@@ -1,13 +1,16 @@
 """Fault drill: stop PostgreSQL under load, start it again, and account for every request.
 
 A throwaway PostgreSQL 15 cluster on 127.0.0.1:5499 (never the shared one at 5432) gets the
-migrated Istanbul record; gunicorn serves it on 127.0.0.1:8105 with production settings. Reader
-threads request scripts/load_urls.py's URLS and a writer posts to /ops/drill-write, which answers
-201 only after its row is committed (the endpoint exists only with DJANGO_FAULT_DRILL_WRITES).
-PostgreSQL is stopped twice for ~6 s: once cleanly (-m fast), once like a crash (-m immediate).
+migrated Istanbul record; gunicorn serves it on 127.0.0.1:8105 with production settings, and
+nginx with deploy/nginx.conf on 127.0.0.1:8205 in front. Reader threads request
+scripts/load_urls.py's URLS from gunicorn directly; one more reads the cacheable pages through
+nginx; a writer posts to /ops/drill-write, which answers 201 only after its row is committed
+(the endpoint exists only with DJANGO_FAULT_DRILL_WRITES, off by default). PostgreSQL is
+stopped twice for ~6 s: once cleanly (-m fast), once like a crash (-m immediate).
 
-Fails on: any 500 or other unexpected status, any request slower than REQUEST_LIMIT (a hung
-worker), any acknowledged write missing afterwards, recovery slower than RECOVERY_LIMIT.
+Fails on: any 500 or other unexpected status, a 503 without Retry-After, any request slower
+than REQUEST_LIMIT (a hung worker), any acknowledged write missing afterwards, recovery slower
+than RECOVERY_LIMIT, or anything but 200 from nginx's micro-cache during the outages.
 Bounded: about a minute; every process and directory it made is removed, whatever happens.
 """
 
@@ -21,10 +24,22 @@ from dataclasses import dataclass
 
 import psycopg
 from load_urls import URLS
-from stack import PrivateCluster, app_env, gunicorn, log, prepare_database, stop_on_signals
+from stack import (
+    ROOT,
+    PrivateCluster,
+    app_env,
+    gunicorn,
+    log,
+    nginx,
+    prepare_database,
+    stop_on_signals,
+)
 
 PG_PORT = int(os.environ.get("FAULT_PG_PORT", "5499"))
 APP_PORT = int(os.environ.get("FAULT_APP_PORT", "8105"))
+PROXY_PORT = int(os.environ.get("FAULT_PROXY_PORT", "8205"))
+# What nginx may cache: not the admin, not the never-cached health probe.
+CACHEABLE = [url for url in URLS if not url.startswith("/admin/") and url != "/healthz"]
 READERS = 8
 OUTAGE_SECONDS = 6
 STEADY_SECONDS = 4
@@ -40,6 +55,8 @@ class Result:
     method: str
     path: str
     status: int  # 0: no HTTP answer (connection error or timeout)
+    via: str  # "app" (gunicorn) or "proxy" (nginx)
+    retry_after: bool
 
 
 class Traffic:
@@ -49,9 +66,9 @@ class Traffic:
         self.lock = threading.Lock()
         self.stopping = threading.Event()
 
-    def request(self, method: str, path: str, body: str | None = None) -> int:
+    def request(self, method: str, path: str, body: str | None = None, port=APP_PORT) -> int:
         started = time.monotonic()
-        connection = http.client.HTTPConnection("127.0.0.1", APP_PORT, timeout=REQUEST_LIMIT)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_LIMIT)
         headers = dict(HEADERS)
         if body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -60,18 +77,27 @@ class Traffic:
             response = connection.getresponse()
             response.read()
             status = response.status
+            retry_after = response.getheader("Retry-After") is not None
         except OSError:
-            status = 0
+            status, retry_after = 0, False
         finally:
             connection.close()
+        via = "proxy" if port == PROXY_PORT else "app"
+        result = Result(started, time.monotonic(), method, path, status, via, retry_after)
         with self.lock:
-            self.results.append(Result(started, time.monotonic(), method, path, status))
+            self.results.append(result)
         return status
 
     def reader(self, offset: int) -> None:
         n = offset
         while not self.stopping.is_set():
             self.request("GET", URLS[n % len(URLS)])
+            n += 1
+
+    def proxied_reader(self) -> None:
+        n = 0
+        while not self.stopping.is_set():
+            self.request("GET", CACHEABLE[n % len(CACHEABLE)], port=PROXY_PORT)
             n += 1
 
     def writer(self) -> None:
@@ -88,6 +114,7 @@ class Traffic:
     def run(self, scenario) -> None:
         threads = [threading.Thread(target=self.reader, args=(i,)) for i in range(READERS)]
         threads.append(threading.Thread(target=self.writer))
+        threads.append(threading.Thread(target=self.proxied_reader))
         for thread in threads:
             thread.start()
         try:
@@ -100,7 +127,7 @@ class Traffic:
 
 def outage_report(traffic: Traffic, stopped: float, started: float, mode: str, until: float):
     """503s between stop and recovery, and how long after PostgreSQL was back errors went on."""
-    window = [r for r in traffic.results if stopped <= r.ended < until]
+    window = [r for r in traffic.results if stopped <= r.ended < until and r.via == "app"]
     failures_after = [r.ended for r in window if r.status != 200 and r.status != 201]
     last_failure = max(failures_after, default=started)
     recovery = max(0.0, last_failure - started)
@@ -114,6 +141,13 @@ def outage_report(traffic: Traffic, stopped: float, started: float, mode: str, u
             (r.ended - r.started for r in in_outage if r.status == 503), default=0.0
         ),
         "recovery_seconds": recovery,
+        "proxy": sum(
+            r.via == "proxy" and stopped <= r.ended <= started + recovery for r in traffic.results
+        ),
+        "proxy_200": sum(
+            r.via == "proxy" and r.status == 200 and stopped <= r.ended <= started + recovery
+            for r in traffic.results
+        ),
     }
 
 
@@ -132,8 +166,14 @@ def main() -> int:
         )
         log(f"private PostgreSQL on 127.0.0.1:{PG_PORT}; migrating and loading the record")
         prepare_database(env)
-        with gunicorn(env, APP_PORT) as server:
-            log(f"gunicorn on 127.0.0.1:{APP_PORT}: {READERS} readers over {URLS} + 1 writer")
+        with (
+            gunicorn(env, APP_PORT) as server,
+            nginx(PROXY_PORT, f"127.0.0.1:{APP_PORT}", ROOT / "staticfiles"),
+        ):
+            log(
+                f"gunicorn on 127.0.0.1:{APP_PORT}: {READERS} readers over {URLS} + 1 writer; "
+                f"nginx on 127.0.0.1:{PROXY_PORT}: 1 reader over {CACHEABLE}"
+            )
             traffic = Traffic()
             outages = []
 
@@ -177,7 +217,8 @@ def main() -> int:
         print(
             f"outage (-m {report['mode']}, {OUTAGE_SECONDS} s): {report['503']} × 503 "
             f"(slowest {report['max_503_seconds']:.2f} s), {report['2xx']} × 2xx; "
-            f"full recovery {report['recovery_seconds']:.2f} s after PostgreSQL was back"
+            f"full recovery {report['recovery_seconds']:.2f} s after PostgreSQL was back; "
+            f"through nginx {report['proxy_200']} of {report['proxy']} answered 200 (stale copies)"
         )
     print(
         f"writes: {len(acknowledged)} acknowledged (201), {len(acknowledged & present)} of them "
@@ -199,6 +240,11 @@ def main() -> int:
             problems.append(f"-m {report['mode']}: recovery over {RECOVERY_LIMIT} s")
         if report["503"] == 0:
             problems.append(f"-m {report['mode']}: no 503 during the outage")
+        if report["proxy_200"] != report["proxy"] or not report["proxy"]:
+            problems.append(f"-m {report['mode']}: nginx did not serve every cached page")
+    missing_retry_after = sum(r.status == 503 and not r.retry_after for r in traffic.results)
+    if missing_retry_after:
+        problems.append(f"{missing_retry_after} × 503 without Retry-After")
     if slowest >= REQUEST_LIMIT:
         problems.append(f"a request took {slowest:.1f} s (hung worker)")
     for problem in problems:
