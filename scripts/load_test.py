@@ -58,6 +58,9 @@ def milliseconds(text: str) -> float:
 
 def wrk(name: str, port: int, clients: int, seconds: int, script: Path) -> dict:
     log(f"{name}: {clients} clients for {seconds} s")
+    # Anything else running on the machine shares the cores with wrk and gunicorn; the load
+    # average before each run says how far the figures can be trusted.
+    load = os.getloadavg()[0]
     output = subprocess.run(
         [
             "wrk",
@@ -85,6 +88,7 @@ def wrk(name: str, port: int, clients: int, seconds: int, script: Path) -> dict:
     )
     return {
         "name": name,
+        "load": load,
         "clients": clients,
         "seconds": seconds,
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
@@ -128,13 +132,15 @@ def main() -> int:
         errors = run["non_2xx"] + run["socket_errors"]
         print(
             f"{run['name']:<24} {run['clients']:>7} {run['seconds']:>3} {run['requests']:>9} "
-            f"{run['rps']:>9.0f} {run['p50']:>8.1f} {run['p99']:>8.1f} {errors:>6}"
+            f"{run['rps']:>9.0f} {run['p50']:>8.1f} {run['p99']:>8.1f} {errors:>6} "
+            f"{run['load']:>5.1f}"
         )
     failed = [run["name"] for run in runs if run["non_2xx"] or run["socket_errors"]]
     if failed:
         print(f"FAILED: errors in {', '.join(failed)}")
         return 1
-    print("PASS: no errors (timings are reported, not judged)")
+    print(f"PASS: no errors (timings are reported, not judged; {os.cpu_count()} cores, 'load' is")
+    print("the 1-minute load average before each run: above the core count, the box was shared)")
     return 0
 
 
