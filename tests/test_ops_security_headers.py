@@ -140,3 +140,14 @@ def test_every_url_sends_the_security_headers(client, admin_user, record, settin
         checked += 1
     assert_secure_headers("/no-such-page/", client.get("/no-such-page/", secure=True))
     assert checked > 50  # the admin alone has more; a broken walk must not pass quietly
+
+
+@pytest.mark.urls("tests.urls_api_docs")
+@pytest.mark.django_db
+def test_swagger_ui_page_and_script_pass_without_a_policy_exception(client):
+    page = client.get("/test-api/docs/", secure=True)
+    assert_secure_headers("/test-api/docs/", page)
+    assert b"swagger-ui-page.css" in page.content  # our template, not the one with <style>
+    script = client.get("/test-api/docs/?script=", secure=True)
+    assert script["Content-Type"].startswith("application/javascript")
+    assert_secure_headers("/test-api/docs/?script=", script)
