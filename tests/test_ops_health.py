@@ -72,3 +72,13 @@ def test_drill_write_acknowledges_a_committed_draft(client, settings):
     source = Source.objects.get(code="drill-7")
     assert source.publication_status == PublicationStatus.DRAFT
     assert client.post("/ops/drill-write", {"code": "../x"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_probes_answer_over_plain_http_while_pages_redirect_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True  # production: a balancer probes inside the network
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 200
+    redirect = client.get("/")
+    assert redirect.status_code == 301
+    assert redirect["Location"] == "https://testserver/"
