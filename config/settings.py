@@ -4,6 +4,7 @@ One module for every environment. Each variable is listed in `.env.example`; a m
 stops the process at start-up instead of surfacing later as odd behaviour.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "simple_history",
+    "axes",
+    "import_export",
     "csp",
     # The project's own apps, in dependency order: each may import only those above it.
     "provenance",
@@ -103,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "ops.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -200,16 +205,41 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Publishing, unpublishing and login lockouts: who did what to which record.
+    "loggers": {"security": {"level": "INFO"}},
 }
+
+# --- editor workflow ---
+# Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none, use the peer).
+TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
+
+# django-axes: lock the admin login after repeated failures from one client address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+# Keyed by client address alone, so an attacker cycling usernames from one address is stopped;
+# behind a proxy the address must be the client's, not the proxy's (AXES_CLIENT_IP_CALLABLE).
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The client address as the outermost trusted proxy saw it (DJANGO_TRUSTED_PROXIES); without
+# proxies X-Forwarded-For is ignored. Why not ipware's proxy count: provenance/clientip.py.
+AXES_CLIENT_IP_CALLABLE = "provenance.clientip.client_ip"
+
+# django-import-export: every import in a transaction, saved row by row (never bulk), so that a
+# bad row rolls the file back and simple-history records each row.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 
 # --- production: security headers, cookies, proxies, timeouts, logging ---
 # `make checks` runs `check --deploy --fail-level WARNING` with production-shaped values; the
 # README's "Deploying" section explains each variable.
 
-# Reverse proxies (nginx, a TLS terminator) in front of gunicorn. Only when there is at least one
-# is X-Forwarded-Proto believed, and X-Forwarded-For read for client addresses (the last
-# DJANGO_TRUSTED_PROXIES entries were appended by our own proxies, so the one before is the client).
-TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
+# X-Forwarded-Proto is believed only behind trusted reverse proxies (TRUSTED_PROXIES, above),
+# which also decide the client address in logs and lockouts (provenance/clientip.py).
 if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -286,14 +316,15 @@ RELEASE = os.environ.get("DJANGO_RELEASE", "")
 # A write endpoint used only by scripts/fault_drill.py to prove no acknowledged write is lost.
 FAULT_DRILL_WRITES = env_bool("DJANGO_FAULT_DRILL_WRITES", False)
 
-LOGGING["formatters"]["plain"]["format"] = "%(asctime)s %(levelname)s %(name)s %(message)s"
-LOGGING["loggers"] = {
-    # One line per request: method, path, status, duration, client (ops.middleware).
-    "request": {"level": "INFO"},
-    # Logins, failed logins, lockouts, publish/unpublish: who and when.
-    "security": {"level": "INFO"},
-    # django-axes logs lockouts on its own loggers.
-    "axes": {"level": "INFO"},
-    # The request log above already has one line per request; this would repeat 4xx lines.
-    "django.request": {"level": "ERROR"},
-}
+LOGGING["loggers"].update(
+    {
+        # One line per request: method, path, status, duration, client (ops.middleware).
+        "request": {"level": "INFO"},
+        # Logins, failed logins, lockouts, publish/unpublish: who and when.
+        "security": {"level": "INFO"},
+        # django-axes logs lockouts on its own loggers.
+        "axes": {"level": "INFO"},
+        # The request log already has one line per request; this would repeat 4xx lines.
+        "django.request": {"level": "ERROR"},
+    }
+)

@@ -1,5 +1,10 @@
 """Under the production Content-Security-Policy, Chromium runs the admin's scripts and blocks
-nothing the site or the admin needs (a violation shows as a console error)."""
+nothing the site or the admin needs (a violation shows as a console error).
+
+Named to run after test_editor_round_workflow.py: a transaction=True test flushes the database
+afterwards, taking the Editor/Publisher groups of a data migration with it, and that test needs
+them.
+"""
 
 import pytest
 
