@@ -56,6 +56,8 @@ class AnonymousPageCacheMiddleware:
     Any committed change to the record bumps `content_version()`, which changes every key, so a
     publish is visible on the very next request and no purge is needed. Logged-in users (a
     session cookie), the admin and anything private, streamed or setting a cookie bypass it.
+    So does the API: it answers conditional requests itself, and its throttling, rate-limit and
+    CORS headers belong to each request, which a cached copy would replay.
     """
 
     def __init__(self, get_response):
@@ -87,7 +89,7 @@ class AnonymousPageCacheMiddleware:
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method == "GET"
-            and not request.path.startswith("/admin/")
+            and not request.path.startswith(("/admin/", "/api/"))
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
         )

@@ -76,3 +76,10 @@ def page_cache_keys(cache):
     if isinstance(cache._cache, dict):  # local memory
         return sorted(str(key) for key in cache._cache)
     return sorted(key.decode() for key in cache._cache.get_client().keys("*"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_api_responses_are_left_to_the_api(client, page_cache):
+    keys = page_cache_keys(page_cache)
+    assert client.get("/api/v1/").status_code == 200
+    assert page_cache_keys(page_cache) == keys
