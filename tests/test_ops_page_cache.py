@@ -7,6 +7,8 @@ the shared cache every gunicorn worker uses in production.
 import os
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from provenance.models import PublicationStatus
 from tests.factories import RoundFactory
@@ -36,16 +38,18 @@ def page_cache(request, settings):
 def test_cached_home_shows_a_round_on_the_request_after_it_is_published(
     client, page_cache, django_assert_num_queries
 ):
-    RoundFactory(number=1, title="Dolmabahçe")
-    draft = RoundFactory(number=2, title="Çırağan", publication_status=PublicationStatus.DRAFT)
-    assert "Çırağan" not in client.get("/").content.decode()
+    RoundFactory(number=1, title="Cached round Alpha")
+    draft = RoundFactory(
+        number=2, title="Drafted round Beta", publication_status=PublicationStatus.DRAFT
+    )
+    assert "Drafted round Beta" not in client.get("/").content.decode()
     with django_assert_num_queries(0):  # served from the cache
-        assert "Dolmabahçe" in client.get("/").content.decode()
+        assert "Cached round Alpha" in client.get("/").content.decode()
 
     draft.publication_status = PublicationStatus.PUBLISHED
     draft.save()
 
-    assert "Çırağan" in client.get("/").content.decode()
+    assert "Drafted round Beta" in client.get("/").content.decode()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -58,14 +62,13 @@ def test_unpublished_round_disappears_from_the_cached_home_at_once(client, page_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_logged_in_users_and_the_admin_bypass_the_page_cache(
-    client, admin_user, page_cache, django_assert_num_queries
-):
+def test_logged_in_users_and_the_admin_bypass_the_page_cache(client, admin_user, page_cache):
     RoundFactory(number=1)
     client.get("/")  # an anonymous visit fills the cache
     client.force_login(admin_user)
-    with django_assert_num_queries(1):  # the rounds: rendered afresh, not from the cache
+    with CaptureQueriesContext(connection) as queries:
         client.get("/")
+    assert len(queries) > 0  # rendered afresh from the database, not served from the cache
     client.logout()
     keys = page_cache_keys(page_cache)
     assert client.get("/admin/login/").status_code == 200
