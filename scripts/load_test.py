@@ -6,10 +6,14 @@ record, then through the nginx micro-cache of deploy/nginx.conf, both on loopbac
 2. nginx micro-cache in front of the same gunicorn: 256 clients for 10 s;
 3. the same through nginx, anonymous pages only: what the micro-cache does for the pages it may
    cache (the admin, logged-in users and /healthz always reach gunicorn);
-4. gunicorn direct with the same 256 clients, for comparison.
+4. gunicorn direct with Django's page cache on, in Redis (db REDIS_DB), as deployed: 16 clients
+   for 10 s;
+5. gunicorn direct without any cache and 256 clients, for comparison. Informational: when the
+   pages cost more than 256 clients can wait for, wrk's 10 s timeouts show here, and they
+   are reported, not failed.
 
 Prints requests/s, p50, p99 and errors for each run and fails on any error (a non-2xx/3xx
-answer or a socket error); it never fails on slowness. The database is talks_prod_load on
+answer or a socket error) in runs 1–4; it never fails on slowness. The database is talks_prod_load on
 LOAD_SERVER (default the local PostgreSQL at 5432), created afresh and dropped afterwards.
 """
 
@@ -22,6 +26,7 @@ import urllib.request
 from pathlib import Path
 
 import psycopg
+import redis
 from load_urls import URLS
 from stack import (
     ROOT,
@@ -38,6 +43,7 @@ DATABASE = "talks_prod_load"
 APP_PORT = int(os.environ.get("LOAD_APP_PORT", "8105"))
 PROXY_PORT = int(os.environ.get("LOAD_PROXY_PORT", "8205"))
 WORKERS, THREADS = 2, 4
+REDIS_URL = f"redis://127.0.0.1:6379/{os.environ.get('REDIS_DB', '5')}"
 # What nginx may cache: not the admin, not the never-cached health probe.
 CACHEABLE = [url for url in URLS if not url.startswith("/admin/") and url != "/healthz"]
 
@@ -126,15 +132,22 @@ def main() -> int:
             with gunicorn(env, APP_PORT, WORKERS, THREADS):
                 runs.append(wrk("gunicorn direct", APP_PORT, 16, 30, script))
                 with nginx(PROXY_PORT, f"127.0.0.1:{APP_PORT}", ROOT / "staticfiles"):
-                    # A deployed cache is warm; without this, the first 2 s measure 256 clients
-                    # queueing on nginx's cache lock for the first copy of each page.
+                    # A deployed cache is warm; without this, the first seconds measure all 256
+                    # clients missing at once.
                     for url in CACHEABLE:
                         warm = f"http://127.0.0.1:{PROXY_PORT}{url}"
                         headers = {"X-Forwarded-Proto": "https"}
                         urllib.request.urlopen(urllib.request.Request(warm, headers=headers))
                     runs.append(wrk("nginx micro-cache", PROXY_PORT, 256, 10, script))
                     runs.append(wrk("nginx, cacheable pages", PROXY_PORT, 256, 10, pages))
-                runs.append(wrk("gunicorn direct, burst", APP_PORT, 256, 10, script))
+                burst = wrk("gunicorn direct, burst", APP_PORT, 256, 10, script)
+                burst["informational"] = True
+            # The record was loaded without this cache, so nothing in it may be reused.
+            redis.Redis.from_url(REDIS_URL).flushdb()
+            cached_env = dict(env, DJANGO_PAGE_CACHE_SECONDS="60", REDIS_URL=REDIS_URL)
+            with gunicorn(cached_env, APP_PORT, WORKERS, THREADS):
+                runs.append(wrk("gunicorn + Redis page cache", APP_PORT, 16, 10, script))
+            runs.append(burst)
     finally:
         admin(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
 
@@ -150,7 +163,11 @@ def main() -> int:
             f"{run['rps']:>9.0f} {run['p50']:>8.1f} {run['p99']:>8.1f} {errors:>6} "
             f"{run['load']:>5.1f}"
         )
-    failed = [run["name"] for run in runs if run["non_2xx"] or run["socket_errors"]]
+    failed = [
+        run["name"]
+        for run in runs
+        if (run["non_2xx"] or run["socket_errors"]) and not run.get("informational")
+    ]
     if failed:
         print(f"FAILED: errors in {', '.join(failed)}")
         return 1
