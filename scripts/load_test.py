@@ -153,13 +153,13 @@ def main() -> int:
 
     print(f"\n=== Load test: gunicorn gthread {WORKERS}×{THREADS}, PostgreSQL, URLs {URLS} ===")
     print(
-        f"{'run':<24} {'clients':>7} {'s':>3} {'requests':>9} {'req/s':>9} {'p50 ms':>8} "
+        f"{'run':<28} {'clients':>7} {'s':>3} {'requests':>9} {'req/s':>9} {'p50 ms':>8} "
         f"{'p99 ms':>8} {'errors':>6} {'load':>5}"
     )
     for run in runs:
         errors = run["non_2xx"] + run["socket_errors"]
         print(
-            f"{run['name']:<24} {run['clients']:>7} {run['seconds']:>3} {run['requests']:>9} "
+            f"{run['name']:<28} {run['clients']:>7} {run['seconds']:>3} {run['requests']:>9} "
             f"{run['rps']:>9.0f} {run['p50']:>8.1f} {run['p99']:>8.1f} {errors:>6} "
             f"{run['load']:>5.1f}"
         )
