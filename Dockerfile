@@ -9,13 +9,17 @@ COPY provenance ./provenance
 COPY actors ./actors
 COPY talks ./talks
 COPY positions ./positions
+COPY ops ./ops
 RUN pip install .
 
 COPY . .
 # collectstatic needs a key to import settings; this one is never used to serve requests.
 RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 
-RUN useradd --system --uid 1000 talks
+# The compose `migrate` job re-runs collectstatic into the shared volume as this user.
+RUN useradd --system --uid 1000 talks && chown -R talks /app/staticfiles
 USER talks
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2} --threads ${GUNICORN_THREADS:-4} --timeout ${GUNICORN_TIMEOUT:-30}"]
+# On its own the image migrates, then serves; compose runs migrations once in a separate job.
+# Workers, threads and the request timeout come from GUNICORN_* (deploy/gunicorn.conf.py).
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn -c deploy/gunicorn.conf.py"]

@@ -11,7 +11,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-deploy-only-0123456789a
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint fmt checks ci
+.PHONY: install run test lint fmt checks ci nginx-check fault-drill restore-drill load-test
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,5 +39,19 @@ fmt: install
 
 checks: install
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+
+# Production readiness (README "Deploying"); each is bounded to about two minutes.
+nginx-check: install
+	$(PY) scripts/nginx_check.py
+
+fault-drill: install
+	$(PY) scripts/fault_drill.py
+
+restore-drill: install
+	$(PY) scripts/restore_drill.py
+
+load-test: install
+	$(PY) scripts/load_test.py
 
 ci: lint checks test

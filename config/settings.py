@@ -80,16 +80,23 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "import_export",
+    "csp",
     # The project's own apps, in dependency order: each may import only those above it.
     "provenance",
     "actors",
     "talks",
     "positions",
+    "ops",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so the logged status and duration are what the client got.
+    "ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Above the session and auth middleware: a cached anonymous page costs no database query.
+    "ops.middleware.AnonymousPageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,6 +105,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "ops.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -225,3 +233,98 @@ AXES_CLIENT_IP_CALLABLE = "provenance.clientip.client_ip"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+
+# --- production: security headers, cookies, proxies, timeouts, logging ---
+# `make checks` runs `check --deploy --fail-level WARNING` with production-shaped values; the
+# README's "Deploying" section explains each variable.
+
+# X-Forwarded-Proto is believed only behind trusted reverse proxies (TRUSTED_PROXIES, above),
+# which also decide the client address in logs and lockouts (provenance/clientip.py).
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", not DEBUG)
+# Load balancers and compose health checks probe over plain http inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Browsers only honour HSTS over https, so it is harmless in local http work.
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+SILENCED_SYSTEM_CHECKS = [
+    # W021: HSTS preload is a request to browser vendors that is slow to undo and covers every
+    # subdomain; the operator opts in with DJANGO_HSTS_PRELOAD=true once the domain is ready.
+    "security.W021",
+]
+
+# Secure cookies in production. The __Host- prefix makes browsers refuse the cookie unless it is
+# Secure, host-only and Path=/ (ASVS 5.0 3.3.1); browsers reject such names over plain http, so
+# local development keeps Django's names.
+SECURE_COOKIES = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+# No page script reads the CSRF token from the cookie (the admin uses the form field).
+CSRF_COOKIE_HTTPONLY = True
+if SECURE_COOKIES:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+# Editors' sessions last a working day, not Django's default two weeks.
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 12 * 60 * 60)
+
+# Content-Security-Policy (django-csp 4): no inline script or style anywhere; templates put
+# JavaScript and CSS in static files. JSON-LD is data, not script, so it is unaffected.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+
+# Nothing may hang a worker when PostgreSQL is slow or gone: connecting gives up after
+# DATABASE_CONNECT_TIMEOUT seconds and any statement after DATABASE_STATEMENT_TIMEOUT_MS, both
+# well below gunicorn's --timeout. ops.middleware turns the resulting errors into a 503.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+    statement_timeout = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
+    DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={statement_timeout}"
+if "OPTIONS" not in CACHES["default"] and "Redis" in CACHES["default"]["BACKEND"]:
+    # The same for Redis: a cache that does not answer within a second counts as down.
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 1, "socket_timeout": 1}
+
+# What the 503 page and JSON tell clients to wait before retrying, in seconds.
+RETRY_AFTER_SECONDS = env_int("DJANGO_RETRY_AFTER", 5)
+# Anonymous pages are cached in CACHES["default"] under the content version, so a publish is
+# visible on the next request. The timeout bounds memory and anything time-dependent on a page;
+# DJANGO_RELEASE (set per deploy) keeps pages rendered by the previous code from being served.
+# 0 turns the page cache off, the default while developing so template edits show at once.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
+RELEASE = os.environ.get("DJANGO_RELEASE", "")
+# A write endpoint used only by scripts/fault_drill.py to prove no acknowledged write is lost.
+FAULT_DRILL_WRITES = env_bool("DJANGO_FAULT_DRILL_WRITES", False)
+
+LOGGING["loggers"].update(
+    {
+        # One line per request: method, path, status, duration, client (ops.middleware).
+        "request": {"level": "INFO"},
+        # Logins, failed logins, lockouts, publish/unpublish: who and when.
+        "security": {"level": "INFO"},
+        # django-axes logs lockouts on its own loggers.
+        "axes": {"level": "INFO"},
+        # The request log already has one line per request; this would repeat 4xx lines.
+        "django.request": {"level": "ERROR"},
+    }
+)

@@ -10,4 +10,8 @@ urlpatterns = [
     path("", include("actors.urls")),
     path("", include("positions.urls")),
     path("", include("provenance.urls")),
+    path("", include("ops.urls")),
 ]
+
+# A database outage raised outside a view still becomes a 503 with Retry-After (ops/outage.py).
+handler500 = "ops.views.server_error"

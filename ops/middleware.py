@@ -1,0 +1,105 @@
+"""Request logging, the anonymous page cache, and 503s when the database is down."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import get_cache_key, learn_cache_key
+from redis.exceptions import RedisError
+
+from ops.outage import DATABASE_DOWN, database_unavailable
+from provenance.clientip import client_ip
+from provenance.versioning import content_version
+
+request_logger = logging.getLogger("request")
+
+
+class RequestLogMiddleware:
+    """One log line per request: method, path, status, duration and client address."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        request_logger.info(
+            "%s %s %s %.1fms ip=%s",
+            request.method,
+            request.path,
+            response.status_code,
+            (time.perf_counter() - started) * 1000,
+            client_ip(request),
+        )
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Views that hit a dead database answer 503; ops.views.server_error covers middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_DOWN):
+            return database_unavailable(request, exception)
+        return None
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GETs from the shared cache, keyed on the content version.
+
+    Any committed change to the record bumps `content_version()`, which changes every key, so a
+    publish is visible on the very next request and no purge is needed. Logged-in users (a
+    session cookie), the admin and anything private, streamed or setting a cookie bypass it.
+    So does the API: it answers conditional requests itself, and its throttling, rate-limit and
+    CORS headers belong to each request, which a cached copy would replay.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        try:
+            prefix = f"page:{settings.RELEASE}:{content_version()}"
+            key = get_cache_key(request, prefix, "GET", cache=cache)
+            cached = cache.get(key) if key else None
+        except RedisError:  # a cache outage must not take the site down with it
+            return self.get_response(request)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            timeout = settings.PAGE_CACHE_SECONDS
+            try:
+                key = learn_cache_key(request, response, timeout, prefix, cache=cache)
+                cache.set(key, response, timeout)
+            except RedisError:
+                pass
+        return response
+
+    @staticmethod
+    def _cacheable_request(request) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method == "GET"
+            and not request.path.startswith(("/admin/", "/api/"))
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
+
+    @staticmethod
+    def _cacheable_response(response) -> bool:
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        )

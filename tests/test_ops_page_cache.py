@@ -1,0 +1,88 @@
+"""The anonymous page cache never shows a page older than the last published change.
+
+Run against local memory and against the real Redis (db 5 unless REDIS_TEST_URL says otherwise),
+the shared cache every gunicorn worker uses in production.
+"""
+
+import os
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from provenance.models import PublicationStatus
+from tests.factories import RoundFactory
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    backend = {
+        "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "redis": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+        },
+    }[request.param]
+    settings.CACHES = {"default": backend}
+    settings.PAGE_CACHE_SECONDS = 60
+    from django.core.cache import cache
+
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cached_home_shows_a_round_on_the_request_after_it_is_published(
+    client, page_cache, django_assert_num_queries
+):
+    RoundFactory(number=1, title="Cached round Alpha")
+    draft = RoundFactory(
+        number=2, title="Drafted round Beta", publication_status=PublicationStatus.DRAFT
+    )
+    assert "Drafted round Beta" not in client.get("/").content.decode()
+    with django_assert_num_queries(0):  # served from the cache
+        assert "Cached round Alpha" in client.get("/").content.decode()
+
+    draft.publication_status = PublicationStatus.PUBLISHED
+    draft.save()
+
+    assert "Drafted round Beta" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unpublished_round_disappears_from_the_cached_home_at_once(client, page_cache):
+    round_ = RoundFactory(number=3, title="Withdrawn round")
+    assert "Withdrawn round" in client.get("/").content.decode()
+    round_.publication_status = PublicationStatus.DRAFT
+    round_.save()
+    assert "Withdrawn round" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_logged_in_users_and_the_admin_bypass_the_page_cache(client, admin_user, page_cache):
+    RoundFactory(number=1)
+    client.get("/")  # an anonymous visit fills the cache
+    client.force_login(admin_user)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert len(queries) > 0  # rendered afresh from the database, not served from the cache
+    client.logout()
+    keys = page_cache_keys(page_cache)
+    assert client.get("/admin/login/").status_code == 200
+    assert page_cache_keys(page_cache) == keys  # the anonymous admin login page was not stored
+
+
+def page_cache_keys(cache):
+    if isinstance(cache._cache, dict):  # local memory
+        return sorted(str(key) for key in cache._cache)
+    return sorted(key.decode() for key in cache._cache.get_client().keys("*"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_api_responses_are_left_to_the_api(client, page_cache):
+    keys = page_cache_keys(page_cache)
+    assert client.get("/api/v1/").status_code == 200
+    assert page_cache_keys(page_cache) == keys
