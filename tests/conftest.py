@@ -2,6 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from tests.factories import role_group
+
 
 @pytest.fixture
 def istanbul_record(db):
@@ -43,10 +45,10 @@ def publisher(db, fast_password_hashing):
 
 
 def make_staff_user(username: str, group: str):
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import User
 
     user = User.objects.create_user(username, password="correct horse battery", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
+    user.groups.add(role_group(group))
     return user
 
 

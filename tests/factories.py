@@ -1,6 +1,7 @@
 """factory_boy factories with readable values; every factory makes published content by default."""
 
 import datetime
+import importlib
 
 import factory
 from django.utils import timezone
@@ -207,3 +208,21 @@ class ExchangeCountFactory(factory.django.DjangoModelFactory):
 def aware(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime.datetime:
     """A datetime in Istanbul time, as editors enter it."""
     return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+
+
+def role_group(name: str):
+    """The Editor or Publisher group as positions' data migration makes it.
+
+    A transactional test (the browser tests) flushes every table when it ends, groups included,
+    while Django recreates only permissions; so a later test rebuilds the group if it is gone.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        roles = importlib.import_module("positions.migrations.0003_editor_and_publisher_groups")
+        for app_label, codename in roles.role_permissions()[name]:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    return group

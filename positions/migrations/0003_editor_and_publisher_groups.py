@@ -45,6 +45,13 @@ def create_groups(apps, schema_editor):
             )
         return found
 
+    for name, pairs in role_permissions().items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(permissions(pairs))
+
+
+def role_permissions() -> dict[str, list[tuple[str, str]]]:
+    """Each group's permissions as (app_label, codename); tests rebuild the groups from this."""
     editor = [
         *codenames(CONTENT, ["view", "add", "change", "delete"]),
         *codenames(REFERENCE, ["view", "add", "change"]),
@@ -54,9 +61,7 @@ def create_groups(apps, schema_editor):
         *codenames(REFERENCE, ["delete"]),
         ("provenance", "publish_content"),
     ]
-    for name, pairs in [("Editor", editor), ("Publisher", publisher)]:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(permissions(pairs))
+    return {"Editor": editor, "Publisher": publisher}
 
 
 def remove_groups(apps, schema_editor):

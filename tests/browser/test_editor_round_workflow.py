@@ -7,18 +7,19 @@ end, as a benchmark figure (not asserted: CI machines differ).
 import time
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.urls import Resolver404, resolve
 
 from provenance.models import PublicationStatus
 from talks.models import Round
+from tests.factories import role_group
 
 PASSWORD = "correct horse battery"
 
 
 def make_user(username: str, group: str) -> User:
     user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
+    user.groups.add(role_group(group))
     return user
 
 
