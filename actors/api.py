@@ -10,6 +10,7 @@ from actors.models import Membership, Organization, OrganizationKind, Person
 from config.api_support import (
     IdFilter,
     IncludeSourcesMixin,
+    ItemUrlField,
     PublicAPIView,
     PublicFilterSet,
     PublicReadOnlyViewSet,
@@ -20,7 +21,7 @@ from config.api_support import (
 
 
 class OrganizationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:organization-detail")
+    url = ItemUrlField("organization")
     parent = RefField("organization", allow_null=True)
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
     sources = SourceBriefSerializer(many=True, read_only=True)
@@ -59,7 +60,7 @@ class OrganizationViewSet(PublicReadOnlyViewSet):
 
 
 class PersonSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail")
+    url = ItemUrlField("person")
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
     sources = SourceBriefSerializer(many=True, read_only=True)
 
@@ -96,7 +97,7 @@ class PersonViewSet(PublicReadOnlyViewSet):
 
 
 class MembershipSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:membership-detail")
+    url = ItemUrlField("membership")
     person = RefField("person")
     organization = RefField("organization")
     sources = SourceBriefSerializer(many=True, read_only=True)

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.db.models import Prefetch, Q
+from django.urls import reverse as django_reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -27,7 +28,6 @@ from rest_framework.fields import get_attribute
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.renderers import BaseRenderer, JSONRenderer
-from rest_framework.reverse import reverse
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
@@ -76,9 +76,7 @@ class RefField(serializers.Field):
         return {
             "id": value.pk,
             "name": name() if callable(name) else name,
-            "url": reverse(
-                f"api:{self.view_name}-detail", args=[value.pk], request=self.context["request"]
-            ),
+            "url": detail_url(self.context["request"], self.view_name, value.pk),
         }
 
 
@@ -105,6 +103,22 @@ class RefListField(RefField):
     def to_representation(self, value):
         refs = (super(RefListField, self).to_representation(item) for item in value)
         return [ref for ref in refs if ref is not None]
+
+
+def detail_url(request, view_name: str, pk) -> str:
+    """The canonical absolute URL of an item, whatever format the current request asked for."""
+    return request.build_absolute_uri(django_reverse(f"api:{view_name}-detail", args=[pk]))
+
+
+class ItemUrlField(serializers.HyperlinkedIdentityField):
+    """The item's own canonical API URL (DRF's would carry `?format=csv` into a CSV)."""
+
+    def __init__(self, view_name: str, **kwargs):
+        super().__init__(view_name=f"api:{view_name}-detail", **kwargs)
+        self.short_name = view_name
+
+    def get_url(self, obj, view_name, request, format):
+        return detail_url(request, self.short_name, obj.pk)
 
 
 class SourceBriefSerializer(serializers.ModelSerializer):

@@ -11,10 +11,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import exceptions, serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 
 from actors.models import Membership, Organization, Person
-from config.api_support import PublicAPIView
+from config.api_support import PublicAPIView, detail_url
 from positions.models import Commitment, Document, Exchange, ExchangeCount, Issue, Position
 from provenance.markup import render_markdown
 from provenance.models import PublicationStatus, Source
@@ -102,7 +101,7 @@ def timeline_items(request, params: dict) -> list[dict]:
                     "title": row["title"],
                     "round_number": row[round_field],
                     "summary": row.get("summary", row.get("description", "")),
-                    "url": reverse(f"api:{kind}-detail", args=[row["pk"]], request=request),
+                    "url": detail_url(request, kind, row["pk"]),
                 }
             )
     items.sort(key=itemgetter("date", "type", "id"))
@@ -265,7 +264,7 @@ class SearchView(PublicAPIView):
                         "type": kind,
                         "id": obj.pk,
                         "name": str(obj),
-                        "url": reverse(f"api:{kind}-detail", args=[obj.pk], request=request),
+                        "url": detail_url(request, kind, obj.pk),
                     }
                 )
         paginator = self.pagination_class()
@@ -355,7 +354,7 @@ def changes_since(request, since) -> list[dict]:
 def change(request, resource: str, pk: int, kind: str, at) -> dict:
     url = None
     if kind == "updated":
-        url = reverse(f"api:{DETAIL_NAMES[resource]}-detail", args=[pk], request=request)
+        url = detail_url(request, DETAIL_NAMES[resource], pk)
     return {"resource": resource, "id": pk, "change": kind, "at": at, "url": url}
 
 

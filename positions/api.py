@@ -8,6 +8,7 @@ from config.api_support import (
     CharInFilter,
     IdFilter,
     IncludeSourcesMixin,
+    ItemUrlField,
     PublicFilterSet,
     PublicReadOnlyViewSet,
     RefField,
@@ -44,7 +45,7 @@ def text_search(queryset, value: str, *fields: str):
 
 
 class IssueSerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:issue-detail")
+    url = ItemUrlField("issue")
 
     class Meta:
         model = Issue
@@ -81,7 +82,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:document-detail")
+    url = ItemUrlField("document")
     round = RefField("round", allow_null=True)
     provisions = ProvisionSerializer(many=True, read_only=True)
     link = serializers.URLField(source="url", help_text="Where the published text can be read.")
@@ -131,7 +132,7 @@ class DocumentViewSet(PublicReadOnlyViewSet):
 
 
 class PositionSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:position-detail")
+    url = ItemUrlField("position")
     issue = RefField("issue")
     round = RefField("round")
     round_number = serializers.IntegerField(source="round.number")
@@ -175,7 +176,7 @@ class PositionViewSet(PublicReadOnlyViewSet):
 
 
 class CommitmentSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:commitment-detail")
+    url = ItemUrlField("commitment")
     round = RefField("round", allow_null=True)
     issue = RefField("issue")
     sources = SourceBriefSerializer(many=True, read_only=True)
@@ -231,7 +232,7 @@ class CountSerializer(serializers.ModelSerializer):
 
 
 class ExchangeSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:exchange-detail")
+    url = ItemUrlField("exchange")
     commitment = RefField("commitment", allow_null=True)
     part_of = RefField("exchange", allow_null=True)
     mediator = RefField("organization", allow_null=True)
@@ -287,7 +288,7 @@ class ExchangeViewSet(PublicReadOnlyViewSet):
 
 
 class ExchangeCountSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:exchange-count-detail")
+    url = ItemUrlField("exchange-count")
     exchange = RefField("exchange")
     occurred_on = serializers.DateField(source="exchange.occurred_on")
     sources = SourceBriefSerializer(many=True, read_only=True)

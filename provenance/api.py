@@ -2,12 +2,12 @@
 
 from rest_framework import serializers
 
-from config.api_support import PublicFilterSet, PublicReadOnlyViewSet
+from config.api_support import ItemUrlField, PublicFilterSet, PublicReadOnlyViewSet
 from provenance.models import Source
 
 
 class SourceSerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    url = ItemUrlField("source")
     link = serializers.URLField(source="url", help_text="Where the source itself can be read.")
 
     class Meta:

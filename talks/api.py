@@ -9,6 +9,7 @@ from config.api_support import (
     CharInFilter,
     IdFilter,
     IncludeSourcesMixin,
+    ItemUrlField,
     PublicFilterSet,
     PublicReadOnlyViewSet,
     RefField,
@@ -35,7 +36,7 @@ def round_number_filter(field_name: str):
 
 
 class VenueSerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:venue-detail")
+    url = ItemUrlField("venue")
     aliases = serializers.SerializerMethodField()
 
     class Meta:
@@ -68,7 +69,7 @@ class VenueViewSet(PublicReadOnlyViewSet):
 
 
 class RoundSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:round-detail")
+    url = ItemUrlField("round")
     venue = RefField("venue", allow_null=True)
     chair = RefField("person", allow_null=True)
     hosts = RefListField("organization")
@@ -140,7 +141,7 @@ class MemberSerializer(serializers.ModelSerializer):
 
 
 class DelegationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:delegation-detail")
+    url = ItemUrlField("delegation")
     round = RefField("round")
     organization = RefField("organization", allow_null=True)
     participants = MemberSerializer(many=True, read_only=True)
@@ -186,7 +187,7 @@ class DelegationViewSet(PublicReadOnlyViewSet):
 
 
 class ParticipantSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:participant-detail")
+    url = ItemUrlField("participant")
     delegation = RefField("delegation")
     round = RefField("round", source="delegation.round")
     side = serializers.CharField(source="delegation.side")
@@ -239,7 +240,7 @@ class ParticipantViewSet(PublicReadOnlyViewSet):
 
 
 class EventSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
+    url = ItemUrlField("event")
     round = RefField("round", allow_null=True)
     venue = RefField("venue", allow_null=True)
     people = RefListField("person")
