@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from actors.models import Membership, Organization, OrganizationKind, Person
 from config.api_support import (
+    SOURCES_HELP,
     IdFilter,
     IncludeSourcesMixin,
     ItemUrlField,
@@ -24,7 +25,9 @@ class OrganizationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSe
     url = ItemUrlField("organization")
     parent = RefField("organization", allow_null=True)
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Organization
@@ -62,7 +65,9 @@ class OrganizationViewSet(PublicReadOnlyViewSet):
 class PersonSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("person")
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Person
@@ -100,7 +105,9 @@ class MembershipSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSeri
     url = ItemUrlField("membership")
     person = RefField("person")
     organization = RefField("organization")
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Membership
@@ -144,7 +151,7 @@ class MembershipViewSet(PublicReadOnlyViewSet):
 class PopoloView(PublicAPIView):
     """People, organizations and memberships in the Popolo JSON shape (popoloproject.com)."""
 
-    action = "retrieve"
+    is_detail = True
     renderer_classes = [JSONRenderer]
 
     @extend_schema(

@@ -1,9 +1,10 @@
 """The public read-only API router, mounted at /api/v1/ under the `api` namespace."""
 
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import DefaultRouter
 
 from actors.api import MembershipViewSet, OrganizationViewSet, PersonViewSet, PopoloView
+from config.api_support import api_not_found
 from config.api_views import ChangesView, SearchView, TimelineJSView, TimelineView
 from positions.api import (
     CommitmentViewSet,
@@ -56,4 +57,6 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
     *router.urls,
+    # Last: anything else under /api/v1/ is a JSON 404, like every other API error.
+    re_path(r"^.*$", api_not_found),
 ]

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.db.models import Prefetch, Q
+from django.http import JsonResponse
 from django.urls import reverse as django_reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -134,13 +135,18 @@ def published_sources_prefetch(prefix: str = ""):
     return Prefetch(f"{prefix}sources", queryset=Source.objects.published().order_by("code"))
 
 
+SOURCES_HELP = "The published sources cited for this item; only with `include=sources`."
+
+
 class IncludeSourcesMixin:
     """Adds a `sources` list only when the request asks for `include=sources`."""
 
     def get_fields(self):
         fields = super().get_fields()
         request = self.context.get("request")
-        if request is None or "sources" not in requested_includes(request):
+        if request is None or getattr(self.context.get("view"), "swagger_fake_view", False):
+            return fields  # schema generation: `sources` is documented as an optional field
+        if "sources" not in requested_includes(request):
             fields.pop("sources", None)
         return fields
 
@@ -211,7 +217,7 @@ class StrictParamsMixin:
     list_params = COMMON_LIST_PARAMS
 
     def accepted_params(self) -> list[str]:
-        if self.action == "retrieve":
+        if getattr(self, "action", None) == "retrieve" or getattr(self, "is_detail", False):
             return list(COMMON_DETAIL_PARAMS)
         names = list(self.list_params)
         filterset_class = getattr(self, "filterset_class", None)
@@ -455,7 +461,26 @@ class FlatCSVRenderer(BaseRenderer):
             rows = data
         else:
             rows = [data]
+        if not rows:
+            # An empty result is still a sheet with its header row (and a Content-Type).
+            view = (renderer_context or {}).get("view")
+            return (",".join(csv_header(view)) + "\r\n").encode("utf-8")
         return "".join(csv_rows(rows)).encode("utf-8")
+
+
+def csv_header(view) -> list[str]:
+    """The columns a CSV of this view has, from its serializer (or its declared csv_columns)."""
+    if columns := getattr(view, "csv_columns", None):
+        return list(columns)
+    if view is None or not hasattr(view, "get_serializer"):
+        return ["id"]
+    columns = []
+    for name, field in view.get_serializer().fields.items():
+        if isinstance(field, RefField) and not isinstance(field, RefListField):
+            columns += [f"{name}_id", f"{name}_name", f"{name}_url"]
+        else:
+            columns.append(name)
+    return columns
 
 
 # --- Conditional requests, throttling, errors ------------------------------------------------
@@ -541,6 +566,10 @@ class PublicAPIMixin(StrictParamsMixin):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400:
+            # Errors are always JSON, even for a CSV request: a message, not a one-cell sheet.
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = JSONRenderer.media_type
         for header, value in getattr(request, "rate_limit", {}).items():
             response[header] = value
         conditional = getattr(self, "conditional", None)
@@ -565,11 +594,24 @@ class PublicReadOnlyViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):
 class PublicAPIView(PublicAPIMixin, APIView):
     """A read-only endpoint that is not a model resource (timeline, search, exports)."""
 
-    action = "list"
+    is_detail = False  # True for one-document exports, which take no paging parameters
     # Tells drf-spectacular there is no single model behind the view; responses are declared.
     queryset = Source.objects.none()
-    # Lists built in Python (not querysets) page by number only.
+    # Lists built in Python (not querysets) page by number only, without FilterSets; their
+    # parameters are declared with extend_schema.
     list_params = ("page", "page_size", "format")
+    filter_backends: list = []
+    pagination_class = None
+
+    def paginated(self, request, items: list):
+        paginator = LinkHeaderPagination()
+        page = paginator.paginate_queryset(items, request, view=self)
+        return paginator.get_paginated_response(page)
+
+
+def api_not_found(request, *args, **kwargs):
+    """JSON 404 for any URL under /api/v1/ that names no endpoint (not the site's HTML page)."""
+    return JsonResponse({"detail": "No such endpoint. See /api/docs/."}, status=404)
 
 
 def api_exception_handler(exc, context):
@@ -601,7 +643,8 @@ ERROR_SCHEMA = {
 
 
 def document_error_responses(result, generator, request, public):
-    """Adds the 304/400/404/406/429 answers every GET can give to every operation."""
+    """Adds the 304/400/404/406/429 answers every GET can give to every operation, and makes
+    the `include=sources` field optional."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     ref = {"$ref": "#/components/schemas/Error"}
     json_error = {"application/json": {"schema": ref}}
@@ -615,6 +658,10 @@ def document_error_responses(result, generator, request, public):
             "content": json_error,
         },
     }
+    for component in result["components"]["schemas"].values():
+        # `sources` appears only with include=sources, so no response is required to have it.
+        if "sources" in component.get("required", []):
+            component["required"].remove("sources")
     for path in result.get("paths", {}).values():
         for operation in path.values():
             responses = operation.setdefault("responses", {})

@@ -133,6 +133,7 @@ class TimelineView(PublicAPIView):
     """Rounds, events, documents, commitments and exchanges in one dated list."""
 
     extra_params = ("date__gte", "date__lte", "type__in", "round")
+    csv_columns = list(TIMELINE_ITEM)
 
     @extend_schema(
         operation_id="timeline_list",
@@ -141,9 +142,7 @@ class TimelineView(PublicAPIView):
     )
     def get(self, request, *args, **kwargs):
         items = timeline_items(request, checked(TimelineParams(request.query_params)))
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(items, request, view=self)
-        return paginator.get_paginated_response(page)
+        return self.paginated(request, items)
 
 
 def timelinejs_date(day: datetime.date, precision: str) -> dict:
@@ -158,7 +157,6 @@ def timelinejs_date(day: datetime.date, precision: str) -> dict:
 class TimelineJSView(PublicAPIView):
     """The same timeline in TimelineJS's JSON format (timeline.knightlab.com)."""
 
-    action = "retrieve"
     renderer_classes = [JSONRenderer]
     extra_params = ()
 
@@ -222,6 +220,7 @@ class SearchView(PublicAPIView):
     """Everything whose names, aliases or text match `q`, in any script, case or accent."""
 
     extra_params = ("q", "type__in")
+    csv_columns = ["type", "id", "name", "url"]
 
     @extend_schema(
         operation_id="search_list",
@@ -267,9 +266,7 @@ class SearchView(PublicAPIView):
                         "url": detail_url(request, kind, obj.pk),
                     }
                 )
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(hits, request, view=self)
-        return paginator.get_paginated_response(page)
+        return self.paginated(request, hits)
 
 
 # Resource name → model; history-tracked models report updates and removals from their history.
@@ -362,6 +359,7 @@ class ChangesView(PublicAPIView):
     """Everything that changed since a time: updates to public rows, and rows to drop."""
 
     extra_params = ("since",)
+    csv_columns = ["resource", "id", "change", "at", "url"]
 
     @extend_schema(
         operation_id="changes_list",
@@ -388,6 +386,4 @@ class ChangesView(PublicAPIView):
     def get(self, request, *args, **kwargs):
         params = checked(ChangesParams(request.query_params))
         items = changes_since(request, params["since"])
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(items, request, view=self)
-        return paginator.get_paginated_response(page)
+        return self.paginated(request, items)

@@ -229,6 +229,7 @@ SPECTACULAR_SETTINGS |= {
         "DatePrecisionEnum": "provenance.models.DatePrecision",
         "ConfidenceEnum": "provenance.models.Confidence",
         "CategoryEnum": "positions.models.Category",
+        "SourceKindEnum": "provenance.models.SourceKind",
     },
 }
 # CORS for read-only data: any origin may GET the API and the downloads, and read the headers

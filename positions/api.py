@@ -5,6 +5,7 @@ from django_filters import rest_framework as filters
 from rest_framework import serializers
 
 from config.api_support import (
+    SOURCES_HELP,
     CharInFilter,
     IdFilter,
     IncludeSourcesMixin,
@@ -85,8 +86,10 @@ class DocumentSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerial
     url = ItemUrlField("document")
     round = RefField("round", allow_null=True)
     provisions = ProvisionSerializer(many=True, read_only=True)
-    link = serializers.URLField(source="url", help_text="Where the published text can be read.")
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    link = serializers.CharField(source="url", help_text="Where the published text can be read.")
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Document
@@ -137,7 +140,9 @@ class PositionSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerial
     round = RefField("round")
     round_number = serializers.IntegerField(source="round.number")
     document = RefField("document", allow_null=True)
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Position
@@ -179,7 +184,9 @@ class CommitmentSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSeri
     url = ItemUrlField("commitment")
     round = RefField("round", allow_null=True)
     issue = RefField("issue")
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Commitment
@@ -237,7 +244,9 @@ class ExchangeSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerial
     part_of = RefField("exchange", allow_null=True)
     mediator = RefField("organization", allow_null=True)
     counts = CountSerializer(many=True, read_only=True)
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Exchange
@@ -291,7 +300,9 @@ class ExchangeCountSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelS
     url = ItemUrlField("exchange-count")
     exchange = RefField("exchange")
     occurred_on = serializers.DateField(source="exchange.occurred_on")
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = ExchangeCount

@@ -8,7 +8,7 @@ from provenance.models import Source
 
 class SourceSerializer(serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("source")
-    link = serializers.URLField(source="url", help_text="Where the source itself can be read.")
+    link = serializers.CharField(source="url", help_text="Where the source itself can be read.")
 
     class Meta:
         model = Source

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from actors.models import Organization, Person
 from config.api_support import (
+    SOURCES_HELP,
     CharInFilter,
     IdFilter,
     IncludeSourcesMixin,
@@ -73,7 +74,9 @@ class RoundSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerialize
     venue = RefField("venue", allow_null=True)
     chair = RefField("person", allow_null=True)
     hosts = RefListField("organization")
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Round
@@ -145,7 +148,9 @@ class DelegationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSeri
     round = RefField("round")
     organization = RefField("organization", allow_null=True)
     participants = MemberSerializer(many=True, read_only=True)
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Delegation
@@ -193,7 +198,9 @@ class ParticipantSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSer
     side = serializers.CharField(source="delegation.side")
     person = RefField("person")
     represents = RefField("organization", allow_null=True)
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Participant
@@ -246,7 +253,9 @@ class EventSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerialize
     people = RefListField("person")
     organizations = RefListField("organization")
     issues = RefListField("issue")
-    sources = SourceBriefSerializer(many=True, read_only=True)
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     class Meta:
         model = Event

@@ -344,3 +344,10 @@ def test_exchange_counts_are_nested_and_flat(client, record):
 def test_datetime_filter_accepts_an_offset(client, record):
     since = (timezone.now() - datetime.timedelta(days=1)).isoformat()
     assert client.get("/api/v1/people/", {"updated_since": since}).json()["count"] == 2
+
+
+def test_empty_csv_still_has_its_header_row(client, record):
+    response = client.get("/api/v1/exchanges.csv?occurred_on__gte=2030-01-01")
+    assert response["Content-Type"].startswith("text/csv")
+    header = response.content.decode().splitlines()[0].split(",")
+    assert {"id", "title", "occurred_on", "commitment_id", "commitment_name"} <= set(header)
