@@ -39,5 +39,6 @@ fmt: install
 
 checks: install
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEV_ENV) $(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null
 
 ci: lint checks test
