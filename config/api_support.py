@@ -282,6 +282,10 @@ class SyncCursorPagination(CursorPagination):
         if ordering:
             self.ordering = ordering
 
+    def get_ordering(self, request, queryset, view):
+        # Always the sync order: DRF would otherwise take the view's default `ordering`.
+        return self.ordering
+
 
 class LinkHeaderPagination(PageNumberPagination):
     """Numbered pages of 50 (up to 500 with `page_size`), `next`/`previous` in the body and an
@@ -310,6 +314,10 @@ class LinkHeaderPagination(PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         if self.cursor_query_param_present(request):
+            if request.query_params.get("ordering"):
+                raise exceptions.ValidationError(
+                    {"ordering": ["Cursor pages are always in (updated_at, id) order."]}
+                )
             ordering = getattr(view, "cursor_ordering", None)
             self.cursor = SyncCursorPagination(ordering)
             self.cursor.page_size = self.get_page_size(request)
@@ -318,7 +326,7 @@ class LinkHeaderPagination(PageNumberPagination):
             except exceptions.NotFound:
                 raise exceptions.ValidationError({"cursor": ["Invalid cursor."]}) from None
         raw_page = request.query_params.get(self.page_query_param, "1")
-        if not raw_page.isdigit() or len(raw_page) > 9 or int(raw_page) < 1:
+        if not raw_page.isdecimal() or len(raw_page) > 9 or int(raw_page) < 1:
             raise exceptions.ValidationError({"page": ["A page number from 1."]})
         try:
             return super().paginate_queryset(queryset, request, view)

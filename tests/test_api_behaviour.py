@@ -5,6 +5,7 @@ import datetime
 import io
 import re
 
+import factory
 import pytest
 from django.test import override_settings
 from django.utils import timezone
@@ -134,7 +135,7 @@ def test_default_page_is_50(client):
 
 
 def test_cursor_pages_walk_every_row_once_in_update_order(client):
-    issues = factories.IssueFactory.create_batch(5)
+    issues = factories.IssueFactory.create_batch(5, name=factory.Iterator("EDCBA"))
     seen, url = [], "/api/v1/issues/?cursor=&page_size=2"
     while url:
         response = client.get(url)
