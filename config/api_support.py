@@ -585,6 +585,7 @@ class PublicAPIMixin(StrictParamsMixin):
             response["ETag"] = conditional[0]
             response["Last-Modified"] = http_date(conditional[1].timestamp())
             response["Cache-Control"] = "public, max-age=60"
+            patch_vary_headers(response, ["Accept"])
         return response
 
 

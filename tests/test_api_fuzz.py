@@ -55,8 +55,11 @@ def test_every_operation_was_fuzzed_with_200_examples():
     """Runs after the fuzz tests in file order; fails if an operation got too few requests."""
     if not REQUESTS:
         pytest.skip("the fuzz tests were not selected in this run")
-    operations = [op.ok().label for op in schema.get_all_operations()]
+    operations = [op.ok() for op in schema.get_all_operations()]
     print(f"\nschemathesis: {len(operations)} operations, {sum(REQUESTS.values())} requests")
-    for label in operations:
-        print(f"  {REQUESTS.get(label, 0):5d}  {label}")
-    assert set(operations) <= set(REQUESTS)
+    for operation in operations:
+        print(f"  {REQUESTS.get(operation.label, 0):5d}  {operation.label}")
+    for operation in operations:
+        # An operation without parameters (popolo.json) has too few distinct requests to make.
+        if operation.query or operation.path_parameters:
+            assert REQUESTS.get(operation.label, 0) >= 200, operation.label
