@@ -177,7 +177,16 @@ class PublicFilterSet(filters.FilterSet):
         return queryset.search(value)
 
     def filter_updated_since(self, queryset, name, value):
-        return queryset.filter(updated_at__gte=value)
+        return queryset.filter(updated_at__gte=in_utc(value))
+
+
+def in_utc(value: datetime.datetime) -> datetime.datetime:
+    """The time in UTC. PostgreSQL refuses offsets beyond ±15:59 that Python accepts ("+20:52"),
+    and a refused query would abort the transaction; converting here avoids sending them."""
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise exceptions.ValidationError({"detail": "That time is out of range."}) from None
 
 
 def folded_search(queryset, value: str, *fields: str):

@@ -13,7 +13,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from actors.models import Membership, Organization, Person
-from config.api_support import PublicAPIView, detail_url
+from config.api_support import PublicAPIView, detail_url, in_utc
 from positions.models import Commitment, Document, Exchange, ExchangeCount, Issue, Position
 from provenance.markup import render_markdown
 from provenance.models import PublicationStatus, Source
@@ -320,22 +320,22 @@ def changes_since(request, since) -> list[dict]:
     """
     changes = []
     for resource, model in TRACKED.items():
-        rows = list(
-            model.history.filter(history_date__gte=since)
-            .values("id")
-            .annotate(at=Max("history_date"))
-            .order_by()
+        changed = model.history.filter(history_date__gte=since)
+        rows = list(changed.values("id").annotate(at=Max("history_date")).order_by())
+        changed_ids = changed.values("id")  # a subquery, however many rows changed
+        public_ids = set(
+            public_queryset(resource).filter(id__in=changed_ids).values_list("id", flat=True)
         )
-        ids = [row["id"] for row in rows]
-        public_ids = set(public_queryset(resource).filter(id__in=ids).values_list("id", flat=True))
         if any(field.name == "publication_status" for field in model._meta.fields):
             ever_public = set(
-                model.history.filter(id__in=ids, publication_status=PublicationStatus.PUBLISHED)
+                model.history.filter(
+                    id__in=changed_ids, publication_status=PublicationStatus.PUBLISHED
+                )
                 .values_list("id", flat=True)
                 .distinct()
             )
         else:
-            ever_public = set(ids)
+            ever_public = {row["id"] for row in rows}
         for row in rows:
             if row["id"] in public_ids:
                 changes.append(change(request, resource, row["id"], "updated", row["at"]))
@@ -385,5 +385,5 @@ class ChangesView(PublicAPIView):
     )
     def get(self, request, *args, **kwargs):
         params = checked(ChangesParams(request.query_params))
-        items = changes_since(request, params["since"])
+        items = changes_since(request, in_utc(params["since"]))
         return self.paginated(request, items)

@@ -15,6 +15,7 @@ from config.api_support import (
     RefField,
     SourceBriefSerializer,
     folded_search,
+    in_utc,
 )
 from positions.models import (
     Commitment,
@@ -332,7 +333,7 @@ class ExchangeCountFilter(PublicFilterSet):
 
     def filter_updated_since(self, queryset, name, value):
         # Counts have no timestamp of their own; their history records every change.
-        changed = ExchangeCount.history.filter(history_date__gte=value).values("id")
+        changed = ExchangeCount.history.filter(history_date__gte=in_utc(value)).values("id")
         return queryset.filter(id__in=changed)
 
 

@@ -17,6 +17,7 @@ from config.api_support import (
     RefListField,
     SourceBriefSerializer,
     folded_search,
+    in_utc,
 )
 from provenance.text import fold
 from talks.models import (
@@ -226,7 +227,7 @@ class ParticipantFilter(PublicFilterSet):
 
     def filter_updated_since(self, queryset, name, value):
         # Participants have no timestamp of their own; their history records every change.
-        changed = Participant.history.filter(history_date__gte=value).values("id")
+        changed = Participant.history.filter(history_date__gte=in_utc(value)).values("id")
         return queryset.filter(id__in=changed)
 
 

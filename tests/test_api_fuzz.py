@@ -7,6 +7,8 @@ documented status code, content type and schema. Select with `-m fuzz`; runs in 
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from config.wsgi import application
@@ -30,6 +32,13 @@ REQUESTS: dict[str, int] = {}
 @pytest.fixture
 def seeded(settings_fixture):
     seed_record()
+    # Calling the WSGI application directly would close the test's database connection at the
+    # end of each request (Django's test client avoids this the same way).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
