@@ -5,6 +5,7 @@ import json
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from rest_framework.request import Request
@@ -46,6 +47,9 @@ def download_table(request, table: str, extension: str):
     viewset_class = TABLES.get(table)
     if viewset_class is None or extension not in ("csv", "json"):
         raise Http404("No such table.")
+    etag = f'W/"{content_version()}-{table}-{extension}"'
+    if not_modified := get_conditional_response(request, etag=etag):
+        return not_modified
     rows = table_rows(request, viewset_class)
     if extension == "csv":
         response = StreamingHttpResponse(csv_rows(rows), content_type="text/csv; charset=utf-8")
@@ -54,7 +58,7 @@ def download_table(request, table: str, extension: str):
             json_array(rows), content_type="application/json; charset=utf-8"
         )
     response["Content-Disposition"] = f'attachment; filename="{table}.{extension}"'
-    response["ETag"] = f'W/"{content_version()}-{table}-{extension}"'
+    response["ETag"] = etag
     return response
 
 

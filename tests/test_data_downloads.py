@@ -59,3 +59,9 @@ def test_streamed_csv_uses_constant_queries_per_chunk(client, django_assert_max_
     # One query per chunk of 500 rows: three, however many people there are below 1,500.
     with django_assert_max_num_queries(3):
         b"".join(client.get("/data/people.csv").streaming_content)
+
+
+def test_unchanged_table_download_is_304(client):
+    seed_record()
+    first = client.get("/data/rounds.csv")
+    assert client.get("/data/rounds.csv", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
