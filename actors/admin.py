@@ -1,12 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from actors.models import Membership, Organization, Person
+from provenance.admin.base import PublishableAdmin, PublishableInlineMixin
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(PublishableInlineMixin, admin.TabularInline):
     model = Membership
-    extra = 0
     fields = [
         "organization",
         "post",
@@ -20,30 +19,32 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(PublishableAdmin):
     list_display = ["name", "short_name", "kind", "parent", "country_code", "publication_status"]
     list_filter = ["publication_status", "kind", "country_code"]
     list_select_related = ["parent"]
     search_fields = ["name", "short_name", "native_name", "aliases"]
+    ordering = ["name"]
     autocomplete_fields = ["parent", "sources"]
-    show_facets = admin.ShowFacets.ALWAYS
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(PublishableAdmin):
     list_display = ["name", "native_name", "wikidata_id", "publication_status"]
-    list_filter = ["publication_status"]
+    list_filter = ["publication_status", "confidence"]
+    # search_text holds the case-, script- and accent-folded name and aliases (provenance.text).
     search_fields = ["name", "native_name", "aliases", "slug"]
+    ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["sources"]
     inlines = [MembershipInline]
-    show_facets = admin.ShowFacets.ALWAYS
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(PublishableAdmin):
     list_display = ["person", "post", "organization", "start_on", "end_on", "publication_status"]
     list_filter = ["publication_status", "organization"]
     list_select_related = ["person", "organization"]
     search_fields = ["person__name", "post", "organization__name"]
+    ordering = ["person__name", "start_on"]
     autocomplete_fields = ["person", "organization", "sources"]

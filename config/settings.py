@@ -4,6 +4,7 @@ One module for every environment. Each variable is listed in `.env.example`; a m
 stops the process at start-up instead of surfacing later as odd behaviour.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "simple_history",
+    "axes",
+    "import_export",
     # The project's own apps, in dependency order: each may import only those above it.
     "provenance",
     "actors",
@@ -95,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -192,7 +197,34 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Publishing, unpublishing and login lockouts: who did what to which record.
+    "loggers": {"security": {"level": "INFO"}},
 }
+
+# --- editor workflow ---
+# Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none, use the peer).
+TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
+
+# django-axes: lock the admin login after repeated failures from one client address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+# Keyed by client address alone, so an attacker cycling usernames from one address is stopped;
+# behind a proxy the address must be the client's, not the proxy's (AXES_CLIENT_IP_CALLABLE).
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The client address as the outermost trusted proxy saw it (DJANGO_TRUSTED_PROXIES); without
+# proxies X-Forwarded-For is ignored. Why not ipware's proxy count: provenance/clientip.py.
+AXES_CLIENT_IP_CALLABLE = "provenance.clientip.client_ip"
+
+# django-import-export: every import in a transaction, saved row by row (never bulk), so that a
+# bad row rolls the file back and simple-history records each row.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 
 # --- API ---
 # Read-only for the public; sessions only (no Basic auth, a second password-guessing path).
@@ -214,7 +246,7 @@ REST_FRAMEWORK |= {
     # Pagination, filter backends and the throttle are set on config.api_support's base views
     # (importing them from here would be circular: they subclass DRF's views).
     "EXCEPTION_HANDLER": "config.api_support.api_exception_handler",
-    "NUM_PROXIES": env_int("DJANGO_TRUSTED_PROXIES", 0),
+    "NUM_PROXIES": TRUSTED_PROXIES,
     "URL_FORMAT_OVERRIDE": "format",
 }
 SPECTACULAR_SETTINGS |= {

@@ -1,6 +1,12 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from import_export.admin import ImportMixin
+from import_export.formats.base_formats import CSV
 
+from positions import services
 from positions.models import (
     Commitment,
     Document,
@@ -10,56 +16,88 @@ from positions.models import (
     Position,
     Provision,
 )
+from positions.resources import ExchangeCountResource
+from provenance.admin.base import (
+    ContentAdminMixin,
+    HistoryAdmin,
+    ParentLockedInlineMixin,
+    PublishableAdmin,
+    PublishableInlineMixin,
+    is_locked_for,
+)
+from provenance.workflow import WorkflowError
+from talks.admin import RoundAdmin as TalksRoundAdmin
+from talks.models import Round
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(ContentAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     search_fields = ["name", "slug", "description"]
+    ordering = ["order", "name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["events"]
 
 
-class ProvisionInline(admin.StackedInline):
+class ProvisionInline(ParentLockedInlineMixin, admin.StackedInline):
     model = Provision
-    extra = 0
     fields = ["section", "order", "text", "issues", "confidence", "sources"]
     autocomplete_fields = ["issues", "sources"]
+    show_change_link = False
+    markdown_fields = ()
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(PublishableAdmin):
     list_display = ["title", "kind", "author_side", "round", "tabled_on", "publication_status"]
     list_filter = ["publication_status", "kind", "author_side", "round"]
     list_select_related = ["round"]
     search_fields = ["title", "summary"]
+    ordering = ["-tabled_on", "title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["round", "sources"]
     inlines = [ProvisionInline]
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(PublishableAdmin):
     list_display = ["issue", "side", "round", "stance", "confidence", "publication_status"]
     list_filter = ["publication_status", "side", "stance", "issue", "round", "confidence"]
     list_select_related = ["issue", "round"]
     search_fields = ["summary", "issue__name"]
+    ordering = ["-round__number", "issue__order", "side"]
     autocomplete_fields = ["issue", "round", "document", "sources"]
 
 
+class ExchangeLinkInline(admin.TabularInline):
+    """A commitment's exchanges, each one click away; edited on the exchange's own page."""
+
+    model = Exchange
+    fk_name = "commitment"
+    fields = ["occurred_on", "title", "kind", "linkage_confidence", "publication_status"]
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(PublishableAdmin):
     list_display = ["title", "round", "issue", "agreed_by", "status", "publication_status"]
     list_filter = ["publication_status", "status", "agreed_by", "issue", "round"]
     list_select_related = ["round", "issue"]
     search_fields = ["title", "description"]
+    ordering = ["-announced_on", "title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["round", "issue", "sources"]
+    inlines = [ExchangeLinkInline]
 
 
-class ExchangeCountInline(admin.TabularInline):
+class ExchangeCountInline(ParentLockedInlineMixin, admin.TabularInline):
     model = ExchangeCount
-    extra = 0
     fields = [
         "receiving_side",
         "category",
@@ -68,11 +106,14 @@ class ExchangeCountInline(admin.TabularInline):
         "claimed_by",
         "note",
         "confidence",
+        "sources",
     ]
+    autocomplete_fields = ["sources"]
+    show_change_link = False
 
 
 @admin.register(Exchange)
-class ExchangeAdmin(SimpleHistoryAdmin):
+class ExchangeAdmin(PublishableAdmin):
     list_display = [
         "occurred_on",
         "title",
@@ -84,7 +125,114 @@ class ExchangeAdmin(SimpleHistoryAdmin):
     ]
     list_filter = ["publication_status", "kind", "confidence", "linkage_confidence", "mediator"]
     list_select_related = ["commitment", "mediator"]
-    search_fields = ["title", "summary"]
+    search_fields = ["title", "summary", "commitment__title"]
+    ordering = ["-occurred_on"]
     date_hierarchy = "occurred_on"
     autocomplete_fields = ["commitment", "part_of", "mediator", "sources"]
     inlines = [ExchangeCountInline]
+
+
+@admin.register(ExchangeCount)
+class ExchangeCountAdmin(ImportMixin, HistoryAdmin):
+    """Each side's figures; also where exchanges with their counts are imported from CSV."""
+
+    resource_classes = [ExchangeCountResource]
+    import_formats = [CSV]
+    list_display = ["exchange", "receiving_side", "category", "quantity", "claimed_by"]
+    list_filter = ["receiving_side", "category", "claimed_by", "precision"]
+    list_select_related = ["exchange"]
+    search_fields = ["exchange__title", "note"]
+    ordering = ["-exchange__occurred_on", "receiving_side", "category"]
+    autocomplete_fields = ["exchange", "sources"]
+
+    def has_change_permission(self, request, obj=None):
+        # A figure is public with its exchange, so it is locked with it.
+        exchange = obj.exchange if obj is not None else None
+        return super().has_change_permission(request, obj) and not is_locked_for(
+            request.user, exchange
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        exchange = obj.exchange if obj is not None else None
+        return super().has_delete_permission(request, obj) and not is_locked_for(
+            request.user, exchange
+        )
+
+
+class DocumentInline(PublishableInlineMixin, admin.TabularInline):
+    model = Document
+    fields = ["title", "slug", "kind", "author_side", "tabled_on", "sources", "publication_status"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["sources"]
+
+
+class PositionInline(PublishableInlineMixin, admin.StackedInline):
+    model = Position
+    fields = [("side", "issue", "stance"), "summary", "document", "sources", "publication_status"]
+    autocomplete_fields = ["issue", "document", "sources"]
+    classes = ["collapse"]
+
+
+class CommitmentInline(PublishableInlineMixin, admin.StackedInline):
+    model = Commitment
+    fields = [
+        ("title", "slug"),
+        ("issue", "agreed_by", "announced_by"),
+        ("target_category", "target_per_side", "target_is_minimum"),
+        "status",
+        "sources",
+        "publication_status",
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["issue", "sources"]
+
+
+admin.site.unregister(Round)
+
+
+@admin.register(Round)
+class RoundAdmin(TalksRoundAdmin):
+    """The round desk with what this app adds: documents tabled, positions and commitments.
+
+    Registered here rather than in talks.admin because talks must not import positions.
+    Publishing a round offers to publish everything logged under it in one transaction.
+    """
+
+    inlines = [*TalksRoundAdmin.inlines, DocumentInline, PositionInline, CommitmentInline]
+
+    @admin.action(description="Publish selected (with their drafts)", permissions=["publish"])
+    def publish(self, request, queryset):
+        rounds = list(queryset)
+        if "confirm" not in request.POST:
+            return TemplateResponse(
+                request,
+                "admin/positions/publish_round_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "title": "Publish rounds with their drafts?",
+                    "rounds": [(round_, services.round_drafts(round_)) for round_ in rounds],
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        with_drafts = request.POST.get("with_drafts") == "on"
+        for round_ in rounds:
+            try:
+                changed = services.publish_round(
+                    round_=round_, user=request.user, with_drafts=with_drafts
+                )
+            except (WorkflowError, PermissionDenied) as error:
+                self.message_user(request, f"{round_}: {error}", messages.ERROR)
+                continue
+            url = reverse("admin:talks_round_history", args=[round_.pk])
+            self.message_user(
+                request,
+                format_html(
+                    '{}: published {} record(s). <a href="{}">History</a>',
+                    round_,
+                    len(changed),
+                    url,
+                ),
+                messages.SUCCESS,
+            )
+        return None

@@ -99,11 +99,19 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: every save of a stored row adds one, and the admin refuses a form
+    # whose version is older than the row's (two editors on one record; see editorial.forms).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self) -> bool:
@@ -168,6 +176,8 @@ class Source(Publishable):
 
     class Meta:
         ordering = ["code"]
+        # Held by the Publisher group (editorial's data migration); checked by every publish path.
+        permissions = [("publish_content", "Can publish and unpublish content")]
         indexes = [
             # The API's updated_since and the change feed read this.
             models.Index(

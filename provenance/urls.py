@@ -1,7 +1,11 @@
-"""Public pages for the provenance app."""
+"""Public pages for the provenance app, and the staff-only draft preview."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from provenance import views
 
 app_name = "provenance"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("preview/<str:app_label>/<str:model_name>/<int:pk>/", views.preview, name="preview"),
+]

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 
 @pytest.fixture
@@ -8,6 +9,60 @@ def istanbul_record(db):
     call_command("load_istanbul", verbosity=0)
 
 
+@pytest.fixture(scope="module")
+def istanbul_record_for_module(django_db_setup, django_db_blocker):
+    """The Istanbul record loaded once for a whole module of read-only tests.
+
+    Loading takes a second or two, so a module with dozens of tests that only read the record
+    loads it once, in an outer transaction that is rolled back when the module ends. Each test
+    still runs in its own savepoint (pytest-django's `db`), so a test that writes is undone.
+    Not for `transaction=True` tests: they need the function-scoped `istanbul_record`.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_istanbul", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+# --- editor workflow ---
+@pytest.fixture
+def fast_password_hashing(settings):
+    # The production hasher takes a good part of a second per password, by design.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def editor(db, fast_password_hashing):
+    """A staff user in the Editor group (made by positions' data migration)."""
+    return make_staff_user("ana", "Editor")
+
+
+@pytest.fixture
+def publisher(db, fast_password_hashing):
+    return make_staff_user("pavlo", "Publisher")
+
+
+def make_staff_user(username: str, group: str):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password="correct horse battery", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client
+
+
+# --- API ---
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: no rate-limit history, no content version."""

@@ -37,7 +37,7 @@ class Command(BaseCommand):
         User.objects.create_superuser(ADMIN_USERNAME, email="", password=password)
         self.stdout.write(
             self.style.SUCCESS(
-                f"\nCreated admin account for http://127.0.0.1:8000/admin/\n"
+                "\nCreated the local admin account (sign in at /admin/):\n"
                 f"  username: {ADMIN_USERNAME}\n  password: {password}\n"
                 "This password is shown only once.\n"
             )

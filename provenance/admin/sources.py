@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from provenance.admin.base import PublishableAdmin
 from provenance.models import Source
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(PublishableAdmin):
     list_display = [
         "code",
         "publisher",
@@ -16,5 +16,6 @@ class SourceAdmin(SimpleHistoryAdmin):
     ]
     list_filter = ["publication_status", "kind", "state_affiliation", "is_mirror", "language"]
     search_fields = ["code", "title", "publisher", "url"]
+    ordering = ["code"]
     date_hierarchy = "published_on"
-    show_facets = admin.ShowFacets.ALWAYS
+    markdown_fields = ()  # a source's note is plain text

@@ -1,0 +1,258 @@
+"""What the rounds agreed, and what one side offered (§1–§3 "Outcomes"). Keyed by slug.
+
+`agreed_by`: "both" (both sides announced it), "one_side" (with `announced_by`). One-side
+offers not taken up have status "proposed".
+"""
+
+from positions.istanbul.base import day, refs
+
+
+def commitment(
+    slug,
+    round,
+    issue,
+    title,
+    *,
+    agreed_by,
+    sources,
+    announced_by="",
+    on,
+    category="",
+    target=None,
+    minimum=False,
+    target_note="",
+    status,
+    status_note="",
+    description="",
+    confidence="confirmed",
+    confidence_note="",
+):
+    return {
+        "slug": slug,
+        "round": round,
+        "issue": issue,
+        "title": title,
+        "description": description,
+        "agreed_by": agreed_by,
+        "announced_by": announced_by,
+        "announced_on": day(on),
+        "target_category": category,
+        "target_per_side": target,
+        "target_is_minimum": minimum,
+        "target_note": target_note,
+        "status": status,
+        "status_note": status_note,
+        "sources": refs(sources),
+        "confidence": confidence,
+        "confidence_note": confidence_note,
+    }
+
+
+COMMITMENTS = [
+    # Round 1.
+    commitment(
+        "r1-pow-exchange-1000-for-1000",
+        1,
+        "prisoners-of-war",
+        "Exchange of prisoners, 1,000 for 1,000",
+        agreed_by="both",
+        on="2025-05-16",
+        category="pows",
+        target=1000,
+        status="fulfilled",
+        status_note="Carried out in three stages on 23, 24 and 25 May (390 + 307 + 303 each; the "
+        "first stage included 120 civilians each) (S22, S23, S24, S25).",
+        description="The seed article: at the first round 'the two sides agreed to a large-scale "
+        "prisoner exchange'.",
+        sources="S1 S2 S3 S4 S6 SEED",
+    ),
+    commitment(
+        "r1-written-ceasefire-visions",
+        1,
+        "ceasefire",
+        "Each side to present its written vision of a possible ceasefire",
+        agreed_by="both",
+        on="2025-05-16",
+        status="fulfilled",
+        status_note="Fulfilled by the documents of round 2: Ukraine's negotiations framework, "
+        "sent in advance, and Russia's memorandum, handed over on 2 June (S25, S35).",
+        description="After which talks continue. The seed article: the sides 'shared outlines "
+        "of their respective visions for a peace deal'.",
+        sources="S1 S3 S4 SEED",
+    ),
+    # Round 2.
+    commitment(
+        "r2-pows-wounded-ill-and-18-25",
+        2,
+        "prisoners-of-war",
+        "All-for-all exchange of seriously wounded/ill POWs and of POWs aged 18–25",
+        agreed_by="both",
+        on="2025-06-02",
+        category="pows",
+        target=1000,
+        minimum=True,
+        target_note="Medinsky: at least 1,000 each, possibly more (S56). Zelensky: 1,000 each, "
+        "with a possible extra 200 each (S40). Umerov: 'categories, not numbers' (S37). §7.4.",
+        status="in_progress",
+        status_note="Stages from 9 June to the '9th stage' on 23 July; Ukraine withheld daily "
+        "figures. Zelensky, 23 July: over 1,000 returned in all stages of the June agreements "
+        "(S63, S69). No completion is announced in these sources.",
+        sources="S37 S38 S39 S56",
+    ),
+    commitment(
+        "r2-bodies-6000-for-6000",
+        2,
+        "bodies",
+        "Return of bodies, 6,000 for 6,000",
+        agreed_by="both",
+        on="2025-06-02",
+        category="bodies",
+        target=6000,
+        target_note="One Reuters rewrite says '12,000' in total, i.e. 6,000 each (S45).",
+        status="partly_fulfilled",
+        status_note="Ukraine received 6,057 bodies (11–16 June, UA Coordination HQ); Russia says "
+        "it delivered 6,060 and received 78 (S61, S62). §7.1.",
+        sources="S37 S38 S39 S45",
+    ),
+    commitment(
+        "r2-permanent-medical-commissions",
+        2,
+        "prisoners-of-war",
+        "Permanent medical commissions for regular exchanges of the seriously wounded",
+        agreed_by="one_side",
+        announced_by="russia",
+        on="2025-06-02",
+        status="proposed",
+        status_note="Proposed by Medinsky; no agreement reported.",
+        sources="S39",
+        confidence="single_source",
+    ),
+    commitment(
+        "r2-children-list-339",
+        2,
+        "deported-children",
+        "Russia to work on each name of Ukraine's list of 339 children",
+        agreed_by="one_side",
+        announced_by="russia",
+        on="2025-06-02",
+        category="children",
+        target_note="339 names (official list; Medinsky, Lubinets) vs 'nearly 400' (Zelensky) vs "
+        "'several hundred' (Umerov). §7.2.",
+        status="disputed",
+        status_note="Medinsky, 23 July: the list was 'fully processed' (S70). Yermak, 24 July: "
+        "information on fewer than a fifth, no reaction on more than 200; 6 children returned "
+        "the week before (S78). §7.3.",
+        sources="S51 S52 S53 S70 S78",
+        confidence="contested",
+    ),
+    commitment(
+        "r2-local-truces",
+        2,
+        "ceasefire",
+        "2–3-day ceasefires in some sections of the front to collect bodies",
+        agreed_by="one_side",
+        announced_by="russia",
+        on="2025-06-02",
+        status="proposed",
+        status_note="Zelensky and Umerov rejected it as not a ceasefire.",
+        sources="S38 S40 S45 S101",
+    ),
+    commitment(
+        "r2-next-round-20-30-june",
+        2,
+        "leaders-meeting",
+        "Next round between 20 and 30 June; an answer on a leaders' meeting by the end of June",
+        agreed_by="one_side",
+        announced_by="ukraine",
+        on="2025-06-02",
+        status="proposed",
+        status_note="The third round was held on 23 July.",
+        sources="S38 S40 S57",
+    ),
+    # Round 3.
+    commitment(
+        "r3-pows-at-least-1200",
+        3,
+        "prisoners-of-war",
+        "Exchange of at least 1,200 POWs each",
+        agreed_by="both",
+        on="2025-07-23",
+        category="pows",
+        target=1200,
+        minimum=True,
+        target_note="Medinsky: more if more Russians are found (S68).",
+        status="in_progress",
+        status_note="Whether the 14 and 24 August swaps counted towards it is not established "
+        "(§9); the 2 October exchange is linked by Russia and partly by Ukraine (contested).",
+        sources="S67 S68 S86",
+    ),
+    commitment(
+        "r3-include-civilians",
+        3,
+        "civilians",
+        "Include civilians in exchanges",
+        agreed_by="both",
+        on="2025-07-23",
+        category="civilians",
+        target_note="Russia proposed exchanging about 30 Kursk-region civilians held by Ukraine "
+        "(S67, S86).",
+        status="agreed",
+        status_note="Civilians were included in the 24 August and 2 October exchanges, whose "
+        "link to round 3 is uncertain or contested.",
+        sources="S66 S87 S67 S86",
+    ),
+    commitment(
+        "r3-bodies-3000-more",
+        3,
+        "bodies",
+        "3,000 more bodies offered by Russia",
+        agreed_by="one_side",
+        announced_by="russia",
+        on="2025-07-23",
+        category="bodies",
+        target=3000,
+        target_note="Russia says it has returned about 7,000 bodies; Putin had already offered "
+        "3,000 more in June (S64).",
+        status="proposed",
+        sources="S67 S68",
+        confidence="single_source",
+    ),
+    commitment(
+        "r3-humanitarian-pauses",
+        3,
+        "ceasefire",
+        "24–48 h pauses on the contact line to evacuate the wounded and recover bodies",
+        agreed_by="one_side",
+        announced_by="russia",
+        on="2025-07-23",
+        status="proposed",
+        status_note="Ukraine (Tykhyi): a humanitarian pause, not a ceasefire.",
+        sources="S67 S68",
+    ),
+    commitment(
+        "r3-online-working-groups",
+        3,
+        "leaders-meeting",
+        "Three online working groups: political, humanitarian, military",
+        agreed_by="one_side",
+        announced_by="russia",
+        on="2025-07-23",
+        status="proposed",
+        status_note="Medinsky hopes contacts continue at delegation and working-group level (S70).",
+        description="Filed under the leaders' meeting issue, the nearest in the vocabulary: the "
+        "working groups concern how the talks continue below the leaders' level.",
+        sources="S67 S71 S86",
+    ),
+    commitment(
+        "r3-leaders-summit-by-end-of-august",
+        3,
+        "leaders-meeting",
+        "Leaders' summit before the end of August: Zelensky, Putin, Trump and Erdoğan",
+        agreed_by="one_side",
+        announced_by="ukraine",
+        on="2025-07-23",
+        status="proposed",
+        status_note="Medinsky: a summit needs a worked-out agreement first (S69, S87).",
+        sources="S69 S87 S91",
+    ),
+]

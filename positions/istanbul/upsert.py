@@ -1,0 +1,119 @@
+"""Create-or-update by natural key, saving only what differs, so a second load changes nothing.
+
+The rows already in the database and their many-to-many sets are read once per model, not once
+per row: on PostgreSQL each round trip costs milliseconds, and the record has ~500 rows.
+"""
+
+from collections import Counter, defaultdict
+
+from django.db import models
+
+from provenance.models import PublicationStatus
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+class Upserter:
+    """Upserts rows and counts, per model, how many were created, updated or left unchanged."""
+
+    def __init__(self) -> None:
+        self.stats: dict[str, Counter] = defaultdict(Counter)
+        self._rows: dict[type, dict[tuple, models.Model]] = {}
+        self._links: dict[tuple[type, str], dict[int, set[int]]] = {}
+
+    def upsert(self, model, lookup: dict, fields: dict, m2m: dict | None = None):
+        """The row matching `lookup`, with `fields` and many-to-many sets as given.
+
+        Loaded content is published. A row is saved (and so gets a history entry and a new
+        `updated_at`) only when a field differs; an M2M set is replaced only when it differs.
+        """
+        fields = {name: value for name, value in fields.items() if name not in lookup}
+        if any(f.name == "publication_status" for f in model._meta.fields):
+            fields["publication_status"] = PublicationStatus.PUBLISHED
+        rows = self._existing(model, tuple(lookup))
+        key = _key(lookup.values())
+        obj = rows.get(key)
+        if obj is None:
+            obj = model(**lookup, **fields)
+            _validate(obj)
+            obj.save()
+            rows[key] = obj
+            outcome = CREATED
+        else:
+            changed = [name for name, value in fields.items() if not _same(obj, name, value)]
+            for name in changed:
+                setattr(obj, name, fields[name])
+            if changed:
+                _validate(obj)
+                obj.save()
+            outcome = UPDATED if changed else UNCHANGED
+        for name, related in (m2m or {}).items():
+            if self._set_links(obj, name, related, created=outcome == CREATED):
+                outcome = UPDATED if outcome == UNCHANGED else outcome
+        self.stats[model._meta.verbose_name_plural.capitalize()][outcome] += 1
+        return obj
+
+    def _existing(self, model, key_fields: tuple[str, ...]) -> dict[tuple, models.Model]:
+        """Every row of `model`, by natural key; one query per model per load."""
+        if model not in self._rows:
+            attnames = [model._meta.get_field(name).attname for name in key_fields]
+            self._rows[model] = {
+                tuple(getattr(obj, attname) for attname in attnames): obj
+                for obj in model.objects.all()
+            }
+        return self._rows[model]
+
+    def _set_links(self, obj, name: str, related: list, *, created: bool) -> bool:
+        """Make `obj.<name>` hold exactly `related`; True if it had to change."""
+        manager = getattr(obj, name)
+        wanted = {item.pk for item in related}
+        if created:
+            current = set()
+        else:
+            links = self._links.get((type(obj), name))
+            if links is None:
+                links = defaultdict(set)
+                pairs = manager.through.objects.values_list(
+                    manager.source_field_name + "_id", manager.target_field_name + "_id"
+                )
+                for source_id, target_id in pairs:
+                    links[source_id].add(target_id)
+                self._links[(type(obj), name)] = links
+            current = links[obj.pk]
+        if current == wanted:
+            return False
+        if created:
+            # A new row has no links yet: insert them in one query. Its post_save has already
+            # told the content version that the record changed.
+            manager.through.objects.bulk_create(
+                manager.through(**{manager.source_field_name: obj, manager.target_field_name: item})
+                for item in related
+            )
+        else:
+            manager.set(related)
+        return True
+
+
+def _key(values) -> tuple:
+    return tuple(value.pk if isinstance(value, models.Model) else value for value in values)
+
+
+def _validate(obj) -> None:
+    """Field and model validation, as the admin runs it, without a query per row.
+
+    Foreign keys are rows the loader holds, and uniqueness is what the natural-key match and
+    the database's unique constraints guarantee, so those checks are skipped.
+    """
+    obj.full_clean(
+        exclude=[f.name for f in obj._meta.fields if f.is_relation],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+
+
+def _same(obj, name: str, value) -> bool:
+    field = obj._meta.get_field(name)
+    if isinstance(field, models.ForeignKey):
+        # Compare ids, so an unchanged foreign key costs no query.
+        return getattr(obj, field.attname) == (value.pk if value is not None else None)
+    return getattr(obj, name) == value

@@ -1,0 +1,96 @@
+"""CSV import of exchanges with their counts (README, "Importing CSV")."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from import_export import fields, widgets
+
+from positions.models import Commitment, Exchange, ExchangeCount
+from provenance.models import Source
+from provenance.resources import AllOrNothingResource
+
+
+class ExchangeCountResource(AllOrNothingResource):
+    """One row per figure: who received how many of what in which exchange, says who.
+
+    The exchange is found by its title and date, or created as a draft from the row's
+    exchange_* columns (citing the row's sources), so one file can log new exchanges with both
+    sides' figures. Importing the same file again updates the figures instead of doubling them.
+    """
+
+    # Read-only: these columns only locate or create the exchange (before_import_row).
+    exchange_title = fields.Field(
+        column_name="exchange_title", attribute="exchange__title", readonly=True
+    )
+    exchange_kind = fields.Field(
+        column_name="exchange_kind", attribute="exchange__kind", readonly=True
+    )
+    exchange_occurred_on = fields.Field(
+        column_name="exchange_occurred_on", attribute="exchange__occurred_on", readonly=True
+    )
+    commitment = fields.Field(
+        column_name="commitment", attribute="exchange__commitment__slug", readonly=True
+    )
+    exchange = fields.Field(
+        column_name="exchange", attribute="exchange", widget=widgets.ForeignKeyWidget(Exchange)
+    )
+    sources = fields.Field(
+        column_name="sources",
+        attribute="sources",
+        widget=widgets.ManyToManyWidget(Source, separator=";", field="code"),
+    )
+
+    computed_columns = ("exchange",)
+
+    class Meta(AllOrNothingResource.Meta):
+        model = ExchangeCount
+        fields = [
+            "exchange_title",
+            "exchange_kind",
+            "exchange_occurred_on",
+            "commitment",
+            "exchange",
+            "receiving_side",
+            "category",
+            "quantity",
+            "precision",
+            "claimed_by",
+            "confidence",
+            "note",
+            "sources",
+        ]
+        import_id_fields = ["exchange", "receiving_side", "category", "claimed_by"]
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        title = str(row.get("exchange_title") or "").strip()
+        try:
+            occurred_on = datetime.date.fromisoformat(str(row.get("exchange_occurred_on")).strip())
+        except ValueError:
+            raise ValidationError(
+                {"exchange_occurred_on": "Give the exchange's date as YYYY-MM-DD."}
+            ) from None
+        exchange = Exchange.objects.filter(title=title, occurred_on=occurred_on).first()
+        if exchange is None:
+            exchange = self.create_exchange(row, title, occurred_on, kwargs.get("user"))
+        row["exchange"] = exchange.pk
+
+    def create_exchange(self, row, title, occurred_on, user) -> Exchange:
+        slug = str(row.get("commitment") or "").strip()
+        commitment = Commitment.objects.filter(slug=slug).first() if slug else None
+        if slug and commitment is None:
+            raise ValidationError({"commitment": f"No commitment with slug {slug!r}."})
+        exchange = Exchange(
+            title=title,
+            kind=str(row.get("exchange_kind") or "").strip(),
+            occurred_on=occurred_on,
+            commitment=commitment,
+        )
+        exchange.full_clean()  # a bad kind or a blank title is this row's validation error
+        exchange._change_reason = "Imported from CSV"
+        if user is not None:
+            exchange._history_user = user
+        exchange.save()
+        codes = [code.strip() for code in str(row.get("sources") or "").split(";") if code.strip()]
+        exchange.sources.set(Source.objects.filter(code__in=codes))
+        return exchange

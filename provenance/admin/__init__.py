@@ -1,0 +1,9 @@
+"""The admin for sources, and the base classes every content admin builds on (base.py)."""
+
+from django.contrib import admin
+
+from provenance.admin import sources  # noqa: F401  (registers SourceAdmin)
+
+admin.site.site_header = "Istanbul Talks Tracker — editors"
+admin.site.site_title = "Istanbul Talks Tracker admin"
+admin.site.index_title = "The record"

@@ -1,0 +1,230 @@
+"""What every content admin shares: roles, the publish workflow, history with reasons and diffs,
+optimistic locking, previews, and no bulk delete.
+
+Roles (groups made by positions' data migration): an Editor may add and change drafts and submit
+them for review; a Publisher, who holds `provenance.publish_content`, may also publish, unpublish,
+change published content and delete it. Status is never an editable field: it only moves through
+the actions below, which go through provenance.workflow.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from simple_history.admin import SimpleHistoryAdmin
+
+from provenance.admin.forms import ReasonForm, VersionedForm
+from provenance.models import PublicationStatus
+from provenance.workflow import WorkflowError, can_publish, change_status
+
+MARKDOWN_FIELDS = ("summary", "biography", "description", "text")
+MARKDOWN_HELP = "Markdown: **bold**, *italic*, [link](https://…), lists. Raw HTML is removed."
+
+
+def is_locked_for(user, obj) -> bool:
+    """Published content is read-only except to publishers."""
+    return obj is not None and getattr(obj, "is_published", False) and not can_publish(user)
+
+
+class ContentAdminMixin:
+    """No bulk delete, facet counts, and help texts that say which fields are Markdown."""
+
+    show_facets = admin.ShowFacets.ALWAYS
+    list_per_page = 50
+    markdown_fields = MARKDOWN_FIELDS
+
+    def get_actions(self, request):
+        # delete_selected calls QuerySet.delete(): no history, no per-object checks. Deleting is
+        # one record at a time, from its page, where protected relations are listed.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term and hasattr(self.model.objects, "search"):
+            # Also match aliases, Cyrillic and text without diacritics ("Umierov", "Cirağan"),
+            # the same rule as the public search, so autocomplete finds what readers find.
+            queryset |= self.model.objects.search(search_term)
+        return queryset, may_have_duplicates
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"  # "reuters.com/…" means https, as in Django 6
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        is_markdown = field is not None and db_field.name in self.markdown_fields
+        if is_markdown and "Markdown" not in (field.help_text or ""):
+            field.help_text = f"{field.help_text} {MARKDOWN_HELP}".strip()
+        return field
+
+
+class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+    """A content admin whose every save records who, when, what and an optional reason."""
+
+    form = ReasonForm
+    object_history_template = "admin/provenance/object_history.html"
+
+    def save_model(self, request, obj, form, change):
+        if reason := form.cleaned_data.get("change_reason"):
+            obj._change_reason = reason
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        # Rows saved with the record (participants, counts…) share its reason for change.
+        if reason := form.cleaned_data.get("change_reason"):
+            for inline_form in formset.forms:
+                inline_form.instance._change_reason = reason
+        super().save_formset(request, form, formset, change)
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{opts.app_label}_{opts.model_name}_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        opts = self.model._meta
+        compare_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_compare", args=[object_id])
+        return super().history_view(
+            request, object_id, extra_context={**(extra_context or {}), "compare_url": compare_url}
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Atomic like the change view, so the version check can lock the row (VersionedForm).
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def compare_view(self, request, object_id):
+        """Two chosen versions side by side: each changed field, old value and new value."""
+        obj = get_object_or_404(self.model, pk=object_id)
+        if not self.has_view_history_or_change_history_permission(request, obj):
+            raise PermissionDenied
+        versions = list(obj.history.select_related("history_user").order_by("-history_date"))
+        by_id = {str(version.history_id): version for version in versions}
+        default_new = versions[0] if versions else None
+        default_old = versions[1] if len(versions) > 1 else default_new
+        try:
+            new = by_id[request.GET["new"]] if "new" in request.GET else default_new
+            old = by_id[request.GET["old"]] if "old" in request.GET else default_old
+        except KeyError:
+            raise Http404("No such version of this record.") from None
+        changes = []
+        if new is not None and old is not None and new != old:
+            if old.history_date > new.history_date:
+                old, new = new, old
+            changes = new.diff_against(old, foreign_keys_are_objs=True).changes
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": obj,
+            "title": f"Compare versions of {obj}",
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "changes": [
+                {
+                    "field": self.model._meta.get_field(change.field).verbose_name,
+                    "old": change.old,
+                    "new": change.new,
+                }
+                for change in changes
+            ],
+        }
+        return TemplateResponse(request, "admin/provenance/compare_versions.html", context)
+
+
+class PublishableAdmin(HistoryAdmin):
+    """A content admin for Publishable models: the workflow actions, locking and previews."""
+
+    form = VersionedForm
+    actions = ["submit_for_review", "publish", "unpublish"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "publication_status"]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not is_locked_for(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not is_locked_for(request.user, obj)
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def save_model(self, request, obj, form, change):
+        if change and isinstance(form, VersionedForm):
+            # The version and status the row has now (checked under lock in form.clean): a
+            # revert restores an old version's content, never its number or its status.
+            obj.version = form.cleaned_data["loaded_version"]
+            obj.publication_status = form.current_status
+        super().save_model(request, obj, form, change)
+
+    def get_view_on_site_url(self, obj=None):
+        if obj is None or obj.pk is None:
+            return None
+        if obj.is_published:
+            return super().get_view_on_site_url(obj)
+        opts = obj._meta
+        return reverse("provenance:preview", args=[opts.app_label, opts.model_name, obj.pk])
+
+    def change_status(self, request, queryset, status, *, only_from=None) -> None:
+        done, skipped = 0, 0
+        for obj in queryset:
+            if only_from and obj.publication_status not in only_from:
+                skipped += 1
+                continue
+            try:
+                with transaction.atomic():
+                    done += change_status(obj, status, user=request.user)
+            except (WorkflowError, PermissionDenied) as error:
+                self.message_user(request, str(error), messages.ERROR)
+        label = PublicationStatus(status).label.lower()
+        if done:
+            self.message_user(request, f"{done} moved to “{label}”.", messages.SUCCESS)
+        if skipped:
+            self.message_user(request, f"{skipped} skipped: not a draft.", messages.WARNING)
+
+    @admin.action(description="Submit selected for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self.change_status(
+            request, queryset, PublicationStatus.IN_REVIEW, only_from=[PublicationStatus.DRAFT]
+        )
+
+    @admin.action(description="Publish selected", permissions=["publish"])
+    def publish(self, request, queryset):
+        self.change_status(request, queryset, PublicationStatus.PUBLISHED)
+
+    @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self.change_status(request, queryset, PublicationStatus.DRAFT)
+
+
+class ParentLockedInlineMixin:
+    """Rows inside a published record are read-only to editors, like the record itself."""
+
+    extra = 0
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not is_locked_for(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not is_locked_for(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not is_locked_for(request.user, obj)
+
+
+class PublishableInlineMixin(ParentLockedInlineMixin):
+    """An inline of Publishable rows: their status shows but only changes through actions."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "publication_status"]

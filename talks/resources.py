@@ -1,0 +1,86 @@
+"""CSV import of delegation participants (README, "Importing CSV")."""
+
+from django.core.exceptions import ValidationError
+from import_export import fields, widgets
+
+from actors.models import Organization, Person
+from provenance.models import Source
+from provenance.resources import AllOrNothingResource
+from talks.models import Delegation, Participant
+
+AT_TABLE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+
+
+class AtTableWidget(widgets.Widget):
+    """yes / no / blank (unknown), as the column is explained in the README."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value or "").strip().lower()
+        if text in ("", "unknown"):
+            return None
+        if text not in AT_TABLE:
+            raise ValueError(f"at_table must be yes, no or blank, not {value!r}.")
+        return AT_TABLE[text]
+
+    def render(self, value, obj=None, **kwargs):
+        return {True: "yes", False: "no"}.get(value, "")
+
+
+class ParticipantResource(AllOrNothingResource):
+    """One row per person in a delegation; the delegation is found by round number and side."""
+
+    round = fields.Field(column_name="round", attribute="delegation__round__number", readonly=True)
+    side = fields.Field(column_name="side", attribute="delegation__side", readonly=True)
+    delegation = fields.Field(
+        column_name="delegation",
+        attribute="delegation",
+        widget=widgets.ForeignKeyWidget(Delegation),
+    )
+    person = fields.Field(
+        column_name="person", attribute="person", widget=widgets.ForeignKeyWidget(Person, "slug")
+    )
+    represents = fields.Field(
+        column_name="represents",
+        attribute="represents",
+        widget=widgets.ForeignKeyWidget(Organization, "name"),
+    )
+    at_table = fields.Field(column_name="at_table", attribute="at_table", widget=AtTableWidget())
+    sources = fields.Field(
+        column_name="sources",
+        attribute="sources",
+        widget=widgets.ManyToManyWidget(Source, separator=";", field="code"),
+    )
+
+    computed_columns = ("delegation",)
+
+    class Meta(AllOrNothingResource.Meta):
+        model = Participant
+        fields = [
+            "round",
+            "side",
+            "delegation",
+            "person",
+            "role",
+            "title_at_time",
+            "represents",
+            "at_table",
+            "order",
+            "confidence",
+            "note",
+            "sources",
+        ]
+        import_id_fields = ["delegation", "person"]
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        number, side = str(row.get("round") or "").strip(), str(row.get("side") or "").strip()
+        try:
+            delegation = Delegation.objects.get(round__number=int(number), side=side)
+        except (ValueError, Delegation.DoesNotExist):
+            raise ValidationError(
+                {"round": f"No delegation for side {side!r} at round {number!r}; add it first."}
+            ) from None
+        row["delegation"] = delegation.pk
+        slug = str(row.get("person") or "").strip()
+        if not Person.objects.filter(slug=slug).exists():
+            raise ValidationError({"person": f"No person with slug {slug!r}; add them first."})
