@@ -25,6 +25,7 @@ from talks.models import (
     Event,
     Participant,
     Round,
+    RoundFormat,
     Venue,
 )
 
@@ -92,6 +93,8 @@ class RoundSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerialize
 class RoundFilter(PublicFilterSet):
     status__in = CharInFilter(field_name="status")
     venue = IdFilter(field_name="venue_id")
+    # Not `format`, which is the parameter that picks JSON or CSV.
+    round_format = filters.ChoiceFilter(field_name="format", choices=RoundFormat.choices)
 
     class Meta:
         model = Round
@@ -99,7 +102,6 @@ class RoundFilter(PublicFilterSet):
             "number": ["exact"],
             "status": ["exact"],
             "held_on": ["exact", "gte", "lte"],
-            "format": ["exact"],
             "confidence": ["exact"],
         }
 

@@ -379,3 +379,11 @@ def test_times_postgresql_cannot_store_are_handled_before_the_query(client, reco
     # An offset beyond ±15:59 or a time before year 1 in UTC; the next query must still work.
     assert client.get(query).status_code in (200, 400)
     assert client.get("/api/v1/rounds/").status_code == 200
+
+
+def test_format_parameter_picks_the_renderer_on_every_list(client, record):
+    # Round has a model field called `format`; the filter for it must not take the name.
+    for endpoint in ("rounds", "events", "exchanges", "timeline", "search"):
+        query = "format=json&q=x" if endpoint == "search" else "format=json"
+        assert client.get(f"/api/v1/{endpoint}/?{query}").status_code == 200, endpoint
+    assert client.get("/api/v1/rounds/?round_format=plenary").status_code == 200
