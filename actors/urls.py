@@ -1,7 +1,14 @@
-"""Public pages for the actors app."""
+"""Public pages for people and organizations."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from actors import views
 
 app_name = "actors"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("people/", views.person_list, name="person-list"),
+    path("people/<slug:slug>/", views.person_detail, name="person-detail"),
+    path("organizations/", views.organization_list, name="organization-list"),
+    path("organizations/<int:pk>/", views.organization_detail, name="organization-detail"),
+]

@@ -296,11 +296,12 @@ class ExchangeKind(models.TextChoices):
 
 class ExchangeQuerySet(PublishableQuerySet):
     def published(self):
-        return self.filter(publication_status=PublicationStatus.PUBLISHED).exclude(
-            commitment__publication_status__in=[
-                PublicationStatus.DRAFT,
-                PublicationStatus.IN_REVIEW,
-            ]
+        hidden = [PublicationStatus.DRAFT, PublicationStatus.IN_REVIEW]
+        # A commitment made at a draft round is hidden with its round, so its exchanges are too.
+        return (
+            self.filter(publication_status=PublicationStatus.PUBLISHED)
+            .exclude(commitment__publication_status__in=hidden)
+            .exclude(commitment__round__publication_status__in=hidden)
         )
 
     def top_level(self):

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.views.decorators.http import condition
 
 VERSION_KEY = "content:version"
 MODIFIED_KEY = "content:last-modified"
@@ -57,3 +58,17 @@ def connect_signals() -> None:
                 _on_change, sender=model, dispatch_uid=f"version-del-{model._meta.label}"
             )
     m2m_changed.connect(_on_change, dispatch_uid="version-m2m")
+
+
+def _version_etag(request, *args, **kwargs) -> str:
+    return str(content_version())
+
+
+def _last_modified(request, *args, **kwargs):
+    return content_last_modified()
+
+
+# For views whose output depends only on the published record (feeds, calendars): answers
+# If-None-Match / If-Modified-Since with 304 until anything changes. Feed readers and calendar
+# apps poll, so most of their requests then cost no query at all.
+conditional_on_content = condition(etag_func=_version_etag, last_modified_func=_last_modified)

@@ -18,7 +18,7 @@ from provenance.models import (
     SearchableQuerySet,
     Sourced,
 )
-from provenance.text import fold_for_search
+from provenance.text import fold, fold_for_search
 
 
 class Venue(models.Model):
@@ -77,6 +77,19 @@ class RoundFormat(models.TextChoices):
     TRILATERAL = "trilateral", "Trilateral"
 
 
+class RoundQuerySet(SearchableQuerySet):
+    def search(self, query: str):
+        """Rounds whose title or summary, or whose venue's names, contain `query`.
+
+        The venue is matched through the join rather than copied into the round's own
+        `search_text`, so renaming a venue or adding an alias takes effect at once.
+        """
+        folded = fold(query)
+        if not folded:
+            return self.none()
+        return self.filter(Q(search_text__contains=folded) | Q(venue__search_text__contains=folded))
+
+
 class Round(Sourced, Publishable):
     """One round of direct Russia–Ukraine talks: when, where, in what format, chaired by whom."""
 
@@ -116,7 +129,9 @@ class Round(Sourced, Publishable):
     )
     hosts = models.ManyToManyField(Organization, blank=True, related_name="hosted_rounds")
     summary = models.TextField(blank=True, help_text="Markdown. What happened, in a paragraph.")
+    search_text = models.TextField(blank=True, editable=False)
 
+    objects = RoundQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -139,6 +154,10 @@ class Round(Sourced, Publishable):
 
     def __str__(self) -> str:
         return f"Round {self.number}: {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(self.title, self.summary)
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         try:

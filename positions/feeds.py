@@ -1,0 +1,99 @@
+"""The Atom feed and the /changes/ page: new and updated published content (positions.changes)."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from positions.changes import Change, recent_changes
+from talks.models import Round
+
+FEED_LENGTH = 50
+
+
+def site_host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+class ChangesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Istanbul Talks Tracker: what changed"
+    # Atom requires an author on the feed when entries have none.
+    author_name = "Istanbul Talks Tracker editors"
+    subtitle = (
+        "New and updated entries in the sourced record of the Russia–Ukraine talks in Istanbul."
+    )
+
+    def link(self) -> str:
+        return settings.SITE_URL + reverse("positions:changes")
+
+    def feed_url(self) -> str:
+        return settings.SITE_URL + reverse("positions:changes-feed")
+
+    def feed_guid(self) -> str:
+        return f"tag:{site_host()},2025-05-16:changes"
+
+    def items(self) -> list[Change]:
+        return recent_changes(FEED_LENGTH)
+
+    def item_title(self, item: Change) -> str:
+        return f"{item.kind} {item.change_type}: {item.title}"
+
+    def item_description(self, item: Change) -> str:
+        return item.summary
+
+    def item_link(self, item: Change) -> str:
+        return settings.SITE_URL + item.url
+
+    def item_guid(self, item: Change) -> str:
+        # One id per version of an object: a reader shows each change once, and again only when
+        # the object changes again. Never the page URL, which may change with a slug.
+        return f"tag:{site_host()},{item.changed_at:%Y-%m-%d}:{item.key}/v{item.version}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Change):
+        return item.changed_at
+
+    def item_updateddate(self, item: Change):
+        return item.changed_at
+
+
+class RoundChangesFeed(ChangesFeed):
+    """Changes to one round and what belongs to it: delegations, documents, positions, deals."""
+
+    def get_object(self, request, number: int) -> Round:
+        return get_object_or_404(Round.objects.published(), number=number)
+
+    def title(self, round_: Round) -> str:
+        return f"Istanbul Talks Tracker: what changed in round {round_.number}"
+
+    def subtitle(self, round_: Round) -> str:
+        return f"New and updated entries about {round_}."
+
+    def link(self, round_: Round) -> str:
+        return settings.SITE_URL + round_.get_absolute_url()
+
+    def feed_url(self, round_: Round) -> str:
+        return settings.SITE_URL + reverse("positions:round-changes-feed", args=[round_.number])
+
+    def feed_guid(self, round_: Round) -> str:
+        return f"tag:{site_host()},2025-05-16:changes/round-{round_.number}"
+
+    def items(self, round_: Round) -> list[Change]:
+        return recent_changes(FEED_LENGTH, round=round_)
+
+
+CHANGES_PAGE_SIZE = 25
+CHANGES_KEPT = 200  # the page lists this many recent changes; the feed and history keep the rest
+
+
+def changes(request):
+    page = Paginator(recent_changes(CHANGES_KEPT), CHANGES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "positions/changes.html", {"page": page})

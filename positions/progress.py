@@ -1,0 +1,192 @@
+"""How far commitments have been carried out: running totals per side, with every claimant's figure.
+
+Everything here works on exchanges whose `counts` are already prefetched, so a page that shows
+many commitments costs no query per row. Totals add only top-level exchanges (a stage of a
+reported total is not added again) whose link to the commitment is not uncertain or contested.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from positions.models import Category, CountPrecision, Exchange
+from provenance.models import Claimant, Confidence, Side
+
+# The home page and the chart speak of "people" (prisoners, civilians, children) and "bodies".
+PEOPLE = "people"
+BODIES = "bodies"
+GROUP_LABELS = {PEOPLE: "People returned", BODIES: "Bodies repatriated"}
+CATEGORY_GROUPS = {
+    Category.POWS: PEOPLE,
+    Category.CIVILIANS: PEOPLE,
+    Category.CHILDREN: PEOPLE,
+    Category.BODIES: BODIES,
+}
+CLAIMANT_ORDER = list(Claimant.values)
+SIDE_ORDER = list(Side.values)
+# Exchanges whose link to their commitment is this unsure are shown but never added to totals.
+NOT_COUNTED = [Confidence.UNCERTAIN, Confidence.CONTESTED]
+
+
+@dataclass
+class Figure:
+    """One claimant's total for one line, and how many exchanges it covers."""
+
+    claimant: str
+    quantity: int = 0
+    qualifier: str = ""
+    exchanges: int = 0
+
+    @property
+    def claimant_label(self) -> str:
+        return Claimant(self.claimant).label
+
+
+@dataclass
+class TallyLine:
+    """What one side received in one category (or group), per claimant."""
+
+    side: str
+    category: str
+    category_label: str
+    exchanges: int = 0
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def side_label(self) -> str:
+        return Side(self.side).label
+
+    @property
+    def sides_differ(self) -> bool:
+        return len({(f.quantity, f.qualifier) for f in self.figures}) > 1
+
+    @property
+    def partial(self) -> bool:
+        """Some claimant gave no figure of its own for some exchange."""
+        return any(f.exchanges < self.exchanges for f in self.figures)
+
+    @property
+    def main(self) -> Figure | None:
+        """The receiving side's own figure if it gave one, else the first claimant's."""
+        for figure in self.figures:
+            if figure.claimant == self.side:
+                return figure
+        return self.figures[0] if self.figures else None
+
+
+def _qualifier(precision: str) -> str:
+    if precision == CountPrecision.AT_LEAST:
+        return "at least"
+    if precision == CountPrecision.ABOUT:
+        return "about"
+    return ""
+
+
+def tally(exchanges, *, grouped: bool = False) -> list[TallyLine]:
+    """Each claimant's running total per receiving side and category (or group).
+
+    Where a claimant gave no figure for an exchange, the receiving side's own figure (else the
+    other claimant's) fills the gap, so two totals differ only where the claimants disagree about
+    the same exchange, never merely because one stayed silent. `Figure.exchanges` counts the
+    exchanges a claimant gave its own figure for. With `grouped`, categories fold into "people"
+    and "bodies".
+    """
+    # (side, category) -> {exchange pk -> {claimant -> [quantity, qualifier]}}
+    cells: dict[tuple[str, str], dict[int, dict[str, list]]] = {}
+    for exchange in exchanges:
+        for count in exchange.counts.all():
+            category = CATEGORY_GROUPS[count.category] if grouped else count.category
+            cell = cells.setdefault((count.receiving_side, category), {}).setdefault(
+                exchange.pk, {}
+            )
+            figure = cell.setdefault(count.claimed_by, [0, ""])
+            figure[0] += count.quantity
+            figure[1] = figure[1] or _qualifier(count.precision)
+    lines = []
+    for (side, category), by_exchange in cells.items():
+        label = GROUP_LABELS[category] if grouped else Category(category).label
+        line = TallyLine(side, category, label, exchanges=len(by_exchange))
+        claimants = sorted(
+            {c for cell in by_exchange.values() for c in cell}, key=CLAIMANT_ORDER.index
+        )
+        for claimant in claimants:
+            figure = Figure(claimant)
+            for cell in by_exchange.values():
+                if claimant in cell:
+                    figure.exchanges += 1
+                    quantity, qualifier = cell[claimant]
+                else:
+                    fallback = side if side in cell else min(cell, key=CLAIMANT_ORDER.index)
+                    quantity, qualifier = cell[fallback]
+                figure.quantity += quantity
+                figure.qualifier = figure.qualifier or qualifier
+            line.figures.append(figure)
+        lines.append(line)
+    order = [PEOPLE, BODIES] if grouped else list(Category.values)
+    return sorted(lines, key=lambda line: (order.index(line.category), SIDE_ORDER.index(line.side)))
+
+
+@dataclass
+class Progress:
+    """A commitment's running totals and the exchanges that are shown but not added."""
+
+    counted: list[Exchange]
+    stages: list[Exchange]
+    not_counted: list[Exchange]
+    totals: list[TallyLine]
+
+
+def progress(commitment) -> Progress:
+    """Split a commitment's prefetched, published exchanges and add up the ones that count."""
+    counted, stages, not_counted = [], [], []
+    for exchange in commitment.exchanges.all():
+        if not exchange.counts_towards_commitment:
+            not_counted.append(exchange)
+        elif exchange.part_of_id:
+            stages.append(exchange)
+        else:
+            counted.append(exchange)
+    return Progress(counted, stages, not_counted, tally(counted))
+
+
+@dataclass
+class Series:
+    """A cumulative step series for one receiving side: [(date, running total), …]."""
+
+    side: str
+    group: str
+    points: list[tuple[datetime.date, int]]
+
+    @property
+    def side_label(self) -> str:
+        return Side(self.side).label
+
+    @property
+    def total(self) -> int:
+        return self.points[-1][1] if self.points else 0
+
+
+def cumulative(exchanges, group: str) -> list[Series]:
+    """Running totals over time per receiving side, using the receiving side's own figure.
+
+    When the receiving side gave no figure for an exchange, the other claimant's is used, so the
+    line follows what is known; the data table next to the chart shows every claimant's figure.
+    """
+    series = []
+    for side in SIDE_ORDER:
+        running, points = 0, []
+        for exchange in sorted(exchanges, key=lambda e: (e.occurred_on, e.pk)):
+            by_claimant: dict[str, int] = {}
+            for count in exchange.counts.all():
+                if count.receiving_side == side and CATEGORY_GROUPS[count.category] == group:
+                    by_claimant[count.claimed_by] = (
+                        by_claimant.get(count.claimed_by, 0) + count.quantity
+                    )
+            if not by_claimant:
+                continue
+            chosen = by_claimant.get(side)
+            if chosen is None:
+                chosen = by_claimant[min(by_claimant, key=CLAIMANT_ORDER.index)]
+            running += chosen
+            points.append((exchange.ended_on or exchange.occurred_on, running))
+        series.append(Series(side, group, points))
+    return series

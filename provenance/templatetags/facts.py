@@ -1,0 +1,84 @@
+"""Filters for showing facts: partial dates, delays, schema.org JSON-LD."""
+
+import datetime
+import json
+
+from django import template
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from provenance.models import DatePrecision
+
+register = template.Library()
+
+# The same escapes as Django's json_script, so data can never close the <script> element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def partial_date(day: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
+    """'2 June 2025', 'June 2025' or '2025', as precise as the record is."""
+    if not day:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(day.year)
+    if precision == DatePrecision.MONTH:
+        return day.strftime("%B %Y")
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+@register.filter
+def hours_minutes(delta: datetime.timedelta | None) -> str:
+    """A duration as '1 h 45 min'; negative durations read as 'early'."""
+    if delta is None:
+        return ""
+    minutes = round(abs(delta.total_seconds()) / 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    return f"{hours} h" if hours else f"{minutes} min"
+
+
+@register.filter
+def jsonld(data: dict) -> str:
+    """A schema.org block: <script type="application/ld+json">…</script>."""
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
+
+
+@register.filter
+def get(mapping, key):
+    """mapping[key] in a template, for rows keyed by side."""
+    try:
+        return mapping[key]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+@register.filter
+def split(text: str) -> list[str]:
+    return text.split()
+
+
+@register.filter
+def language(code: str) -> str:
+    """'ru' → 'Russian'; an unknown code is shown as it is."""
+    try:
+        return translation.get_language_info(code)["name"]
+    except KeyError:
+        return code
+
+
+SHORT_AFFILIATIONS = {
+    "russia": "Russian state media",
+    "ukraine": "Ukrainian state media",
+    "turkiye": "Turkish state media",
+    "other": "State media",
+}
+
+
+@register.filter
+def short_affiliation(value: str) -> str:
+    """The state-affiliation badge in few words, for compact source lists."""
+    return SHORT_AFFILIATIONS.get(value, "State media")

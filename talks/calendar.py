@@ -1,0 +1,123 @@
+"""The iCalendar feed of rounds: /rounds.ics for all, /rounds/<number>.ics for one.
+
+Calendar apps match events by UID and replace an event when its SEQUENCE grows, so the UID is
+fixed per round number and SEQUENCE counts the published versions in which the time, place or
+status changed (read from the round's history).
+"""
+
+import datetime
+from urllib.parse import urlsplit
+
+import icalendar
+from django.conf import settings
+from django.http import Http404, HttpResponse
+
+from provenance.models import DatePrecision, PublicationStatus
+from provenance.versioning import conditional_on_content
+from talks.models import Round, RoundStatus
+
+# What a calendar shows; a change to any of these is a new SEQUENCE.
+SCHEDULE_FIELDS = (
+    "held_on",
+    "held_on_precision",
+    "time_zone",
+    "scheduled_start_at",
+    "actual_start_at",
+    "actual_end_at",
+    "status",
+    "venue_id",
+)
+
+STATUS = {
+    RoundStatus.ANNOUNCED: "TENTATIVE",
+    RoundStatus.SCHEDULED: "CONFIRMED",
+    RoundStatus.HELD: "CONFIRMED",
+    RoundStatus.POSTPONED: "TENTATIVE",
+    RoundStatus.CANCELLED: "CANCELLED",
+}
+
+
+def _host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def schedule_sequences(round_ids) -> dict[int, int]:
+    """SEQUENCE per round: schedule changes between its published versions. One query."""
+    rows = (
+        Round.history.filter(id__in=round_ids, publication_status=PublicationStatus.PUBLISHED)
+        .order_by("id", "history_date", "history_id")
+        .values_list("id", *SCHEDULE_FIELDS)
+    )
+    sequences, previous = {}, {}
+    for pk, *schedule in rows:
+        if pk in previous and previous[pk] != schedule:
+            sequences[pk] = sequences.get(pk, 0) + 1
+        previous[pk] = schedule
+    return sequences
+
+
+def round_event(round_: Round, sequence: int) -> icalendar.Event:
+    start = round_.actual_start_at or round_.scheduled_start_at
+    if start and round_.held_on_precision == DatePrecision.DAY:
+        start = start.astimezone(round_.tz)
+        end = round_.actual_end_at.astimezone(round_.tz) if round_.actual_end_at else None
+    else:
+        # No known time: an all-day event, whose DTEND is the next day (exclusive).
+        start, end = round_.held_on, round_.held_on + datetime.timedelta(days=1)
+    description = [round_.summary, round_.timing_note]
+    if round_.held_on_precision != DatePrecision.DAY:
+        description.insert(0, f"Date known to the {round_.held_on_precision} only.")
+    event = icalendar.Event.new(
+        uid=f"round-{round_.number}@{_host()}",
+        summary=f"Istanbul talks, round {round_.number}: {round_.title}",
+        start=start,
+        end=end,
+        stamp=round_.updated_at.astimezone(datetime.UTC),
+        last_modified=round_.updated_at.astimezone(datetime.UTC),
+        sequence=sequence,
+        status=STATUS[round_.status],
+        location=str(round_.venue) if round_.venue else None,
+        url=settings.SITE_URL + round_.get_absolute_url(),
+        description="\n\n".join(part for part in description if part) or None,
+    )
+    if round_.venue and round_.venue.latitude is not None and round_.venue.longitude is not None:
+        event.add("geo", (float(round_.venue.latitude), float(round_.venue.longitude)))
+    return event
+
+
+def calendar_response(rounds: list[Round], name: str, uid: str) -> HttpResponse:
+    sequences = schedule_sequences([round_.pk for round_ in rounds])
+    calendar = icalendar.Calendar.new(
+        name=name,
+        prodid="-//Istanbul Talks Tracker//Rounds//EN",
+        uid=uid,
+        url=settings.SITE_URL + "/",
+        # Rounds are announced days ahead: asking clients to poll twice a day is plenty.
+        refresh_interval=datetime.timedelta(hours=12),
+    )
+    calendar.add("x-published-ttl", datetime.timedelta(hours=12))
+    calendar.add("x-wr-timezone", "Europe/Istanbul")
+    for round_ in rounds:
+        calendar.add_component(round_event(round_, sequences.get(round_.pk, 0)))
+    if rounds:
+        # From the first round on: the zone's older DST rules would only bloat the file.
+        first = min(round_.held_on for round_ in rounds) - datetime.timedelta(days=1)
+        calendar.add_missing_timezones(first_date=first)
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+@conditional_on_content
+def rounds_calendar(request):
+    """Every published round. Two queries: rounds with venues, their history."""
+    rounds = list(Round.objects.published().select_related("venue").order_by("number"))
+    return calendar_response(rounds, "Istanbul talks: rounds", f"rounds@{_host()}")
+
+
+@conditional_on_content
+def round_calendar(request, number: int):
+    round_ = Round.objects.published().select_related("venue").filter(number=number).first()
+    if round_ is None:
+        raise Http404("No published round with this number.")
+    return calendar_response(
+        [round_], f"Istanbul talks: round {number}", f"rounds-{number}@{_host()}"
+    )

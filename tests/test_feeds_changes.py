@@ -1,0 +1,135 @@
+"""Latest changes: new and updated published content only, read from the history tables."""
+
+import pytest
+from django.urls import reverse
+
+from positions.changes import recent_changes
+from provenance.models import PublicationStatus
+from tests.factories import (
+    CommitmentFactory,
+    DelegationFactory,
+    DocumentFactory,
+    EventFactory,
+    ExchangeFactory,
+    OrganizationFactory,
+    PersonFactory,
+    PositionFactory,
+    RoundFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = PublicationStatus.DRAFT
+PUBLISHED = PublicationStatus.PUBLISHED
+
+
+def test_new_and_updated_content_newest_first():
+    round_ = RoundFactory(number=2, title="Second round")
+    round_.summary = "Russia handed over its memorandum."
+    round_.save()
+    changes = recent_changes()
+    assert [(c.kind, c.change_type) for c in changes] == [
+        ("Round", "updated"),
+        ("Round", "added"),
+    ]
+    assert changes[0].summary == "Changed: summary."
+    assert changes[0].url == round_.get_absolute_url()
+    assert changes[0].title == "Round 2: Second round"
+
+
+def test_a_draft_and_its_edits_never_appear():
+    draft = RoundFactory(title="Secret round", publication_status=DRAFT)
+    draft.title = "Still secret"
+    draft.save()
+    DocumentFactory(title="Memorandum of a draft round", round=draft)
+    assert recent_changes() == []
+
+
+def test_edits_made_while_draft_are_hidden_and_publication_counts_as_added():
+    round_ = RoundFactory(number=3, title="Working title", publication_status=DRAFT)
+    round_.title = "Another working title"
+    round_.save()
+    round_.title = "Third round"
+    round_.publication_status = PUBLISHED
+    round_.save()
+    changes = recent_changes()
+    assert [(c.change_type, c.title) for c in changes] == [("added", "Round 3: Third round")]
+
+
+def test_unpublished_content_loses_its_past_changes_and_title():
+    event = EventFactory(title="Statement later withdrawn")
+    event.publication_status = DRAFT
+    event.save()
+    assert recent_changes() == []
+
+
+def test_a_save_that_changes_nothing_public_is_not_news():
+    person = PersonFactory(name="Rustem Umerov")
+    person.save()
+    assert [c.change_type for c in recent_changes()] == ["added"]
+
+
+def test_limit_is_respected_across_kinds():
+    for _ in range(4):
+        ExchangeFactory()  # each also adds a commitment and a round
+    assert len(recent_changes(limit=5)) == 5
+    assert len(recent_changes(limit=50)) == 12
+
+
+def one_of_each_kind():
+    for factory in (
+        RoundFactory,
+        DelegationFactory,
+        EventFactory,
+        DocumentFactory,
+        PositionFactory,
+        CommitmentFactory,
+        ExchangeFactory,
+        PersonFactory,
+        OrganizationFactory,
+    ):
+        factory()
+
+
+def test_query_count_does_not_grow_with_changes(django_assert_num_queries):
+    one_of_each_kind()
+    # Two per tracked kind (round, delegation, event, document, position, commitment,
+    # exchange, person, organization): its latest published versions with their predecessors,
+    # then the objects themselves for today's title and address.
+    with django_assert_num_queries(18):
+        few = recent_changes(limit=100)
+    for _ in range(5):
+        one_of_each_kind()
+    with django_assert_num_queries(18):
+        many = recent_changes(limit=100)
+    assert len(many) > len(few)
+
+
+def test_changes_page_lists_changes_and_paginates(client):
+    for n in range(30):
+        EventFactory(title=f"Statement number {n}")
+    first = client.get(reverse("positions:changes"))
+    assert first.status_code == 200
+    assert "Statement number 29" in first.text
+    assert "Statement number 0<" not in first.text
+    assert 'rel="next"' in first.text
+    second = client.get(reverse("positions:changes"), {"page": 2})
+    assert "Statement number 0<" in second.text
+
+
+@pytest.mark.parametrize("page", ["abc", "\x00", "999"])
+def test_changes_page_tolerates_a_bad_page_number(client, page):
+    EventFactory()
+    assert client.get(reverse("positions:changes"), {"page": page}).status_code == 200
+
+
+def test_changes_page_query_count_does_not_grow(client, django_assert_num_queries):
+    one_of_each_kind()
+    # 18 from recent_changes (two per tracked kind); pagination works on the list in memory.
+    with django_assert_num_queries(18):
+        client.get(reverse("positions:changes"))
+    for _ in range(20):
+        DelegationFactory()
+    with django_assert_num_queries(18):
+        response = client.get(reverse("positions:changes"))
+    assert response.text.count("<time ") == 25  # a full page

@@ -1,0 +1,50 @@
+"""Search on the real Istanbul record (manage.py load_istanbul)."""
+
+import pytest
+from django.urls import reverse
+
+from actors.models import Person
+from talks.models import Round
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def record(istanbul_record_for_module):
+    """Read-only tests: the record is loaded once for the module."""
+
+
+def search(client, query):
+    response = client.get(reverse("positions:search"), {"q": query})
+    assert response.status_code == 200
+    return response.text
+
+
+@pytest.mark.parametrize("query", ["Umierov", "Umyerov", "умєров", "УМЄРОВ"])
+def test_other_spellings_find_rustem_umerov(client, query):
+    umerov = Person.objects.get(name="Rustem Umerov")
+    assert f'<a href="{umerov.get_absolute_url()}">Rustem Umerov</a>' in search(client, query)
+
+
+@pytest.mark.parametrize("query", ["Чирагань", "Ciragan", "çırağan"])
+def test_ciragan_finds_rounds_2_and_3_only(client, query):
+    text = search(client, query)
+    for number in (2, 3):
+        assert f'href="{Round.objects.get(number=number).get_absolute_url()}"' in text
+    assert f'href="{Round.objects.get(number=1).get_absolute_url()}"' not in text
+
+
+def test_medinsky_in_cyrillic_finds_him(client):
+    assert ">Vladimir Medinsky</a>" in search(client, "мединский")
+
+
+def test_the_russian_memorandum_is_found(client):
+    text = search(client, "memorandum")
+    assert ">Documents</h2>" in text
+    assert "Memorandum of the Russian Federation" in text
+
+
+def test_search_on_the_record_costs_eight_queries(client, django_assert_num_queries):
+    # Issues, then people, organizations, rounds, events, documents, positions, sources.
+    with django_assert_num_queries(8):
+        search(client, "ceasefire")

@@ -1,0 +1,283 @@
+"""Each public page answers the reader's questions from the record, with sources."""
+
+import pytest
+
+from positions.models import Exchange, Stance
+from provenance.models import Claimant, Confidence, Side
+from talks.models import DelegationSide, ParticipantRole
+from tests.factories import (
+    ExchangeCountFactory,
+    ExchangeFactory,
+    OrganizationFactory,
+    ParticipantFactory,
+    PersonFactory,
+    PositionFactory,
+    RoundFactory,
+    SourceFactory,
+)
+from tests.site_data import build_record
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def record():
+    return build_record(2)
+
+
+def text(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_home_shows_rounds_latest_marked_key_figures_with_claimants_and_changes(client, record):
+    body = text(client.get("/"))
+    latest = record["rounds"][-1]
+    assert str(latest) in body
+    # Every round in order, the latest marked as such.
+    first = body.index(str(record["rounds"][0]))
+    assert first < body.index(str(latest)) < body.index("Latest</span>")
+    assert "led by" in body
+    assert "Rustem Umerov" in body
+    # Two rounds × three swaps of 100 each way; bodies 6,057 per Ukraine vs 6,060 per Russia.
+    assert '<strong>600</strong> <span class="claimant">per Ukraine' in body
+    assert "12,114" in body
+    assert "12,120" in body
+    assert "Figures differ" in body
+    assert "Latest changes" in body
+    assert "Prisoner exchange" in body
+    assert body.count("<h1") == 1
+
+
+def test_round_list_names_date_venue_and_heads(client, record):
+    body = text(client.get("/rounds/"))
+    for round_ in record["rounds"]:
+        assert round_.get_absolute_url() in body
+        assert round_.venue.name in body
+    assert "Vladimir Medinsky" in body
+
+
+def test_round_page_shows_timing_delegations_documents_positions_and_commitments(client, record):
+    round_ = record["rounds"][0]
+    body = text(client.get(round_.get_absolute_url()))
+    assert "13:00 Istanbul time" in body
+    assert "14:40 Istanbul time" in body
+    assert "1 h 40 min late" in body
+    assert "lasted 1 h 10 min" in body
+    assert "Working language" in body
+    assert "Russian" in body
+    # Heads first in each delegation, both sides side by side.
+    ukraine = body.index('id="delegation-ukraine"')
+    russia = body.index('id="delegation-russia"')
+    assert ukraine < body.index("Rustem Umerov", ukraine) < russia < body.index("Vladimir Medinsky")
+    assert "Reported size 12; 4 named here." in body
+    assert "Partners present in Istanbul" in body
+    assert "not at the negotiating table" in body
+    assert "In Istanbul, not at the table" in body
+    assert body.count('class="stance stance--demands"') == 4  # two issues × two sides
+    assert "Exchange" in body
+    assert "Target:" in body
+    assert "1,000 prisoners of war per side" in body
+    assert "6,057" in body
+    assert "6,060" in body
+    assert "per Russia" in body
+    # Provenance: state media and mirror badges, contested label.
+    assert "Russian state or state-aligned outlet" in body
+    assert "Mirror or repost" in body
+    assert "confidence--contested" in body
+
+
+def test_round_page_at_table_unknown_is_said_so(client, record):
+    round_ = record["rounds"][0]
+    ParticipantFactory(
+        delegation=round_.delegations.get(side=DelegationSide.RUSSIA),
+        person=PersonFactory(name="Unclear expert"),
+        at_table=None,
+    )
+    body = text(client.get(round_.get_absolute_url()))
+    assert "At the table: not known" in body
+
+
+def test_unknown_round_is_404(client, record):
+    assert client.get("/rounds/999/").status_code == 404
+
+
+def test_issue_page_highlights_what_moved_between_rounds(client, record):
+    first, second = record["rounds"]
+    ceasefire = record["ceasefire"]
+    moved = second.positions.get(issue=ceasefire, side=Side.RUSSIA)
+    moved.stance = Stance.PROPOSES
+    moved.save()
+    reworded = second.positions.get(issue=ceasefire, side=Side.UKRAINE)
+    reworded.summary = "Now a 30-day ceasefire first"
+    reworded.save()
+    body = text(client.get("/issues/ceasefire/"))
+    assert "Moved: stance was “Demands”" in body
+    assert "Moved: wording changed" in body
+    assert "Now a 30-day ceasefire first" in body
+    assert body.count('class="moved"') == 2
+    assert "Documents with provisions on this issue" in body
+    assert "Provision" in body
+
+
+def test_issue_list_shows_latest_stance_per_side(client, record):
+    body = text(client.get("/issues/"))
+    assert "/issues/ceasefire/" in body
+    assert "/issues/nato/" in body
+    assert f"round {record['rounds'][-1].number}" in body
+
+
+def test_unknown_issue_is_404(client, record):
+    assert client.get("/issues/no-such-thing/").status_code == 404
+
+
+def test_commitment_tracker_shows_totals_chart_and_table(client, record):
+    body = text(client.get("/commitments/"))
+    assert body.count('class="commitment card"') == 2
+    assert "<svg" in body
+    assert "People returned over time" in body
+    assert "The numbers behind this chart" in body
+    assert "Running total" in body
+
+
+def test_uncertain_link_is_shown_but_not_added(client, record):
+    commitment = record["rounds"][0].commitments.get()
+    doubtful = ExchangeFactory(
+        commitment=commitment,
+        title="Swap linked by some outlets",
+        linkage_confidence=Confidence.UNCERTAIN,
+    )
+    ExchangeCountFactory(exchange=doubtful, quantity=84)
+    body = text(client.get(commitment.get_absolute_url()))
+    assert "Swap linked by some outlets" in body
+    assert "Shown, not added" in body
+    assert "<strong>300</strong>" in body  # 3 × 100 counted; the 84 is not added
+
+
+def test_stage_of_a_total_is_not_added_twice(client, record):
+    commitment = record["rounds"][0].commitments.get()
+    total = Exchange.objects.filter(commitment=commitment, kind="bodies").get()
+    stage = ExchangeFactory(commitment=commitment, part_of=total, title="Bodies, first day")
+    ExchangeCountFactory(exchange=stage, category="bodies", quantity=1212)
+    body = text(client.get(commitment.get_absolute_url()))
+    assert "Bodies, first day" in body
+    assert "not added again" in body
+    assert "6,057" in body
+    assert "7,269" not in body
+
+
+def test_exchange_page_shows_both_claimants(client, record):
+    exchange = Exchange.objects.filter(kind="bodies").first()
+    body = text(client.get(exchange.get_absolute_url()))
+    assert "6,057" in body
+    assert "6,060" in body
+    assert "Figures differ" in body
+    assert exchange.commitment.title in body
+
+
+def test_person_page_lists_posts_rounds_and_aliases(client, record):
+    body = text(client.get("/people/rustem-umerov/"))
+    assert "Minister of Defence" in body
+    assert "Umierov" in body
+    assert "Umyerov" in body
+    for round_ in record["rounds"]:
+        assert f"Round {round_.number}</a>" in body
+    assert "Head of delegation" in body
+
+
+def test_people_list_links_every_published_person(client, record):
+    body = text(client.get("/people/"))
+    assert "/people/vladimir-medinsky/" in body
+
+
+def test_organization_page_shows_hierarchy_and_members(client, record):
+    ministry = record["umerov"].memberships.get().organization
+    body = text(client.get(ministry.get_absolute_url()))
+    assert 'aria-label="Part of"' in body
+    assert "Ukraine" in body
+    assert "Rustem Umerov" in body
+    parent = text(client.get(ministry.parent.get_absolute_url()))
+    assert "Bodies within it" in parent
+    assert ministry.name in parent
+
+
+def test_document_page_groups_provisions_by_section_with_issues(client, record):
+    document = record["rounds"][0].documents.first()
+    provision = document.provisions.get()
+    provision.section = "II. Ceasefire"
+    provision.save()
+    body = text(client.get(document.get_absolute_url()))
+    assert "<h3>II. Ceasefire</h3>" in body
+    assert 'class="tag" href="/issues/ceasefire/"' in body
+    assert "TASS" in body
+
+
+def test_event_page_shows_round_and_issues(client, record):
+    event = record["rounds"][0].events.get()
+    body = text(client.get(event.get_absolute_url()))
+    assert event.title in body
+    assert "/issues/ceasefire/" in body
+    assert record["rounds"][0].get_absolute_url() in body
+
+
+def test_source_page_lists_what_cites_it(client, record):
+    source = SourceFactory(publisher="Kyiv Independent")
+    PositionFactory(round=record["rounds"][0], side=Side.UKRAINE).sources.add(source)
+    record["rounds"][1].sources.add(source)
+    body = text(client.get(source.get_absolute_url()))
+    assert "What cites it" in body
+    assert str(record["rounds"][1]) in body
+    assert "Ukraine on Issue" in body
+
+
+def test_partner_adviser_is_shown_with_the_state_they_represent(client, record):
+    round_ = record["rounds"][0]
+    partners = round_.delegations.get(side=DelegationSide.PARTNERS)
+    ParticipantFactory(
+        delegation=partners,
+        person=PersonFactory(name="Jonathan Powell"),
+        role=ParticipantRole.ADVISER,
+        represents=OrganizationFactory(name="United Kingdom"),
+        at_table=False,
+    )
+    body = text(client.get(round_.get_absolute_url()))
+    assert "Jonathan Powell" in body
+    assert "for United Kingdom" in body
+
+
+def test_every_page_has_landmarks_one_h1_skip_link_and_search_form(client, record):
+    for url in ["/", "/timeline/", "/rounds/", "/issues/", "/commitments/", "/people/"]:
+        body = text(client.get(url))
+        assert body.count("<h1") == 1, url
+        assert '<a class="skip-link" href="#main">' in body
+        assert (
+            '<form class="site-search" role="search" aria-label="Site search" action="/search/" method="get">'
+            in body
+        )
+        assert '<label for="site-search-q">' in body
+        assert 'name="q"' in body
+        for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
+            assert landmark in body, (url, landmark)
+
+
+def test_russia_receiving_counts_claimed_by_russia_are_labelled(client, record):
+    commitment = record["rounds"][0].commitments.get()
+    ExchangeCountFactory(
+        exchange=commitment.exchanges.filter(kind="bodies").get(),
+        receiving_side=Side.RUSSIA,
+        category="bodies",
+        quantity=78,
+        claimed_by=Claimant.RUSSIA,
+    )
+    body = text(client.get(commitment.get_absolute_url()))
+    assert '<strong>78</strong> <span class="claimant">per Russia' in body
+
+
+def test_issue_matrix_has_a_row_for_a_round_where_nobody_stated_a_position(client, record):
+    RoundFactory(number=999, title="Quiet round")
+    response = client.get("/issues/ceasefire/")
+    quiet = response.context["matrix"][-1]
+    assert quiet["round"].number == 999
+    assert "ukraine" not in quiet
+    assert "russia" not in quiet
+    assert text(response).count("No position recorded") == 2

@@ -1,0 +1,87 @@
+"""The busiest pages cost the same number of queries however many rows they show."""
+
+import pytest
+
+from positions.models import ExchangeKind
+from provenance.models import Claimant, Side
+from tests.factories import ExchangeCountFactory, ExchangeFactory
+from tests.site_data import build_record
+
+pytestmark = pytest.mark.django_db
+
+# Small and large records: rounds, members per delegation and exchanges per commitment all grow.
+SIZES = [(1, 2, 1), (4, 9, 6)]
+
+
+def _record(rounds, members, exchanges):
+    made = build_record(rounds, members=members, exchanges=exchanges)
+    # A swap outside the Istanbul agreements, so the tracker's "outside" section is never empty.
+    outside = ExchangeFactory(commitment=None, kind=ExchangeKind.POW_SWAP)
+    ExchangeCountFactory(exchange=outside, receiving_side=Side.RUSSIA, claimed_by=Claimant.RUSSIA)
+    return made
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+def test_timeline_queries_do_not_grow_with_entries(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    _record(rounds, members, exchanges)
+    # 1. issues, for the issue <select> of the filter form
+    # 2. the issue named in ?issue= (form validation)
+    # 3. rounds with positions or commitments on the issue
+    # 4. events tagged with the issue
+    # 5. documents with provisions on the issue
+    # 6. exchanges whose commitment is on the issue
+    # 7.-10. sources of the rounds, events, documents and exchanges on this page
+    with django_assert_num_queries(10):
+        response = client.get("/timeline/?issue=ceasefire")
+    assert response.status_code == 200
+    assert len(response.context["page"].object_list) > rounds
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+def test_round_page_queries_do_not_grow_with_members_or_exchanges(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    made = _record(rounds, members, exchanges)
+    url = made["rounds"][-1].get_absolute_url()
+    # 1. the round with venue and chair
+    # 2. its hosts  3. its sources
+    # 4. delegations  5. their sources  6. participants with person  7. participants' sources
+    # 8. positions with issue and document  9. their sources
+    # 10. commitments with issue  11. their sources  12. their exchanges  13. exchange counts
+    # 14. documents tabled  15. their sources
+    # 16. events at this round  17. their sources
+    with django_assert_num_queries(17):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(response.context["sides"][0].members_head_first) == members + 1
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+def test_issue_page_queries_do_not_grow_with_rounds(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    _record(rounds, members, exchanges)
+    # 1. the issue
+    # 2. positions on it with their document  3. their sources  4. published rounds, one row each
+    # 5. commitments on it with round and issue  6. their sources
+    # 7. their exchanges  8. exchange counts
+    # 9. documents with provisions on it  10. those provisions
+    # 11. events tagged with it  12. their sources
+    with django_assert_num_queries(12):
+        response = client.get("/issues/ceasefire/")
+    assert len(response.context["matrix"]) == rounds
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+def test_commitment_tracker_queries_do_not_grow_with_commitments(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    _record(rounds, members, exchanges)
+    # 1. commitments with round and issue  2. their sources
+    # 3. their exchanges  4. exchange counts
+    # 5. exchanges outside the agreements with mediator  6. their counts
+    with django_assert_num_queries(6):
+        response = client.get("/commitments/")
+    assert len(response.context["rows"]) == rounds

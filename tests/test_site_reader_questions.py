@@ -1,0 +1,80 @@
+"""From the site alone, a reader who knows nothing can answer the questions the project exists for.
+
+These run on the real Istanbul record (`istanbul_record`), not on factories.
+"""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ROUNDS = [
+    ("Round 1", "16 May 2025", "Dolmabahçe Palace"),
+    ("Round 2", "2 June 2025", "Çırağan Palace"),
+    ("Round 3", "23 July 2025", "Çırağan Palace"),
+]
+
+
+def plain(response) -> str:
+    """The page's main text, tags stripped, as a reader sees it."""
+    assert response.status_code == 200
+    html = response.content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", main).split())
+
+
+def test_when_and_where_each_round_was_held_and_who_led_each_delegation(client, istanbul_record):
+    text = plain(client.get("/rounds/"))
+    for label, day, venue in ROUNDS:
+        section = text[text.index(label + ":") :]
+        assert section.index(day) < 200, label
+        assert section.index(venue) < 250, label
+        assert re.search(r"Ukraine: led by Rustem Umerov", section[:600]), label
+        assert re.search(r"Russia: led by Vladimir Medinsky", section[:900]), label
+
+
+@pytest.mark.parametrize("slug", ["ceasefire", "nato-alliances", "territory"])
+def test_what_each_side_wanted_on_an_issue_in_each_round(client, istanbul_record, slug):
+    response = client.get(f"/issues/{slug}/")
+    matrix = response.context["matrix"]
+    assert [row["round"].number for row in matrix] == [1, 2, 3]
+    # Round 2, where both sides tabled documents, has both sides' positions on each of these.
+    round_2 = matrix[1]
+    assert round_2["ukraine"].summary
+    assert round_2["russia"].summary
+    text = plain(response)
+    assert round_2["ukraine"].get_stance_display().upper() in text.upper()
+    # Where a side stated nothing in a round, the page says so rather than leaving a gap.
+    gaps = sum(1 for row in matrix for side in ("ukraine", "russia") if side not in row)
+    assert text.count("No position recorded") == gaps
+
+
+def test_ceasefire_positions_in_every_round_for_both_sides(client, istanbul_record):
+    matrix = client.get("/issues/ceasefire/").context["matrix"]
+    for row in matrix:
+        assert row["ukraine"].stance == "demands"
+        assert row["russia"].summary
+
+
+def test_how_many_prisoners_each_side_got_back_and_where_numbers_differ(client, istanbul_record):
+    text = plain(client.get("/commitments/"))
+    first = text[text.index("Exchange of prisoners, 1,000 for 1,000") :]
+    # 880 prisoners of war and 120 civilians each way under the round 1 agreement.
+    assert re.search(r"Ukraine Prisoners of war 880 per Ukraine", first)
+    assert re.search(
+        r"Russia Prisoners of war 880 per Ukraine \(1 of 3 exchanges\) and Russia", first
+    )
+    assert re.search(r"Ukraine Civilians 120 per Ukraine", first)
+    bodies = text[text.index("Return of bodies, 6,000 for 6,000") :]
+    assert re.search(
+        r"Ukraine Bodies 6,057 per Ukraine · 6,060 per Russia ≠ ?Figures differ", bodies
+    )
+    assert re.search(r"Russia Bodies 78 per Russia", bodies)
+
+
+def test_home_page_key_figures_come_from_the_record_with_claimants(client, istanbul_record):
+    text = plain(client.get("/"))
+    assert "Rounds held 3" in text
+    assert "6,057 per Ukraine · 6,060 per Russia" in text
+    assert "Round 3: Third round in Istanbul" in text
