@@ -40,6 +40,7 @@ fmt: install
 checks: install
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	$(DEV_ENV) $(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null
 
 # Production readiness (README "Deploying"); each is bounded to about two minutes.
 nginx-check: install

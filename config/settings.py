@@ -328,3 +328,57 @@ LOGGING["loggers"].update(
         "django.request": {"level": "ERROR"},
     }
 )
+
+# --- API ---
+# Read-only for the public; sessions only (no Basic auth, a second password-guessing path).
+# Throttle state lives in the default cache (Redis in production), so the limit holds across
+# processes; client IPs come from the last DJANGO_TRUSTED_PROXIES hops of X-Forwarded-For.
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "600/minute")
+if not API_ANON_RATE.partition("/")[0].isdigit() or API_ANON_RATE.partition("/")[2][:1] not in (
+    "s",
+    "m",
+    "h",
+    "d",
+):
+    raise ImproperlyConfigured(f"API_ANON_RATE must look like '600/minute', got {API_ANON_RATE!r}")
+REST_FRAMEWORK |= {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # No browsable API: its pages carry inline scripts the CSP forbids; /api/docs/ replaces it.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Pagination, filter backends and the throttle are set on config.api_support's base views
+    # (importing them from here would be circular: they subclass DRF's views).
+    "EXCEPTION_HANDLER": "config.api_support.api_exception_handler",
+    "NUM_PROXIES": TRUSTED_PROXIES,
+    "URL_FORMAT_OVERRIDE": "format",
+}
+SPECTACULAR_SETTINGS |= {
+    "DESCRIPTION": (BASE_DIR / "config" / "api_description.md").read_text(),
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.api_support.document_error_responses",
+    ],
+    # The shared vocabularies get one schema name each, wherever a model uses them.
+    "ENUM_NAME_OVERRIDES": {
+        "SideEnum": "provenance.models.Side",
+        "DatePrecisionEnum": "provenance.models.DatePrecision",
+        "ConfidenceEnum": "provenance.models.Confidence",
+        "CategoryEnum": "positions.models.Category",
+        "SourceKindEnum": "provenance.models.SourceKind",
+    },
+}
+# CORS for read-only data: any origin may GET the API and the downloads, and read the headers
+# a client needs for paging, caching and pacing itself.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api|data)/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = [
+    "Link",
+    "ETag",
+    "Last-Modified",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "Retry-After",
+]

@@ -1,13 +1,17 @@
 """The pages and API lists the load test and the fault drill request, in equal shares.
 
-One list for both scripts. Extend it as pages land, e.g. /api/v1/rounds/ and /api/v1/exchanges/
-once the API is merged (each must answer 200 to an anonymous GET on the loaded record).
+One list for both scripts; each URL must answer 200 to an anonymous GET on the loaded record.
 """
 
 URLS = [
     "/",
     "/timeline/",
     "/rounds/2/",
+    "/issues/ceasefire/",
+    "/commitments/",
+    "/api/v1/rounds/",
+    "/api/v1/exchanges/",
+    "/api/v1/positions/?issue=nato-alliances",
     "/admin/login/",
     "/healthz",
 ]

@@ -62,3 +62,14 @@ def editor_client(client, editor):
 def publisher_client(client, publisher):
     client.force_login(publisher)
     return client
+
+
+# --- API ---
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: no rate-limit history, no content version."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
