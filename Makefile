@@ -11,7 +11,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-deploy-only-0123456789a
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint fmt checks ci nginx-check fault-drill restore-drill load-test
+.PHONY: install run test chromium lint fmt checks ci nginx-check fault-drill restore-drill load-test
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,16 @@ run: install
 	$(DEV_ENV) $(PY) manage.py setup_local
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install chromium
 	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium (Playwright's own download does not work here):
+# install it when it is missing and this user may, otherwise say what to install.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
 lint: install
 	$(PY) -m ruff check .
