@@ -8,7 +8,6 @@ from rest_framework.response import Response
 
 from actors.models import Membership, Organization, OrganizationKind, Person
 from config.api_support import (
-    SOURCES_HELP,
     IdFilter,
     IncludeSourcesMixin,
     ItemUrlField,
@@ -16,7 +15,6 @@ from config.api_support import (
     PublicFilterSet,
     PublicReadOnlyViewSet,
     RefField,
-    SourceBriefSerializer,
     folded_search,
 )
 
@@ -25,9 +23,6 @@ class OrganizationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSe
     url = ItemUrlField("organization")
     parent = RefField("organization", allow_null=True)
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Organization
@@ -65,9 +60,6 @@ class OrganizationViewSet(PublicReadOnlyViewSet):
 class PersonSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("person")
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Person
@@ -105,9 +97,6 @@ class MembershipSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSeri
     url = ItemUrlField("membership")
     person = RefField("person")
     organization = RefField("organization")
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Membership

@@ -138,8 +138,12 @@ def published_sources_prefetch(prefix: str = ""):
 SOURCES_HELP = "The published sources cited for this item; only with `include=sources`."
 
 
-class IncludeSourcesMixin:
+class IncludeSourcesMixin(serializers.Serializer):
     """Adds a `sources` list only when the request asks for `include=sources`."""
+
+    sources = SourceBriefSerializer(
+        many=True, read_only=True, required=False, help_text=SOURCES_HELP
+    )
 
     def get_fields(self):
         fields = super().get_fields()

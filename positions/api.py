@@ -5,7 +5,6 @@ from django_filters import rest_framework as filters
 from rest_framework import serializers
 
 from config.api_support import (
-    SOURCES_HELP,
     CharInFilter,
     IdFilter,
     IncludeSourcesMixin,
@@ -13,7 +12,6 @@ from config.api_support import (
     PublicFilterSet,
     PublicReadOnlyViewSet,
     RefField,
-    SourceBriefSerializer,
     folded_search,
     in_utc,
 )
@@ -88,9 +86,6 @@ class DocumentSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerial
     round = RefField("round", allow_null=True)
     provisions = ProvisionSerializer(many=True, read_only=True)
     link = serializers.CharField(source="url", help_text="Where the published text can be read.")
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Document
@@ -141,9 +136,6 @@ class PositionSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerial
     round = RefField("round")
     round_number = serializers.IntegerField(source="round.number")
     document = RefField("document", allow_null=True)
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Position
@@ -185,9 +177,6 @@ class CommitmentSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSeri
     url = ItemUrlField("commitment")
     round = RefField("round", allow_null=True)
     issue = RefField("issue")
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Commitment
@@ -245,9 +234,6 @@ class ExchangeSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerial
     part_of = RefField("exchange", allow_null=True)
     mediator = RefField("organization", allow_null=True)
     counts = CountSerializer(many=True, read_only=True)
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Exchange
@@ -301,9 +287,6 @@ class ExchangeCountSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelS
     url = ItemUrlField("exchange-count")
     exchange = RefField("exchange")
     occurred_on = serializers.DateField(source="exchange.occurred_on")
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = ExchangeCount

@@ -6,7 +6,6 @@ from rest_framework import serializers
 
 from actors.models import Organization, Person
 from config.api_support import (
-    SOURCES_HELP,
     CharInFilter,
     IdFilter,
     IncludeSourcesMixin,
@@ -15,7 +14,6 @@ from config.api_support import (
     PublicReadOnlyViewSet,
     RefField,
     RefListField,
-    SourceBriefSerializer,
     folded_search,
     in_utc,
 )
@@ -76,9 +74,6 @@ class RoundSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerialize
     venue = RefField("venue", allow_null=True)
     chair = RefField("person", allow_null=True)
     hosts = RefListField("organization")
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Round
@@ -151,9 +146,6 @@ class DelegationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSeri
     round = RefField("round")
     organization = RefField("organization", allow_null=True)
     participants = MemberSerializer(many=True, read_only=True)
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Delegation
@@ -201,9 +193,6 @@ class ParticipantSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSer
     side = serializers.CharField(source="delegation.side")
     person = RefField("person")
     represents = RefField("organization", allow_null=True)
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Participant
@@ -256,9 +245,6 @@ class EventSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerialize
     people = RefListField("person")
     organizations = RefListField("organization")
     issues = RefListField("issue")
-    sources = SourceBriefSerializer(
-        many=True, read_only=True, required=False, help_text=SOURCES_HELP
-    )
 
     class Meta:
         model = Event
