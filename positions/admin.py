@@ -19,11 +19,10 @@ from positions.models import (
 from positions.resources import ExchangeCountResource
 from provenance.admin.base import (
     ContentAdminMixin,
-    HistoryAdmin,
+    ParentLockedAdmin,
     ParentLockedInlineMixin,
     PublishableAdmin,
     PublishableInlineMixin,
-    is_locked_for,
 )
 from provenance.workflow import WorkflowError
 from talks.admin import RoundAdmin as TalksRoundAdmin
@@ -133,8 +132,10 @@ class ExchangeAdmin(PublishableAdmin):
 
 
 @admin.register(ExchangeCount)
-class ExchangeCountAdmin(ImportMixin, HistoryAdmin):
+class ExchangeCountAdmin(ImportMixin, ParentLockedAdmin):
     """Each side's figures; also where exchanges with their counts are imported from CSV."""
+
+    lock_parent = "exchange"
 
     resource_classes = [ExchangeCountResource]
     import_formats = [CSV]
@@ -144,19 +145,6 @@ class ExchangeCountAdmin(ImportMixin, HistoryAdmin):
     search_fields = ["exchange__title", "note"]
     ordering = ["-exchange__occurred_on", "receiving_side", "category"]
     autocomplete_fields = ["exchange", "sources"]
-
-    def has_change_permission(self, request, obj=None):
-        # A figure is public with its exchange, so it is locked with it.
-        exchange = obj.exchange if obj is not None else None
-        return super().has_change_permission(request, obj) and not is_locked_for(
-            request.user, exchange
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        exchange = obj.exchange if obj is not None else None
-        return super().has_delete_permission(request, obj) and not is_locked_for(
-            request.user, exchange
-        )
 
 
 class DocumentInline(PublishableInlineMixin, admin.TabularInline):

@@ -6,11 +6,10 @@ from import_export.formats.base_formats import CSV
 
 from provenance.admin.base import (
     ContentAdminMixin,
-    HistoryAdmin,
+    ParentLockedAdmin,
     ParentLockedInlineMixin,
     PublishableAdmin,
     PublishableInlineMixin,
-    is_locked_for,
 )
 from talks.models import Delegation, Event, Participant, Round, Venue
 from talks.resources import ParticipantResource
@@ -146,8 +145,10 @@ class DelegationAdmin(PublishableAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ImportMixin, HistoryAdmin):
+class ParticipantAdmin(ImportMixin, ParentLockedAdmin):
     """Delegation members; also where participants are imported from CSV."""
+
+    lock_parent = "delegation"
 
     resource_classes = [ParticipantResource]
     import_formats = [CSV]
@@ -157,19 +158,6 @@ class ParticipantAdmin(ImportMixin, HistoryAdmin):
     search_fields = ["person__name", "person__aliases", "title_at_time"]
     ordering = ["-delegation__round__number", "delegation__side", "order"]
     autocomplete_fields = ["delegation", "person", "represents", "sources"]
-
-    def has_change_permission(self, request, obj=None):
-        # A participant is public with its delegation, so it is locked with it.
-        delegation = obj.delegation if obj is not None else None
-        return super().has_change_permission(request, obj) and not is_locked_for(
-            request.user, delegation
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        delegation = obj.delegation if obj is not None else None
-        return super().has_delete_permission(request, obj) and not is_locked_for(
-            request.user, delegation
-        )
 
 
 @admin.register(Event)

@@ -207,6 +207,22 @@ class PublishableAdmin(HistoryAdmin):
         self.change_status(request, queryset, PublicationStatus.DRAFT)
 
 
+class ParentLockedAdmin(HistoryAdmin):
+    """An admin for rows with no status of their own (participants, exchange counts): they are
+    public with their parent, named by `lock_parent`, so they are read-only to editors with it."""
+
+    lock_parent: str
+
+    def _locked(self, request, obj) -> bool:
+        return is_locked_for(request.user, getattr(obj, self.lock_parent) if obj else None)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._locked(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._locked(request, obj)
+
+
 class ParentLockedInlineMixin:
     """Rows inside a published record are read-only to editors, like the record itself."""
 
