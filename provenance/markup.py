@@ -6,6 +6,8 @@ rel="noopener noreferrer nofollow". Script, style, event-handler attributes and 
 URLs never reach the page.
 """
 
+from html.parser import HTMLParser
+
 import markdown as markdown_lib
 import nh3
 
@@ -29,3 +31,52 @@ def render_markdown(text: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
+
+
+class _TextWriter(HTMLParser):
+    """Sanitised Markdown HTML → plain text: paragraphs kept apart, list items dashed, and each
+    link's address kept after its text, since a calendar or a CSV cell cannot link."""
+
+    BLOCKS = {"p", "li", "blockquote", "pre", "h2", "h3", "h4", "tr", "hr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.href: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+        if tag == "li":
+            self.parts.append("- ")
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+        elif tag == "a":
+            self.href = dict(attrs).get("href")
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.href:
+            self.parts.append(f" <{self.href}>")
+            self.href = None
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def text(self) -> str:
+        blocks = [" ".join(block.split()) for block in "".join(self.parts).split("\n\n")]
+        out = ""
+        for block in filter(None, blocks):
+            # List items stay on consecutive lines; everything else is a paragraph of its own.
+            together = block.startswith("- ") and out.rsplit("\n", 1)[-1].startswith("- ")
+            out += ("\n" if together else "\n\n") + block if out else block
+        return out
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown → plain text for places that show no markup (calendar descriptions)."""
+    writer = _TextWriter()
+    writer.feed(render_markdown(text))
+    writer.close()
+    return writer.text()

@@ -12,6 +12,7 @@ import icalendar
 from django.conf import settings
 from django.http import Http404, HttpResponse
 
+from provenance.markup import markdown_to_text
 from provenance.models import DatePrecision, PublicationStatus
 from provenance.versioning import conditional_on_content
 from talks.models import Round, RoundStatus
@@ -64,7 +65,8 @@ def round_event(round_: Round, sequence: int) -> icalendar.Event:
     else:
         # No known time: an all-day event, whose DTEND is the next day (exclusive).
         start, end = round_.held_on, round_.held_on + datetime.timedelta(days=1)
-    description = [round_.summary, round_.timing_note]
+    # Calendar apps show DESCRIPTION as plain text: the Markdown summary is flattened first.
+    description = [markdown_to_text(round_.summary), round_.timing_note]
     if round_.held_on_precision != DatePrecision.DAY:
         description.insert(0, f"Date known to the {round_.held_on_precision} only.")
     event = icalendar.Event.new(

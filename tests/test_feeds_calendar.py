@@ -151,3 +151,16 @@ def test_calendar_tells_clients_how_often_to_poll(client, second_round):
     calendar = fetch(client)
     assert calendar["REFRESH-INTERVAL"].dt == datetime.timedelta(hours=12)
     assert calendar["X-WR-TIMEZONE"] == "Europe/Istanbul"
+
+
+def test_description_is_plain_text_with_link_addresses_kept(client, second_round):
+    second_round.summary = (
+        "Talks lasted **about an hour**; see [the memorandum](https://example.org/memo).\n\n"
+        "- ceasefire\n- prisoners"
+    )
+    second_round.save()
+    event = events_by_uid(fetch(client))[f"round-2@{HOST}"]
+    assert str(event["DESCRIPTION"]).startswith(
+        "Talks lasted about an hour; see the memorandum <https://example.org/memo>.\n\n"
+        "- ceasefire\n- prisoners"
+    )

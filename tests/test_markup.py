@@ -2,7 +2,7 @@
 
 import pytest
 
-from provenance.markup import render_markdown
+from provenance.markup import markdown_to_text, render_markdown
 
 
 def test_markdown_is_rendered():
@@ -27,3 +27,14 @@ def test_dangerous_markup_is_removed(payload):
     html = render_markdown(payload).lower()
     for marker in ("<script", "onerror", "javascript:", "<svg", "onload", "<iframe"):
         assert marker not in html
+
+
+def test_plain_text_keeps_paragraphs_lists_and_link_addresses():
+    text = markdown_to_text(
+        "Swap of **1,000** for 1,000, per [Reuters](https://reuters.example/a?b=1&c=2).\n\n"
+        "1. prisoners of war\n2. civilians\n\nA <script>alert(1)</script> &amp; end"
+    )
+    assert text == (
+        "Swap of 1,000 for 1,000, per Reuters <https://reuters.example/a?b=1&c=2>.\n\n"
+        "- prisoners of war\n- civilians\n\nA & end"
+    )
