@@ -13,6 +13,7 @@ class MembershipInline(PublishableInlineMixin, admin.TabularInline):
         "start_precision",
         "end_on",
         "end_precision",
+        "ended_date_unknown",
         "publication_status",
     ]
     autocomplete_fields = ["organization"]

@@ -102,7 +102,7 @@ class MembershipSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSeri
         model = Membership
         fields = [
             "id", "url", "person", "organization", "post", "start_on", "start_precision",
-            "end_on", "end_precision", "note", "confidence", "created_at", "updated_at", "sources",
+            "end_on", "end_precision", "ended_date_unknown", "note", "confidence", "created_at", "updated_at", "sources",
         ]  # fmt: skip
 
 
@@ -115,6 +115,7 @@ class MembershipFilter(PublicFilterSet):
         fields = {
             "start_on": ["gte", "lte"],
             "end_on": ["gte", "lte", "isnull"],
+            "ended_date_unknown": ["exact"],
             "confidence": ["exact"],
         }
 

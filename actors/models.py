@@ -153,10 +153,14 @@ class Person(Sourced, Publishable):
 
 class MembershipQuerySet(PublishableQuerySet):
     def current(self, on: datetime.date | None = None):
-        """Posts held on the given day (today by default); open-ended posts count as held."""
+        """Posts held on the given day (today by default).
+
+        A post with no end date counts as held unless it is marked as ended on a date the
+        sources do not give (Umerov left the Ministry of Defence "by 22 July 2025").
+        """
         on = on or datetime.date.today()
         return self.filter(Q(start_on__isnull=True) | Q(start_on__lte=on)).filter(
-            Q(end_on__isnull=True) | Q(end_on__gte=on)
+            Q(end_on__isnull=True, ended_date_unknown=False) | Q(end_on__gte=on)
         )
 
 
@@ -173,8 +177,18 @@ class Membership(Sourced, Publishable):
     start_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
-    end_on = models.DateField(null=True, blank=True, help_text="Leave blank while still held.")
+    end_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Leave blank while still held, or when the post ended on a date not known.",
+    )
     end_precision = models.CharField(max_length=5, choices=DatePrecision, default=DatePrecision.DAY)
+    ended_date_unknown = models.BooleanField(
+        "ended, date unknown",
+        default=False,
+        help_text="The post is known to have ended but the sources do not say when; "
+        "say what is known in the note.",
+    )
     note = models.TextField(blank=True)
 
     # A post is public only while its person and organization are (see PublishableQuerySet).
@@ -193,6 +207,12 @@ class Membership(Sourced, Publishable):
                 name="membership_end_not_before_start",
                 violation_error_message="A post cannot end before it starts.",
             ),
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True) | Q(ended_date_unknown=False),
+                name="membership_end_date_or_unknown",
+                violation_error_message="Give the end date or tick “ended, date unknown”, "
+                "not both.",
+            ),
         ]
         indexes = [
             models.Index(
@@ -202,3 +222,10 @@ class Membership(Sourced, Publishable):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.post}, {self.organization}"
+
+    @property
+    def has_ended(self) -> bool:
+        """Ended by today, whether or not the end date is known."""
+        return self.ended_date_unknown or (
+            self.end_on is not None and self.end_on < datetime.date.today()
+        )

@@ -54,7 +54,7 @@ def person_detail(request, slug: str):
 
 
 def person_json_ld(request, person, memberships) -> dict:
-    current = [m for m in memberships if m.end_on is None]
+    current = [m for m in memberships if not m.has_ended]
     data = {
         "@context": "https://schema.org",
         "@type": "Person",

@@ -79,3 +79,13 @@ def test_every_table_lists_and_exports_the_record(client):
         assert listed["count"] > 0
         streamed = b"".join(client.get(f"/data/{table}.csv").streaming_content).decode()
         assert len(list(csv.DictReader(io.StringIO(streamed)))) == listed["count"]
+
+
+def test_posts_that_ended_on_an_unknown_date_are_marked_and_filterable(client):
+    body = client.get("/api/v1/memberships/?ended_date_unknown=true").json()
+    ended = [(m["person"]["name"], m["post"], m["end_on"]) for m in body["results"]]
+    assert ("Rustem Umerov", "Minister of Defence", None) in ended
+    held = client.get("/api/v1/memberships/?ended_date_unknown=false&end_on__isnull=true").json()
+    assert "Minister of Defence" not in [
+        m["post"] for m in held["results"] if m["person"]["name"] == "Rustem Umerov"
+    ]

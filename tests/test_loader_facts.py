@@ -135,6 +135,10 @@ def test_umerov_title_changes_between_rounds_2_and_3():
     }
     nsdc = Membership.objects.get(person__slug="rustem-umerov", organization__short_name="NSDC")
     assert (nsdc.start_on, nsdc.start_precision) == (datetime.date(2025, 7, 1), "month")
+    # He left the Ministry of Defence by 22 July 2025, on a date the sources do not give.
+    defence = Membership.objects.get(person__slug="rustem-umerov", post="Minister of Defence")
+    assert (defence.end_on, defence.ended_date_unknown) == (None, True)
+    assert list(Membership.objects.filter(person__slug="rustem-umerov").current()) == [nsdc]
 
 
 def test_shevtsov_first_name_is_kept_contested():

@@ -114,6 +114,14 @@ def test_membership_cannot_end_before_it_starts():
     assert_refused(membership, "A post cannot end before it starts.")
 
 
+def test_membership_has_an_end_date_or_is_ended_on_an_unknown_date_not_both():
+    membership = MembershipFactory.build(
+        person=PersonFactory(), end_on=datetime.date(2025, 7, 22), ended_date_unknown=True
+    )
+    membership.organization.save()
+    assert_refused(membership, "Give the end date or tick “ended, date unknown”, not both.")
+
+
 def test_exchange_cannot_end_before_it_starts():
     exchange = ExchangeFactory.build(
         commitment=CommitmentFactory(),

@@ -78,3 +78,16 @@ def test_home_page_key_figures_come_from_the_record_with_claimants(client, istan
     assert "Rounds held 3" in text
     assert "6,057 per Ukraine · 6,060 per Russia" in text
     assert "Round 3: Third round in Istanbul" in text
+
+
+def test_umerovs_posts_read_as_they_stand_today(client, istanbul_record):
+    # He headed rounds 1 and 2 as Minister of Defence and left that post on a date the sources
+    # do not give; the people list must not still call him Minister of Defence.
+    html = client.get("/people/").content.decode()
+    entry = re.search(r'<li><a href="/people/rustem-umerov/">.*?</li>', html, re.DOTALL).group()
+    assert "Secretary of the National Security and Defence Council" in entry
+    assert "Minister of Defence" not in entry
+    page = plain(client.get("/people/rustem-umerov/"))
+    assert re.search(
+        r"Minister of Defence ?, Ministry of Defence of Ukraine ended, date not established", page
+    )

@@ -17,6 +17,7 @@ def post(
     sources,
     start=None,
     start_precision="day",
+    ended_date_unknown=False,
     note=NOT_DATED,
     confidence="confirmed",
     confidence_note="",
@@ -27,6 +28,7 @@ def post(
         "post": title,
         "start_on": day(start) if start else None,
         "start_precision": start_precision,
+        "ended_date_unknown": ended_date_unknown,
         "note": note,
         "sources": refs(sources),
         "confidence": confidence,
@@ -44,10 +46,10 @@ MEMBERSHIPS = [
         "Ministry of Defence of Ukraine",
         "Minister of Defence",
         sources="S13 S25 SEED",
+        ended_date_unknown=True,
         note="Minister of Defence at rounds 1 and 2 (decrees 306/2025 and 359/2025; the seed "
-        "article of 2 June). The post ended before 22 July 2025, when decree 539/2025 named him "
-        "NSDC Secretary; the exact end date is not established in these sources, so it is left "
-        "blank.",
+        "article of 2 June). The post ended by 22 July 2025, when decree 539/2025 named him "
+        "NSDC Secretary; the exact end date is not established in these sources.",
     ),
     post(
         "rustem-umerov",
