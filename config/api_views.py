@@ -207,10 +207,12 @@ SEARCH_TYPES = {
     "person": lambda q: Person.objects.published().search(q),
     "organization": lambda q: Organization.objects.published().search(q),
     "venue": lambda q: Venue.objects.search(q),
-    "round": lambda q: Round.objects.published().filter(title__icontains=q),
+    "round": lambda q: Round.objects.published().search(q),
     "event": lambda q: Event.objects.published().search(q),
     "document": lambda q: Document.objects.published().search(q),
     "position": lambda q: Position.objects.published().filter(search_text__contains=fold(q)),
+    "commitment": lambda q: Commitment.objects.published().search(q),
+    "exchange": lambda q: Exchange.objects.published().search(q),
     "source": lambda q: Source.objects.published().search(q),
 }
 SEARCH_LIMIT_PER_TYPE = 500

@@ -204,7 +204,7 @@ class CommitmentFilter(PublicFilterSet):
         }
 
     def filter_q(self, queryset, name, value):
-        return text_search(queryset, value, "title", "description", "target_note")
+        return folded_search(queryset, value, "search_text")
 
 
 class CommitmentViewSet(PublicReadOnlyViewSet):
@@ -263,7 +263,7 @@ class ExchangeFilter(PublicFilterSet):
         }
 
     def filter_q(self, queryset, name, value):
-        return text_search(queryset, value, "title", "summary", "mediator_note")
+        return folded_search(queryset, value, "search_text")
 
 
 class ExchangeViewSet(PublicReadOnlyViewSet):
@@ -312,7 +312,9 @@ class ExchangeCountFilter(PublicFilterSet):
         }
 
     def filter_q(self, queryset, name, value):
-        return text_search(queryset, value, "exchange__title", "note")
+        return folded_search(queryset, value, "exchange__search_text") | text_search(
+            queryset, value, "note"
+        )
 
     def filter_updated_since(self, queryset, name, value):
         # Counts have no timestamp of their own; their history records every change.

@@ -244,10 +244,11 @@ class Commitment(Sourced, Publishable):
         max_length=16, choices=CommitmentStatus, default=CommitmentStatus.AGREED
     )
     status_note = models.TextField(blank=True)
+    search_text = models.TextField(blank=True, editable=False)
 
     publication_parents = ("round",)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = SearchableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -270,6 +271,12 @@ class Commitment(Sourced, Publishable):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(
+            self.title, self.description, self.target_note, self.status_note
+        )
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("positions:commitment-detail", args=[self.slug])
 
@@ -281,7 +288,7 @@ class ExchangeKind(models.TextChoices):
     CHILDREN = "children", "Return of children"
 
 
-class ExchangeQuerySet(PublishableQuerySet):
+class ExchangeQuerySet(SearchableQuerySet):
     def top_level(self):
         """Exchanges that are not stages of a reported total; sum these to avoid double counting."""
         return self.filter(part_of__isnull=True)
@@ -333,6 +340,7 @@ class Exchange(Sourced, Publishable):
     )
     mediator_note = models.CharField(max_length=300, blank=True)
     summary = models.TextField(blank=True, help_text="Markdown.")
+    search_text = models.TextField(blank=True, editable=False)
 
     # A commitment made at a draft round is hidden with its round, and so are its exchanges;
     # so is a stage whose reported total is still a draft.
@@ -366,6 +374,10 @@ class Exchange(Sourced, Publishable):
 
     def __str__(self) -> str:
         return f"{self.occurred_on}: {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(self.title, self.summary, self.mediator_note)
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.linkage_confidence and not self.commitment_id:

@@ -1,4 +1,5 @@
-"""Site search: one box over people, organizations, rounds, events, documents, positions, sources.
+"""Site search: one box over people, organizations, rounds, issues, events, documents, positions,
+commitments, exchanges and sources.
 
 It lives in `positions` because that is the app allowed to import all the others. Every group is
 read with the model's own `published()` and `search()`, so drafts never appear and Cyrillic,
@@ -11,7 +12,7 @@ from django import forms
 from django.shortcuts import render
 
 from actors.models import Organization, Person
-from positions.models import Document, Issue, Position
+from positions.models import Commitment, Document, Exchange, Issue, Position
 from provenance.models import Source
 from provenance.text import fold
 from talks.models import Event, Round
@@ -97,6 +98,23 @@ def _position(position: Position) -> Result:
     )
 
 
+def _commitment(commitment: Commitment) -> Result:
+    made = f"round {commitment.round.number}" if commitment.round else "outside a round"
+    return Result(
+        commitment.title,
+        commitment.get_absolute_url(),
+        f"{commitment.get_status_display()}, {made}",
+    )
+
+
+def _exchange(exchange: Exchange) -> Result:
+    return Result(
+        exchange.title,
+        exchange.get_absolute_url(),
+        f"{_day(exchange.occurred_on)}, {exchange.get_kind_display()}",
+    )
+
+
 def _source(source: Source) -> Result:
     detail = source.publisher + (f", {_day(source.published_on)}" if source.published_on else "")
     return Result(source.title, source.get_absolute_url(), detail)
@@ -107,7 +125,7 @@ def _issue(issue: Issue) -> Result:
 
 
 def search_groups(query: str) -> list[ResultGroup]:
-    """Published matches for `query`, grouped by type. Eight queries, whatever the results."""
+    """Published matches for `query`, grouped by type. Ten queries, whatever the results."""
     folded = fold(query)
     if not folded:
         return []
@@ -135,6 +153,12 @@ def search_groups(query: str) -> list[ResultGroup]:
             .select_related("issue", "round"),
             _position,
         ),
+        _group(
+            "Commitments",
+            Commitment.objects.published().search(query).select_related("round"),
+            _commitment,
+        ),
+        _group("Exchanges", Exchange.objects.published().search(query), _exchange),
         _group("Sources", Source.objects.published().search(query), _source),
     ]
     return [group for group in groups if group.results]

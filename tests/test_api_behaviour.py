@@ -10,6 +10,7 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from talks.models import Round
 from tests import factories
 from tests.api_data import seed_record
 
@@ -304,9 +305,28 @@ def test_people_found_by_alias_and_cyrillic(client, record, q):
     assert names == ["Rustem Umerov"]
 
 
-def test_search_finds_a_venue_by_its_cyrillic_alias(client, record):
+def test_search_finds_a_venue_and_its_rounds_by_the_venue_cyrillic_alias(client, record):
     hits = client.get("/api/v1/search/", {"q": "Чирагань"}).json()["results"]
-    assert [(h["type"], h["name"]) for h in hits] == [("venue", "Çırağan Palace, Istanbul")]
+    # Both published rounds were held there; the draft round 9 is not.
+    rounds = [str(Round.objects.get(number=n)) for n in (1, 2)]
+    assert [(h["type"], h["name"]) for h in hits] == [
+        ("venue", "Çırağan Palace, Istanbul"),
+        *(("round", name) for name in rounds),
+    ]
+
+
+def test_search_finds_commitments_and_exchanges_in_any_script(client, record):
+    commitment = factories.CommitmentFactory(
+        title="Return of bodies", description="Повернення тіл."
+    )
+    factories.ExchangeFactory(commitment=commitment, title="Repatriation of bodies")
+    hits = client.get("/api/v1/search/", {"q": "ТІЛ", "type__in": "commitment"}).json()
+    assert [(h["type"], h["name"]) for h in hits["results"]] == [("commitment", "Return of bodies")]
+    assert hits["results"][0]["url"].endswith(f"/api/v1/commitments/{commitment.pk}/")
+    listed = client.get("/api/v1/commitments/", {"q": "повернення"}).json()["results"]
+    assert [c["title"] for c in listed] == ["Return of bodies"]
+    exchanges = client.get("/api/v1/exchanges/", {"q": "REPATRIATION"}).json()["results"]
+    assert "Repatriation of bodies" in [e["title"] for e in exchanges]
 
 
 def test_timeline_lists_every_kind_in_date_order(client, record):

@@ -44,7 +44,16 @@ def test_the_russian_memorandum_is_found(client):
     assert "Memorandum of the Russian Federation" in text
 
 
-def test_search_on_the_record_costs_eight_queries(client, django_assert_num_queries):
-    # Issues, then people, organizations, rounds, events, documents, positions, sources.
-    with django_assert_num_queries(8):
+def test_bodies_finds_the_commitment_and_the_june_repatriations(client):
+    text = search(client, "bodies")
+    assert ">Commitments</h2>" in text
+    assert "Return of bodies, 6,000 for 6,000" in text
+    assert ">Exchanges</h2>" in text
+    assert "Repatriation of bodies" in text
+
+
+def test_search_on_the_record_costs_ten_queries(client, django_assert_num_queries):
+    # Issues, then people, organizations, rounds, events, documents, positions, commitments,
+    # exchanges, sources.
+    with django_assert_num_queries(10):
         search(client, "ceasefire")

@@ -5,8 +5,10 @@ from django.urls import reverse
 
 from provenance.models import PublicationStatus
 from tests.factories import (
+    CommitmentFactory,
     DocumentFactory,
     EventFactory,
+    ExchangeFactory,
     IssueFactory,
     OrganizationFactory,
     PersonFactory,
@@ -129,10 +131,10 @@ def test_nothing_found_says_so(client, umerov):
 
 def test_query_count_does_not_grow_with_results(client, django_assert_num_queries, ciragan):
     def queries_for_search(expected_results):
-        with django_assert_num_queries(8) as captured:
+        with django_assert_num_queries(10) as captured:
             # 1 issues (folded in Python), then one per group: people, organizations, rounds
             # (with venue), events, documents (with round), positions (with issue and round),
-            # sources.
+            # commitments (with round), exchanges, sources.
             response = search(client, "ciragan")
         assert response.text.count('class="search-result"') == expected_results
         return len(captured.captured_queries)
@@ -146,9 +148,39 @@ def test_query_count_does_not_grow_with_results(client, django_assert_num_querie
         PositionFactory(summary=f"Ciragan position {n}")
         SourceFactory(title=f"Ciragan story {n}")
         IssueFactory(name=f"Ciragan issue {n}")
+        CommitmentFactory(title=f"Ciragan deal {n}")
+        ExchangeFactory(title=f"Ciragan swap {n}")
 
     add_one_of_each(1)
-    few = queries_for_search(expected_results=8)
+    few = queries_for_search(expected_results=10)
     for n in range(2, 8):
         add_one_of_each(n)
-    assert queries_for_search(expected_results=8 * 7) == few
+    assert queries_for_search(expected_results=10 * 7) == few
+
+
+@pytest.mark.parametrize("query", ["ПОВЕРНЕННЯ ТІЛ", "повернення тіл", "Return of BODIES"])
+def test_commitment_found_by_its_text_in_any_script_or_case(client, query):
+    commitment = CommitmentFactory(
+        title="Return of bodies, 6,000 for 6,000", description="Повернення тіл загиблих."
+    )
+    CommitmentFactory(title="Exchange of prisoners")
+    text = search(client, query).text
+    assert ">Commitments</h2>" in text
+    assert (
+        f'<a href="{commitment.get_absolute_url()}">Return of bodies, 6,000 for 6,000</a>' in text
+    )
+    assert "Exchange of prisoners" not in text
+
+
+def test_exchange_found_by_its_mediator_note(client):
+    exchange = ExchangeFactory(title="Swap of 84 for 84", mediator_note="Mediated by the UAE")
+    text = search(client, "uae").text
+    assert ">Exchanges</h2>" in text
+    assert f'<a href="{exchange.get_absolute_url()}">Swap of 84 for 84</a>' in text
+
+
+def test_hidden_commitments_and_their_exchanges_are_not_found(client):
+    hidden = CommitmentFactory(title="Secret deal", publication_status=DRAFT)
+    ExchangeFactory(commitment=hidden, title="Secret swap")
+    ExchangeFactory(title="Secret stage", publication_status=DRAFT)
+    assert "Nothing published matches “secret”" in search(client, "secret").text
