@@ -12,10 +12,10 @@ import datetime
 from collections.abc import Callable
 
 from django.db import models
-from django.db.models import F, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import Lag
 
-from actors.models import Organization, Person
+from actors.models import Membership, Organization, Person
 from positions.models import Commitment, Document, Exchange, Position
 from provenance.models import PublicationStatus
 from talks.models import Delegation, Event, Round
@@ -51,20 +51,42 @@ class Tracked:
     url: Callable[[models.Model], str] = lambda obj: obj.get_absolute_url()
     # How to reach the round this content belongs to, for a round's own feed; None: not round content.
     round_path: str | None = None
+    # The paths from this content to the people it is about, for a person's own feed.
+    person_paths: tuple[str, ...] = ()
 
 
 # The kinds a reader follows. Rows without a page of their own are shown on their parent's.
 TRACKED = (
-    Tracked(Round, "Round", ("venue",), round_path="pk"),
-    Tracked(Delegation, "Delegation", ("round",), lambda d: d.round.get_absolute_url(), "round"),
-    Tracked(Event, "Event", round_path="round"),
+    Tracked(
+        Round,
+        "Round",
+        ("venue",),
+        round_path="pk",
+        person_paths=("chair", "delegations__participants__person"),
+    ),
+    Tracked(
+        Delegation,
+        "Delegation",
+        ("round",),
+        lambda d: d.round.get_absolute_url(),
+        "round",
+        ("participants__person",),
+    ),
+    Tracked(Event, "Event", round_path="round", person_paths=("people",)),
     Tracked(Document, "Document", round_path="round"),
     Tracked(
         Position, "Position", ("issue", "round"), lambda p: p.issue.get_absolute_url(), "round"
     ),
     Tracked(Commitment, "Commitment", round_path="round"),
     Tracked(Exchange, "Exchange", round_path="commitment__round"),
-    Tracked(Person, "Person"),
+    Tracked(Person, "Person", person_paths=("pk",)),
+    Tracked(
+        Membership,
+        "Post",
+        ("person", "organization"),
+        lambda m: m.person.get_absolute_url(),
+        person_paths=("person",),
+    ),
     Tracked(Organization, "Organization"),
 )
 
@@ -80,7 +102,9 @@ def _previous(name: str) -> Window:
     )
 
 
-def _changes_of(tracked: Tracked, limit: int, round_: Round | None) -> list[Change]:
+def _changes_of(
+    tracked: Tracked, limit: int, round_: Round | None, person: Person | None
+) -> list[Change]:
     """Two queries: the latest published versions with their predecessors, then the objects."""
     model = tracked.model
     fields = _tracked_fields(model)
@@ -88,6 +112,12 @@ def _changes_of(tracked: Tracked, limit: int, round_: Round | None) -> list[Chan
     public = model.objects.published()
     if round_ is not None:
         public = public.filter(**{tracked.round_path: round_.pk})
+    if person is not None:
+        about = Q()
+        for path in tracked.person_paths:
+            about |= Q(**{path: person.pk})
+        # A join through delegations or people can repeat a row: the ids go into an IN anyway.
+        public = public.filter(about)
     published_versions = model.history.model.objects.filter(
         publication_status=PublicationStatus.PUBLISHED,
         history_type__in=["+", "~"],
@@ -145,12 +175,20 @@ def _changes_of(tracked: Tracked, limit: int, round_: Round | None) -> list[Chan
     ]
 
 
-def recent_changes(limit: int = 10, *, round: Round | None = None) -> list[Change]:
-    """The latest `limit` changes to published content, newest first; only `round`'s if given.
+def recent_changes(
+    limit: int = 10, *, round: Round | None = None, person: Person | None = None
+) -> list[Change]:
+    """The latest `limit` changes to published content, newest first; only those about `round`
+    or `person` if given.
 
-    Two queries per tracked kind (eighteen in all; fourteen for a round), whatever `limit` is.
+    Two queries per tracked kind (twenty in all; fourteen for a round, ten for a person),
+    whatever `limit` is.
     """
-    kinds = [t for t in TRACKED if round is None or t.round_path is not None]
-    changes = [change for tracked in kinds for change in _changes_of(tracked, limit, round)]
+    kinds = [
+        t
+        for t in TRACKED
+        if (round is None or t.round_path is not None) and (person is None or t.person_paths)
+    ]
+    changes = [change for tracked in kinds for change in _changes_of(tracked, limit, round, person)]
     changes.sort(key=lambda change: (change.changed_at, change.version), reverse=True)
     return changes[:limit]

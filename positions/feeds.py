@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from actors.models import Person
 from positions.changes import Change, recent_changes
 from talks.models import Round
 
@@ -86,6 +87,33 @@ class RoundChangesFeed(ChangesFeed):
 
     def items(self, round_: Round) -> list[Change]:
         return recent_changes(FEED_LENGTH, round=round_)
+
+
+class PersonChangesFeed(ChangesFeed):
+    """Changes about one person: their page, their posts, rounds they attended or chaired, their
+    delegations and the events that name them."""
+
+    def get_object(self, request, slug: str) -> Person:
+        return get_object_or_404(Person.objects.published(), slug=slug)
+
+    def title(self, person: Person) -> str:
+        return f"Istanbul Talks Tracker: what changed about {person.name}"
+
+    def subtitle(self, person: Person) -> str:
+        return f"New and updated entries about {person.name}."
+
+    def link(self, person: Person) -> str:
+        return settings.SITE_URL + person.get_absolute_url()
+
+    def feed_url(self, person: Person) -> str:
+        return settings.SITE_URL + reverse("positions:person-changes-feed", args=[person.slug])
+
+    def feed_guid(self, person: Person) -> str:
+        # The id, not the slug: a corrected spelling must not look like a new feed.
+        return f"tag:{site_host()},2025-05-16:changes/person-{person.pk}"
+
+    def items(self, person: Person) -> list[Change]:
+        return recent_changes(FEED_LENGTH, person=person)
 
 
 CHANGES_PAGE_SIZE = 25

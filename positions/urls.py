@@ -24,4 +24,9 @@ urlpatterns = [
         conditional_on_content(feeds.RoundChangesFeed()),
         name="round-changes-feed",
     ),
+    path(
+        "feeds/people/<slug:slug>/changes.atom",
+        conditional_on_content(feeds.PersonChangesFeed()),
+        name="person-changes-feed",
+    ),
 ]

@@ -1,5 +1,7 @@
 """The Atom feed of changes, read back with a real feed parser."""
 
+import datetime
+
 import feedparser
 import pytest
 from django.conf import settings
@@ -7,9 +9,13 @@ from django.urls import reverse
 
 from provenance.models import PublicationStatus
 from tests.factories import (
+    DelegationFactory,
     DocumentFactory,
     EventFactory,
     ExchangeFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    ParticipantFactory,
     PersonFactory,
     RoundFactory,
 )
@@ -77,19 +83,19 @@ def test_empty_record_is_still_a_valid_feed(client):
 
 
 def test_query_count_does_not_grow_with_entries(client, django_assert_num_queries):
-    def entries_with_18_queries():
-        # 18 from positions.changes.recent_changes: two per tracked kind (round, delegation,
-        # event, document, position, commitment, exchange, person, organization), whether or
-        # not that kind has changes (a kind with none skips its second query, hence <=).
-        with django_assert_num_queries(18, exact=False):
+    def entries_with_20_queries():
+        # 20 from positions.changes.recent_changes: two per tracked kind (round, delegation,
+        # event, document, position, commitment, exchange, person, post, organization), whether
+        # or not that kind has changes (a kind with none skips its second query, hence <=).
+        with django_assert_num_queries(20, exact=False):
             return len(fetch(client).entries)
 
     RoundFactory()
-    few = entries_with_18_queries()
+    few = entries_with_20_queries()
     for _ in range(10):
         EventFactory()
         PersonFactory()
-    assert entries_with_18_queries() == few + 20
+    assert entries_with_20_queries() == few + 20
 
 
 def test_round_feed_has_only_that_round_and_its_content(client):
@@ -121,3 +127,79 @@ def test_round_feed_of_a_draft_round_is_404(client):
 def test_feed_names_an_author_as_atom_requires(client):
     RoundFactory()
     assert fetch(client).feed.author == "Istanbul Talks Tracker editors"
+
+
+def parse(response):
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def test_person_feed_has_what_is_about_that_person_only(client):
+    medinsky = PersonFactory(name="Vladimir Medinsky", slug="vladimir-medinsky")
+    other = PersonFactory(name="Rustem Umerov")
+    MembershipFactory(
+        person=medinsky,
+        post="Aide to the President",
+        organization=OrganizationFactory(name="Presidential Executive Office"),
+    )
+    attended = RoundFactory(number=2, title="Second round")
+    ParticipantFactory(person=medinsky, delegation=DelegationFactory(round=attended, side="russia"))
+    ParticipantFactory(person=other, delegation=DelegationFactory(round=attended, side="ukraine"))
+    EventFactory(title="Medinsky's statement", occurred_on=datetime.date(2025, 6, 2)).people.add(
+        medinsky
+    )
+    EventFactory(title="Umerov's statement").people.add(other)
+    RoundFactory(number=3, title="Third round")
+    DocumentFactory(title="Russian memorandum", round=attended)
+    feed = parse(client.get("/feeds/people/vladimir-medinsky/changes.atom"))
+    assert sorted(entry.title for entry in feed.entries) == [
+        "Delegation added: Russia at round 2",
+        "Event added: 2025-06-02: Medinsky's statement",
+        "Person added: Vladimir Medinsky",
+        "Post added: Vladimir Medinsky: Aide to the President, Presidential Executive Office",
+        "Round added: Round 2: Second round",
+    ]
+    assert feed.feed.title == "Istanbul Talks Tracker: what changed about Vladimir Medinsky"
+    assert feed.feed.link == settings.SITE_URL + medinsky.get_absolute_url()
+
+
+def test_person_feed_leaves_out_drafts_and_a_hidden_person_has_none(client):
+    person = PersonFactory(name="Public negotiator", slug="public-negotiator")
+    draft_round = RoundFactory(number=9, title="Secret round", publication_status=DRAFT)
+    ParticipantFactory(person=person, delegation=DelegationFactory(round=draft_round))
+    MembershipFactory(person=person, post="Secret post", publication_status=DRAFT)
+    feed = parse(client.get("/feeds/people/public-negotiator/changes.atom"))
+    assert [entry.title for entry in feed.entries] == ["Person added: Public negotiator"]
+    PersonFactory(slug="hidden", publication_status=DRAFT)
+    assert client.get("/feeds/people/hidden/changes.atom").status_code == 404
+    assert client.get("/feeds/people/nobody/changes.atom").status_code == 404
+
+
+def test_person_feed_query_count_does_not_grow(client, django_assert_num_queries):
+    person = PersonFactory(slug="negotiator")
+
+    def entries():
+        # 1 the person, then up to 2 per kind that can be about a person (round, delegation,
+        # event, person, post): its latest versions, then the objects (skipped when none).
+        with django_assert_num_queries(11, exact=False):
+            return len(parse(client.get("/feeds/people/negotiator/changes.atom")).entries)
+
+    few = entries()
+    for n in range(5):
+        round_ = RoundFactory(number=10 + n)
+        ParticipantFactory(person=person, delegation=DelegationFactory(round=round_))
+        EventFactory().people.add(person)
+        MembershipFactory(person=person)
+    assert entries() == few + 5 * 4
+
+
+def test_round_and_person_pages_link_their_feeds(client):
+    person = PersonFactory(slug="negotiator")
+    RoundFactory(number=2)
+    round_page = client.get("/rounds/2/").content.decode()
+    assert 'href="/feeds/rounds/2/changes.atom"' in round_page
+    assert 'href="/rounds/2.ics"' in round_page
+    person_page = client.get(person.get_absolute_url()).content.decode()
+    assert 'href="/feeds/people/negotiator/changes.atom"' in person_page

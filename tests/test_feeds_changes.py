@@ -11,6 +11,7 @@ from tests.factories import (
     DocumentFactory,
     EventFactory,
     ExchangeFactory,
+    MembershipFactory,
     OrganizationFactory,
     PersonFactory,
     PositionFactory,
@@ -86,6 +87,7 @@ def one_of_each_kind():
         CommitmentFactory,
         ExchangeFactory,
         PersonFactory,
+        MembershipFactory,
         OrganizationFactory,
     ):
         factory()
@@ -94,13 +96,13 @@ def one_of_each_kind():
 def test_query_count_does_not_grow_with_changes(django_assert_num_queries):
     one_of_each_kind()
     # Two per tracked kind (round, delegation, event, document, position, commitment,
-    # exchange, person, organization): its latest published versions with their predecessors,
-    # then the objects themselves for today's title and address.
-    with django_assert_num_queries(18):
+    # exchange, person, post, organization): its latest published versions with their
+    # predecessors, then the objects themselves for today's title and address.
+    with django_assert_num_queries(20):
         few = recent_changes(limit=100)
     for _ in range(5):
         one_of_each_kind()
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(20):
         many = recent_changes(limit=100)
     assert len(many) > len(few)
 
@@ -125,11 +127,11 @@ def test_changes_page_tolerates_a_bad_page_number(client, page):
 
 def test_changes_page_query_count_does_not_grow(client, django_assert_num_queries):
     one_of_each_kind()
-    # 18 from recent_changes (two per tracked kind); pagination works on the list in memory.
-    with django_assert_num_queries(18):
+    # 20 from recent_changes (two per tracked kind); pagination works on the list in memory.
+    with django_assert_num_queries(20):
         client.get(reverse("positions:changes"))
     for _ in range(20):
         DelegationFactory()
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(20):
         response = client.get(reverse("positions:changes"))
     assert response.text.count("<time ") == 25  # a full page
