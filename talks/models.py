@@ -5,7 +5,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -15,6 +15,7 @@ from provenance.models import (
     Publishable,
     PublishableQuerySet,
     SearchableQuerySet,
+    Side,
     Sourced,
 )
 from provenance.text import fold, fold_for_search
@@ -87,6 +88,22 @@ class RoundQuerySet(SearchableQuerySet):
         if not folded:
             return self.none()
         return self.filter(Q(search_text__contains=folded) | Q(venue__search_text__contains=folded))
+
+    def with_heads(self):
+        """Each round's published delegations (Ukraine, then Russia) with their heads, for
+        one-line "led by" summaries. Two more queries for any number of rounds."""
+        heads = Participant.objects.published().filter(role=ParticipantRole.HEAD)
+        return self.prefetch_related(
+            Prefetch(
+                "delegations",
+                queryset=Delegation.objects.published()
+                .filter(side__in=Side.values)
+                .order_by("-side")
+                .prefetch_related(
+                    Prefetch("participants", queryset=heads.select_related("person"))
+                ),
+            )
+        )
 
 
 class Round(Sourced, Publishable):
@@ -165,7 +182,9 @@ class Round(Sourced, Publishable):
             raise ValidationError({"time_zone": "Not a known IANA time zone."}) from None
 
     def get_absolute_url(self) -> str:
-        return reverse("talks:round-detail", args=[self.number])
+        # The round page is served by positions (it shows positions and commitments too); the
+        # URL is reversed by name, so talks imports nothing from positions.
+        return reverse("positions:round-detail", args=[self.number])
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:

@@ -1,4 +1,8 @@
-"""Public pages for rounds, events and the timeline; the home page lives here too."""
+"""Public pages for the list of rounds, events and the rounds' calendar.
+
+A round's own page, the home page and the timeline show positions and commitments too, so they
+are served by positions (positions/urls.py).
+"""
 
 from django.urls import path
 
@@ -7,11 +11,7 @@ from talks import calendar, views
 app_name = "talks"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("timeline/", views.timeline, name="timeline"),
-    # Rounds are addressed by their number: /rounds/2/ is the 2 June round.
     path("rounds/", views.round_list, name="round-list"),
-    path("rounds/<int:number>/", views.round_detail, name="round-detail"),
     path("events/<int:pk>/", views.event_detail, name="event-detail"),
     path("rounds.ics", calendar.rounds_calendar, name="rounds-calendar"),
     path("rounds/<int:number>.ics", calendar.round_calendar, name="round-calendar"),

@@ -36,14 +36,14 @@ def walk(resolvers, namespace=""):
 
 
 def model_for(name):
-    """The model a URL name is about: admin:talks_round_change, talks:round-detail, round-list…"""
+    """The model a URL name is about: admin:talks_round_change, positions:round-detail, round-list…"""
     namespace, _, short = name.rpartition(":")
     for model in apps.get_models():
         label = f"{model._meta.app_label}_{model._meta.model_name}_"
         if namespace == "admin" and short.startswith(label):
             return model
     wanted = short.split("-")[0].replace("_", "")
-    # The URL's own app first (talks:round-detail), then any project app (the API router's names).
+    # The URL's own app first (positions:round-detail), then any project app (the API router's names).
     app_labels = [namespace] if namespace in PROJECT_APPS else []
     for app_label in [*app_labels, *PROJECT_APPS]:
         for model in apps.get_app_config(app_label).get_models():
