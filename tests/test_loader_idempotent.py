@@ -86,3 +86,40 @@ def test_a_removed_citation_is_restored(istanbul_record):
     call_command("load_istanbul", verbosity=0)
 
     assert round_3.sources.filter(code="S66").exists()
+
+
+@pytest.mark.django_db
+def test_a_reload_keeps_what_an_editor_changed_in_the_admin(django_user_model):
+    call_command("load_istanbul", verbosity=0)
+    editor = django_user_model.objects.create_user("editor")
+    round_ = Round.objects.get(number=2)
+    loaded_summary = round_.summary
+    round_.summary = "Corrected by an editor after the transcript."
+    round_.publication_status = "draft"
+    round_._history_user = editor  # what the admin records for a save through it
+    round_.save()
+    round_.sources.clear()
+    # A row changed outside the admin (no user in its history) is put back from the data.
+    round_3 = Round.objects.get(number=3)
+    round_3.summary = "Changed by a script."
+    round_3.save()
+
+    out = StringIO()
+    call_command("load_istanbul", stdout=out)
+
+    round_.refresh_from_db()
+    assert round_.summary == "Corrected by an editor after the transcript."
+    assert round_.publication_status == "draft"
+    assert round_.sources.count() == 0
+    assert "Rounds: 0 created, 1 updated, 1 unchanged, 1 kept as edited in the admin" in (
+        out.getvalue()
+    )
+    assert Round.objects.get(number=3).summary != "Changed by a script."
+
+    call_command("load_istanbul", "--overwrite-edits", verbosity=0)
+    round_.refresh_from_db()
+    assert round_.summary == loaded_summary
+    assert round_.publication_status == "published"
+    assert round_.sources.count() > 0
+    # The editor's version is still in the history, to compare or revert to.
+    assert round_.history.filter(summary="Corrected by an editor after the transcript.").exists()

@@ -2,6 +2,7 @@
 
 Safe to run twice: every row is matched on its natural key and saved only when something
 differs, so a second run creates nothing, records no history and leaves `updated_at` alone.
+A row an editor changed in the admin is kept as they left it unless --overwrite-edits is given.
 """
 
 import time
@@ -30,7 +31,7 @@ from positions.istanbul import (
     sources_s36_s70,
     sources_s71_s105,
 )
-from positions.istanbul.upsert import CREATED, UNCHANGED, UPDATED, Upserter
+from positions.istanbul.upsert import CREATED, KEPT, UNCHANGED, UPDATED, Upserter
 from positions.models import (
     Commitment,
     Document,
@@ -50,16 +51,25 @@ SOURCED = ("sources", "confidence", "confidence_note")
 class Command(BaseCommand):
     help = "Load the Istanbul record as published content. Safe to run twice."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--overwrite-edits",
+            action="store_true",
+            help="Also overwrite rows an editor changed in the admin with the data files' "
+            "version (their history keeps the editor's).",
+        )
+
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
-        loader = Loader()
+        loader = Loader(overwrite_edits=options["overwrite_edits"])
         with transaction.atomic():
             loader.load()
         if options["verbosity"] > 0:
             for model, counts in loader.upserter.stats.items():
+                kept = f", {counts[KEPT]} kept as edited in the admin" if counts[KEPT] else ""
                 self.stdout.write(
                     f"{model}: {counts[CREATED]} created, {counts[UPDATED]} updated, "
-                    f"{counts[UNCHANGED]} unchanged"
+                    f"{counts[UNCHANGED]} unchanged{kept}"
                 )
             self.stdout.write(f"Loaded in {time.monotonic() - started:.1f} s.")
 
@@ -67,8 +77,8 @@ class Command(BaseCommand):
 class Loader:
     """Walks the data modules in dependency order and upserts each row."""
 
-    def __init__(self) -> None:
-        self.upserter = Upserter()
+    def __init__(self, *, overwrite_edits: bool = False) -> None:
+        self.upserter = Upserter(overwrite_edits=overwrite_edits)
         self.upsert = self.upserter.upsert
 
     def load(self) -> None:
