@@ -21,6 +21,7 @@ class VenueAdmin(ContentAdminMixin, admin.ModelAdmin):
     list_filter = ["country_code", "city"]
     search_fields = ["name", "native_name", "aliases", "city"]
     ordering = ["name"]
+    autocomplete_fields = ["sources"]
 
 
 class DelegationInline(PublishableInlineMixin, admin.TabularInline):

@@ -36,7 +36,7 @@ def round_number_filter(field_name: str):
     )
 
 
-class VenueSerializer(serializers.HyperlinkedModelSerializer):
+class VenueSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("venue")
     aliases = serializers.SerializerMethodField()
 
@@ -44,7 +44,7 @@ class VenueSerializer(serializers.HyperlinkedModelSerializer):
         model = Venue
         fields = [
             "id", "url", "name", "native_name", "aliases", "city", "country_code", "latitude",
-            "longitude", "description", "updated_at",
+            "longitude", "description", "confidence", "confidence_note", "updated_at", "sources",
         ]  # fmt: skip
 
     def get_aliases(self, venue) -> list[str]:
@@ -54,7 +54,7 @@ class VenueSerializer(serializers.HyperlinkedModelSerializer):
 class VenueFilter(PublicFilterSet):
     class Meta:
         model = Venue
-        fields = {"city": ["exact"], "country_code": ["exact"]}
+        fields = {"city": ["exact"], "country_code": ["exact"], "confidence": ["exact"]}
 
 
 class VenueViewSet(PublicReadOnlyViewSet):
@@ -66,7 +66,7 @@ class VenueViewSet(PublicReadOnlyViewSet):
     ordering = ["name", "id"]
 
     def get_queryset(self):
-        return Venue.objects.all()
+        return self.with_sources(Venue.objects.all())
 
 
 class RoundSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):

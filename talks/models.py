@@ -21,7 +21,7 @@ from provenance.models import (
 from provenance.text import fold, fold_for_search
 
 
-class Venue(models.Model):
+class Venue(Sourced):
     """A place where talks or side meetings were held."""
 
     name = models.CharField(max_length=200, unique=True)

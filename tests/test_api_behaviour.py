@@ -407,3 +407,14 @@ def test_format_parameter_picks_the_renderer_on_every_list(client, record):
         query = "format=json&q=x" if endpoint == "search" else "format=json"
         assert client.get(f"/api/v1/{endpoint}/?{query}").status_code == 200, endpoint
     assert client.get("/api/v1/rounds/?round_format=plenary").status_code == 200
+
+
+def test_venues_embed_their_published_sources(client, record):
+    venue = factories.VenueFactory(name="Dolmabahçe Palace")
+    venue.sources.add(
+        factories.SourceFactory(code="S96"),
+        factories.SourceFactory(code="SDRAFT9", publication_status="draft"),
+    )
+    rows = client.get("/api/v1/venues/", {"include": "sources", "q": "dolmabahce"}).json()
+    assert [[s["code"] for s in row["sources"]] for row in rows["results"]] == [["S96"]]
+    assert rows["results"][0]["confidence"] == "single_source"

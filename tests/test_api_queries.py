@@ -43,7 +43,7 @@ def build_sources():
 
 
 def build_venues():
-    factories.VenueFactory.create_batch(ROWS)
+    sourced(factories.VenueFactory.create_batch(ROWS))
 
 
 def build_rounds():
@@ -201,7 +201,7 @@ EXPECTED = {
     ),
     "exchange-counts": (build_exchange_counts, ["COUNT(*)", "the page, joined to exchange"]),
 }
-NO_SOURCES = {"sources", "venues", "issues"}  # not Sourced: include=sources adds nothing
+NO_SOURCES = {"sources", "issues"}  # not Sourced: include=sources adds nothing
 
 
 @pytest.mark.parametrize("endpoint", list(EXPECTED))

@@ -21,6 +21,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("istanbul_record_fo
 
 ISTANBUL = zoneinfo.ZoneInfo("Europe/Istanbul")
 FACT_MODELS = [
+    Venue,
     Round,
     Delegation,
     Participant,
@@ -49,6 +50,11 @@ def test_rounds_are_held_at_the_palaces_on_their_days():
         (3, datetime.date(2025, 7, 23), "Çırağan Palace"),
     ]
     assert {r.status for r in rounds.values()} == {"held"}
+    ciragan = Venue.objects.get(name="Çırağan Palace")
+    assert set(ciragan.sources.values_list("code", flat=True)) == {
+        "SEED", "S28", "S35", "S99", "S66", "S67", "S86"
+    }  # fmt: skip
+    assert ciragan.confidence == "confirmed"
 
 
 def test_round_times_are_istanbul_local_and_unknowns_stay_blank():

@@ -284,3 +284,19 @@ def test_issue_matrix_has_a_row_for_a_round_where_nobody_stated_a_position(clien
     assert "ukraine" not in quiet
     assert "russia" not in quiet
     assert text(response).count("No position recorded") == 2
+
+
+def test_round_page_cites_the_venue_and_hides_its_draft_sources(client):
+    round_ = RoundFactory(number=2)
+    round_.venue.sources.add(
+        SourceFactory(code="S28", publisher="Reuters"),
+        SourceFactory(code="S99", publisher="Draft Daily", publication_status="draft"),
+    )
+    round_.venue.confidence = Confidence.CONFIRMED
+    round_.venue.save()
+    body = text(client.get(round_.get_absolute_url()))
+    venue = body[body.index("<dt>Venue</dt>") : body.index("</dd>", body.index("<dt>Venue</dt>"))]
+    assert "Reuters" in venue
+    assert ">S28</a>" in venue
+    assert "Confirmed" in venue
+    assert "Draft Daily" not in body

@@ -46,13 +46,13 @@ def test_round_page_queries_do_not_grow_with_members_or_exchanges(
     made = _record(rounds, members, exchanges)
     url = made["rounds"][-1].get_absolute_url()
     # 1. the round with venue and chair
-    # 2. its hosts  3. its sources
-    # 4. delegations  5. their sources  6. participants with person  7. participants' sources
-    # 8. positions with issue and document  9. their sources
-    # 10. commitments with issue  11. their sources  12. their exchanges  13. exchange counts
-    # 14. documents tabled  15. their sources
-    # 16. events at this round  17. their sources
-    with django_assert_num_queries(17):
+    # 2. its hosts  3. its sources  4. its venue's sources
+    # 5. delegations  6. their sources  7. participants with person  8. participants' sources
+    # 9. positions with issue and document  10. their sources
+    # 11. commitments with issue  12. their sources  13. their exchanges  14. exchange counts
+    # 15. documents tabled  16. their sources
+    # 17. events at this round  18. their sources
+    with django_assert_num_queries(18):
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["sides"][0].members_head_first) == members + 1

@@ -8,6 +8,9 @@ from decimal import Decimal
 
 from positions.istanbul.base import day, istanbul, refs
 
+# The sources name the places; the map position is general reference, not from them.
+COORDINATES_NOTE = "Coordinates are general reference, not taken from the cited sources."
+
 VENUES = [
     {
         "name": "Dolmabahçe Palace",
@@ -21,6 +24,9 @@ VENUES = [
         "description": "Ottoman palace on the European shore of the Bosphorus; the Turkish "
         "presidency's Dolmabahçe Presidential Office is in its grounds. Round 1 and the 16 May "
         "Türkiye–US–Ukraine trilateral were held there (S1, S7, S96).",
+        "sources": refs("S1 S7 S96"),
+        "confidence": "confirmed",
+        "confidence_note": COORDINATES_NOTE,
     },
     {
         "name": "Çırağan Palace",
@@ -32,6 +38,9 @@ VENUES = [
         "longitude": Decimal("29.01611"),
         "description": "An Ottoman-era mansion now operating as a luxury hotel on the Bosphorus "
         "(seed article). Rounds 2 and 3 were held there (S28, S35, S99; S66, S67, S86).",
+        "sources": refs("SEED S28 S35 S99 S66 S67 S86"),
+        "confidence": "confirmed",
+        "confidence_note": COORDINATES_NOTE,
     },
 ]
 

@@ -33,6 +33,7 @@ def round_detail(request, number: int):
         .prefetch_related(
             Prefetch("hosts", queryset=Organization.objects.published()),
             "sources",
+            "venue__sources",
         ),
         number=number,
     )

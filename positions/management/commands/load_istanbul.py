@@ -123,10 +123,12 @@ class Loader:
             self.upsert(Membership, lookup, _without(fields, *lookup), m2m)
 
     def load_talks(self) -> None:
-        self.venues = {
-            row["name"]: self.upsert(Venue, {"name": row["name"]}, _without(row, "name"))
-            for row in rounds.VENUES
-        }
+        self.venues = {}
+        for row in rounds.VENUES:
+            fields, m2m = self.cite(row)
+            self.venues[row["name"]] = self.upsert(
+                Venue, {"name": row["name"]}, _without(fields, "name"), m2m
+            )
         self.rounds = {}
         for row in rounds.ROUNDS:
             fields, m2m = self.cite(row)
