@@ -43,8 +43,16 @@ class PersonAdmin(PublishableAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(PublishableAdmin):
-    list_display = ["person", "post", "organization", "start_on", "end_on", "publication_status"]
-    list_filter = ["publication_status", "organization"]
+    list_display = [
+        "person",
+        "post",
+        "organization",
+        "start_on",
+        "end_on",
+        "ended_date_unknown",
+        "publication_status",
+    ]
+    list_filter = ["publication_status", "ended_date_unknown", "organization"]
     list_select_related = ["person", "organization"]
     search_fields = ["person__name", "post", "organization__name"]
     ordering = ["person__name", "start_on"]

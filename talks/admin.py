@@ -17,8 +17,8 @@ from talks.resources import ParticipantResource
 
 @admin.register(Venue)
 class VenueAdmin(ContentAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "city", "country_code"]
-    list_filter = ["country_code", "city"]
+    list_display = ["name", "city", "country_code", "confidence"]
+    list_filter = ["country_code", "city", "confidence"]
     search_fields = ["name", "native_name", "aliases", "city"]
     ordering = ["name"]
     autocomplete_fields = ["sources"]
