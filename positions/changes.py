@@ -51,8 +51,8 @@ class Tracked:
     url: Callable[[models.Model], str] = lambda obj: obj.get_absolute_url()
     # How to reach the round this content belongs to, for a round's own feed; None: not round content.
     round_path: str | None = None
-    # The paths from this content to the people it is about, for a person's own feed.
-    person_paths: tuple[str, ...] = ()
+    # Which of these rows are about a person (by id), for a person's own feed; None: not asked.
+    about_person: Callable[[int], Q] | None = None
 
 
 # The kinds a reader follows. Rows without a page of their own are shown on their parent's.
@@ -62,7 +62,14 @@ TRACKED = (
         "Round",
         ("venue",),
         round_path="pk",
-        person_paths=("chair", "delegations__participants__person"),
+        # Through a published delegation only: a draft one must not show who is in it.
+        about_person=lambda pk: (
+            Q(chair=pk)
+            | Q(
+                delegations__participants__person=pk,
+                delegations__publication_status=PublicationStatus.PUBLISHED,
+            )
+        ),
     ),
     Tracked(
         Delegation,
@@ -70,22 +77,22 @@ TRACKED = (
         ("round",),
         lambda d: d.round.get_absolute_url(),
         "round",
-        ("participants__person",),
+        lambda pk: Q(participants__person=pk),
     ),
-    Tracked(Event, "Event", round_path="round", person_paths=("people",)),
+    Tracked(Event, "Event", round_path="round", about_person=lambda pk: Q(people=pk)),
     Tracked(Document, "Document", round_path="round"),
     Tracked(
         Position, "Position", ("issue", "round"), lambda p: p.issue.get_absolute_url(), "round"
     ),
     Tracked(Commitment, "Commitment", round_path="round"),
     Tracked(Exchange, "Exchange", round_path="commitment__round"),
-    Tracked(Person, "Person", person_paths=("pk",)),
+    Tracked(Person, "Person", about_person=lambda pk: Q(pk=pk)),
     Tracked(
         Membership,
         "Post",
         ("person", "organization"),
         lambda m: m.person.get_absolute_url(),
-        person_paths=("person",),
+        about_person=lambda pk: Q(person=pk),
     ),
     Tracked(Organization, "Organization"),
 )
@@ -113,11 +120,8 @@ def _changes_of(
     if round_ is not None:
         public = public.filter(**{tracked.round_path: round_.pk})
     if person is not None:
-        about = Q()
-        for path in tracked.person_paths:
-            about |= Q(**{path: person.pk})
         # A join through delegations or people can repeat a row: the ids go into an IN anyway.
-        public = public.filter(about)
+        public = public.filter(tracked.about_person(person.pk))
     published_versions = model.history.model.objects.filter(
         publication_status=PublicationStatus.PUBLISHED,
         history_type__in=["+", "~"],
@@ -187,7 +191,8 @@ def recent_changes(
     kinds = [
         t
         for t in TRACKED
-        if (round is None or t.round_path is not None) and (person is None or t.person_paths)
+        if (round is None or t.round_path is not None)
+        and (person is None or t.about_person is not None)
     ]
     changes = [change for tracked in kinds for change in _changes_of(tracked, limit, round, person)]
     changes.sort(key=lambda change: (change.changed_at, change.version), reverse=True)

@@ -170,6 +170,12 @@ def test_person_feed_leaves_out_drafts_and_a_hidden_person_has_none(client):
     draft_round = RoundFactory(number=9, title="Secret round", publication_status=DRAFT)
     ParticipantFactory(person=person, delegation=DelegationFactory(round=draft_round))
     MembershipFactory(person=person, post="Secret post", publication_status=DRAFT)
+    # A published round must not give away that they sit in one of its draft delegations.
+    public_round = RoundFactory(number=4, title="Public round")
+    ParticipantFactory(
+        person=person,
+        delegation=DelegationFactory(round=public_round, publication_status=DRAFT),
+    )
     feed = parse(client.get("/feeds/people/public-negotiator/changes.atom"))
     assert [entry.title for entry in feed.entries] == ["Person added: Public negotiator"]
     PersonFactory(slug="hidden", publication_status=DRAFT)
