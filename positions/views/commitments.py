@@ -6,11 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from actors.models import Organization
 from positions import charts, progress
-from positions.models import (
-    Commitment,
-    Exchange,
-    ExchangeCount,
-)
+from positions.models import Commitment, Exchange, ExchangeCount
 from provenance.models import Side
 
 

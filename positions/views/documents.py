@@ -5,10 +5,7 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from positions.models import (
-    Document,
-    Provision,
-)
+from positions.models import Document, Provision
 
 
 def document_list(request):

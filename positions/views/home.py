@@ -4,14 +4,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from positions import changes, charts, progress
-from positions.models import (
-    Exchange,
-)
+from positions.models import Exchange
 from positions.timeline import KINDS, TimelineFilterForm, attach_sources, by_month, entries
-from talks.models import (
-    Round,
-    RoundStatus,
-)
+from talks.models import Round, RoundStatus
 
 TIMELINE_PAGE_SIZE = 25
 

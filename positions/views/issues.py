@@ -6,16 +6,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from positions import progress
-from positions.models import (
-    Commitment,
-    Document,
-    Issue,
-    Position,
-    Provision,
-)
-from talks.models import (
-    Round,
-)
+from positions.models import Commitment, Document, Issue, Position, Provision
+from talks.models import Round
 
 
 def issue_list(request):

@@ -8,11 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from actors.models import Organization
 from positions import progress
-from positions.models import (
-    Commitment,
-    Document,
-    Position,
-)
+from positions.models import Commitment, Document, Position
 from provenance.models import Side
 from talks.models import (
     MEMBER_ROLES,
