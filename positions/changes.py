@@ -9,14 +9,14 @@ version shows as "added" even if it was drafted for weeks before.
 
 import dataclasses
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import Lag
 
 from actors.models import Membership, Organization, Person
-from positions.models import Commitment, Document, Exchange, Position
+from positions.models import Commitment, Document, Exchange, Issue, Position
 from provenance.models import PublicationStatus
 from talks.models import Delegation, Event, Round
 
@@ -49,10 +49,13 @@ class Tracked:
     kind: str
     related: tuple[str, ...] = ()
     url: Callable[[models.Model], str] = lambda obj: obj.get_absolute_url()
-    # How to reach the round this content belongs to, for a round's own feed; None: not round content.
-    round_path: str | None = None
-    # Which of these rows are about a person (by id), for a person's own feed; None: not asked.
-    about_person: Callable[[int], Q] | None = None
+    # For the feeds of one round, person or issue: which of these rows are about that subject,
+    # given its id. A kind without an entry for a subject is left out of that subject's feed.
+    about: Mapping[type[models.Model], Callable[[int], Q]] = dataclasses.field(default_factory=dict)
+
+
+def _of_round(pk: int) -> Q:
+    return Q(round=pk)
 
 
 # The kinds a reader follows. Rows without a page of their own are shown on their parent's.
@@ -61,38 +64,62 @@ TRACKED = (
         Round,
         "Round",
         ("venue",),
-        round_path="pk",
-        # Through a published delegation only: a draft one must not show who is in it.
-        about_person=lambda pk: (
-            Q(chair=pk)
-            | Q(
-                delegations__participants__person=pk,
-                delegations__publication_status=PublicationStatus.PUBLISHED,
-            )
-        ),
+        about={
+            Round: lambda pk: Q(pk=pk),
+            # Through a published delegation only: a draft one must not show who is in it.
+            Person: lambda pk: (
+                Q(chair=pk)
+                | Q(
+                    delegations__participants__person=pk,
+                    delegations__publication_status=PublicationStatus.PUBLISHED,
+                )
+            ),
+        },
     ),
     Tracked(
         Delegation,
         "Delegation",
         ("round",),
         lambda d: d.round.get_absolute_url(),
-        round_path="round",
-        about_person=lambda pk: Q(participants__person=pk),
+        about={Round: _of_round, Person: lambda pk: Q(participants__person=pk)},
     ),
-    Tracked(Event, "Event", round_path="round", about_person=lambda pk: Q(people=pk)),
-    Tracked(Document, "Document", round_path="round"),
     Tracked(
-        Position, "Position", ("issue", "round"), lambda p: p.issue.get_absolute_url(), "round"
+        Event,
+        "Event",
+        about={
+            Round: _of_round,
+            Person: lambda pk: Q(people=pk),
+            Issue: lambda pk: Q(issues=pk),
+        },
     ),
-    Tracked(Commitment, "Commitment", round_path="round"),
-    Tracked(Exchange, "Exchange", round_path="commitment__round"),
-    Tracked(Person, "Person", about_person=lambda pk: Q(pk=pk)),
+    Tracked(
+        Document,
+        "Document",
+        about={Round: _of_round, Issue: lambda pk: Q(provisions__issues=pk)},
+    ),
+    Tracked(
+        Position,
+        "Position",
+        ("issue", "round"),
+        lambda p: p.issue.get_absolute_url(),
+        about={Round: _of_round, Issue: lambda pk: Q(issue=pk)},
+    ),
+    Tracked(Commitment, "Commitment", about={Round: _of_round, Issue: lambda pk: Q(issue=pk)}),
+    Tracked(
+        Exchange,
+        "Exchange",
+        about={
+            Round: lambda pk: Q(commitment__round=pk),
+            Issue: lambda pk: Q(commitment__issue=pk),
+        },
+    ),
+    Tracked(Person, "Person", about={Person: lambda pk: Q(pk=pk)}),
     Tracked(
         Membership,
         "Post",
         ("person", "organization"),
         lambda m: m.person.get_absolute_url(),
-        about_person=lambda pk: Q(person=pk),
+        about={Person: lambda pk: Q(person=pk)},
     ),
     Tracked(Organization, "Organization"),
 )
@@ -109,19 +136,15 @@ def _previous(name: str) -> Window:
     )
 
 
-def _changes_of(
-    tracked: Tracked, limit: int, round_: Round | None, person: Person | None
-) -> list[Change]:
+def _changes_of(tracked: Tracked, limit: int, about: models.Model | None) -> list[Change]:
     """Two queries: the latest published versions with their predecessors, then the objects."""
     model = tracked.model
     fields = _tracked_fields(model)
     names = [f.attname for f in fields]
     public = model.objects.published()
-    if round_ is not None:
-        public = public.filter(**{tracked.round_path: round_.pk})
-    if person is not None:
-        # A join through delegations or people can repeat a row: the ids go into an IN anyway.
-        public = public.filter(tracked.about_person(person.pk))
+    if about is not None:
+        # A join through delegations, people or issues can repeat a row: the ids go into an IN.
+        public = public.filter(tracked.about[type(about)](about.pk))
     published_versions = model.history.model.objects.filter(
         publication_status=PublicationStatus.PUBLISHED,
         history_type__in=["+", "~"],
@@ -179,21 +202,14 @@ def _changes_of(
     ]
 
 
-def recent_changes(
-    limit: int = 10, *, round: Round | None = None, person: Person | None = None
-) -> list[Change]:
-    """The latest `limit` changes to published content, newest first; only those about `round`
-    or `person` if given.
+def recent_changes(limit: int = 10, *, about: Round | Person | Issue | None = None) -> list[Change]:
+    """The latest `limit` changes to published content, newest first; only those about a round,
+    a person or an issue if `about` is given.
 
-    Two queries per tracked kind (twenty in all; fourteen for a round, ten for a person),
-    whatever `limit` is.
+    Two queries per tracked kind (twenty in all; fourteen for a round, ten for a person, ten for
+    an issue), whatever `limit` is.
     """
-    kinds = [
-        t
-        for t in TRACKED
-        if (round is None or t.round_path is not None)
-        and (person is None or t.about_person is not None)
-    ]
-    changes = [change for tracked in kinds for change in _changes_of(tracked, limit, round, person)]
+    kinds = [t for t in TRACKED if about is None or type(about) in t.about]
+    changes = [change for tracked in kinds for change in _changes_of(tracked, limit, about)]
     changes.sort(key=lambda change: (change.changed_at, change.version), reverse=True)
     return changes[:limit]

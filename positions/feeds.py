@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from actors.models import Person
 from positions.changes import Change, recent_changes
+from positions.models import Issue
 from talks.models import Round
 
 FEED_LENGTH = 50
@@ -64,56 +65,79 @@ class ChangesFeed(Feed):
         return item.changed_at
 
 
-class RoundChangesFeed(ChangesFeed):
+class SubjectChangesFeed(ChangesFeed):
+    """Changes about one subject — a round, a person, an issue — as `recent_changes(about=…)`
+    defines them. Subclasses find the subject, name it, and say which field its URL carries."""
+
+    url_name = ""  # the feed's route
+    url_field = "slug"  # the subject's field in that route
+
+    def name(self, subject) -> str:
+        return str(subject)
+
+    def guid_key(self, subject) -> str:
+        # The id, not the slug: a corrected spelling must not look like a new feed.
+        return f"{subject._meta.model_name}-{subject.pk}"
+
+    def title(self, subject) -> str:
+        return f"Istanbul Talks Tracker: what changed about {self.name(subject)}"
+
+    def subtitle(self, subject) -> str:
+        return f"New and updated entries about {self.name(subject)}."
+
+    def link(self, subject) -> str:
+        return settings.SITE_URL + subject.get_absolute_url()
+
+    def feed_url(self, subject) -> str:
+        return settings.SITE_URL + reverse(self.url_name, args=[getattr(subject, self.url_field)])
+
+    def feed_guid(self, subject) -> str:
+        return f"tag:{site_host()},2025-05-16:changes/{self.guid_key(subject)}"
+
+    def items(self, subject) -> list[Change]:
+        return recent_changes(FEED_LENGTH, about=subject)
+
+
+class RoundChangesFeed(SubjectChangesFeed):
     """Changes to one round and what belongs to it: delegations, documents, positions, deals."""
+
+    url_name = "positions:round-changes-feed"
+    url_field = "number"
 
     def get_object(self, request, number: int) -> Round:
         return get_object_or_404(Round.objects.published(), number=number)
 
-    def title(self, round_: Round) -> str:
-        return f"Istanbul Talks Tracker: what changed in round {round_.number}"
+    def name(self, round_: Round) -> str:
+        return f"round {round_.number}"
 
-    def subtitle(self, round_: Round) -> str:
-        return f"New and updated entries about {round_}."
-
-    def link(self, round_: Round) -> str:
-        return settings.SITE_URL + round_.get_absolute_url()
-
-    def feed_url(self, round_: Round) -> str:
-        return settings.SITE_URL + reverse("positions:round-changes-feed", args=[round_.number])
-
-    def feed_guid(self, round_: Round) -> str:
-        return f"tag:{site_host()},2025-05-16:changes/round-{round_.number}"
-
-    def items(self, round_: Round) -> list[Change]:
-        return recent_changes(FEED_LENGTH, round=round_)
+    def guid_key(self, round_: Round) -> str:
+        return f"round-{round_.number}"  # a round is known by its number for good
 
 
-class PersonChangesFeed(ChangesFeed):
+class PersonChangesFeed(SubjectChangesFeed):
     """Changes about one person: their page, their posts, rounds they attended or chaired, their
     delegations and the events that name them."""
+
+    url_name = "positions:person-changes-feed"
 
     def get_object(self, request, slug: str) -> Person:
         return get_object_or_404(Person.objects.published(), slug=slug)
 
-    def title(self, person: Person) -> str:
-        return f"Istanbul Talks Tracker: what changed about {person.name}"
+    def name(self, person: Person) -> str:
+        return person.name
 
-    def subtitle(self, person: Person) -> str:
-        return f"New and updated entries about {person.name}."
 
-    def link(self, person: Person) -> str:
-        return settings.SITE_URL + person.get_absolute_url()
+class IssueChangesFeed(SubjectChangesFeed):
+    """Changes on one issue: each side's positions on it, its commitments and their exchanges,
+    the documents with provisions on it and the events about it."""
 
-    def feed_url(self, person: Person) -> str:
-        return settings.SITE_URL + reverse("positions:person-changes-feed", args=[person.slug])
+    url_name = "positions:issue-changes-feed"
 
-    def feed_guid(self, person: Person) -> str:
-        # The id, not the slug: a corrected spelling must not look like a new feed.
-        return f"tag:{site_host()},2025-05-16:changes/person-{person.pk}"
+    def get_object(self, request, slug: str) -> Issue:
+        return get_object_or_404(Issue, slug=slug)  # issues are a fixed, public vocabulary
 
-    def items(self, person: Person) -> list[Change]:
-        return recent_changes(FEED_LENGTH, person=person)
+    def name(self, issue: Issue) -> str:
+        return issue.name
 
 
 CHANGES_PAGE_SIZE = 25

@@ -34,4 +34,9 @@ urlpatterns = [
         conditional_on_content(feeds.PersonChangesFeed()),
         name="person-changes-feed",
     ),
+    path(
+        "feeds/issues/<slug:slug>/changes.atom",
+        conditional_on_content(feeds.IssueChangesFeed()),
+        name="issue-changes-feed",
+    ),
 ]

@@ -9,14 +9,18 @@ from django.urls import reverse
 
 from provenance.models import PublicationStatus
 from tests.factories import (
+    CommitmentFactory,
     DelegationFactory,
     DocumentFactory,
     EventFactory,
     ExchangeFactory,
+    IssueFactory,
     MembershipFactory,
     OrganizationFactory,
     ParticipantFactory,
     PersonFactory,
+    PositionFactory,
+    ProvisionFactory,
     RoundFactory,
 )
 
@@ -209,3 +213,32 @@ def test_round_and_person_pages_link_their_feeds(client):
     assert 'href="/rounds/2.ics"' in round_page
     person_page = client.get(person.get_absolute_url()).content.decode()
     assert 'href="/feeds/people/negotiator/changes.atom"' in person_page
+
+
+def test_issue_feed_has_what_is_on_that_issue_only(client):
+    prisoners = IssueFactory(slug="prisoners-of-war", name="Prisoners of war")
+    territory = IssueFactory(slug="territory", name="Territory")
+    round_ = RoundFactory(number=2, title="Second round")
+    PositionFactory(round=round_, issue=prisoners, side="ukraine")
+    PositionFactory(round=round_, issue=territory, side="russia")
+    PositionFactory(round=round_, issue=prisoners, side="russia", publication_status=DRAFT)
+    deal = CommitmentFactory(round=round_, issue=prisoners, title="1,000 for 1,000")
+    ExchangeFactory(commitment=deal, title="First swap", occurred_on=datetime.date(2025, 5, 23))
+    EventFactory(title="Swap announced", occurred_on=datetime.date(2025, 5, 22)).issues.add(
+        prisoners
+    )
+    memorandum = DocumentFactory(title="Russian memorandum", round=round_)
+    ProvisionFactory(document=memorandum).issues.add(prisoners)
+    DocumentFactory(title="Territorial annex", round=round_)
+    feed = parse(client.get("/feeds/issues/prisoners-of-war/changes.atom"))
+    assert sorted(entry.title for entry in feed.entries) == [
+        "Commitment added: 1,000 for 1,000",
+        "Document added: Russian memorandum",
+        "Event added: 2025-05-22: Swap announced",
+        "Exchange added: 2025-05-23: First swap",
+        "Position added: Ukraine on Prisoners of war at round 2",
+    ]
+    assert feed.feed.title == "Istanbul Talks Tracker: what changed about Prisoners of war"
+    assert client.get("/feeds/issues/nothing/changes.atom").status_code == 404
+    page = client.get("/issues/prisoners-of-war/").content.decode()
+    assert 'href="/feeds/issues/prisoners-of-war/changes.atom"' in page
