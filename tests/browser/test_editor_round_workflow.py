@@ -33,6 +33,11 @@ def log_in(page, base_url: str, username: str) -> None:
 def pick(page, select_id: str, term: str, choice: str) -> None:
     """Choose `choice` in a Select2 autocomplete by typing `term`, as an editor does."""
     page.locator(f"select#{select_id} + .select2").click()
+    # Type only once the dropdown's own search box has focus: keys typed before Select2 opens
+    # land elsewhere, and a partial term can push the wanted choice off the first result page.
+    search = page.locator(".select2-container--open .select2-search__field")
+    search.wait_for(state="visible")
+    search.focus()
     page.keyboard.type(term)
     page.locator(".select2-results__option", has_text=choice).first.click()
     page.wait_for_selector(".select2-container--open", state="detached")
@@ -95,6 +100,8 @@ def test_editor_logs_round_four_publisher_publishes_it(
     page.locator("td.original p", has_text="Ukraine at round 4").locator(
         "a.inlinechangelink"
     ).click()
+    page.wait_for_url("**/admin/talks/delegation/*/change/")
+    page.wait_for_load_state("load")  # Select2 and the inline formset scripts are set up
     page.click("#participants-group .add-row a")
     pick(page, "id_participants-0-person", "Umierov", "Rustem Umerov")
     page.select_option("#id_participants-0-role", "head")
