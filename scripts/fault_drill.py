@@ -200,7 +200,8 @@ def main() -> int:
 
             traffic.run(scenario)
             server.logfile.seek(0)
-            tracebacks = server.logfile.read().decode(errors="replace").count("Traceback")
+            server_log = server.logfile.read().decode(errors="replace")
+            tracebacks = server_log.count("Traceback")
 
         with psycopg.connect(database_url.replace("postgres://", "postgresql://")) as db:
             rows = db.execute("SELECT code FROM provenance_source WHERE code LIKE 'drill-%%'")
@@ -234,6 +235,11 @@ def main() -> int:
         f"{len(present - acknowledged)} committed without acknowledgement"
     )
     print(f"slowest request: {slowest:.2f} s; tracebacks in the gunicorn log: {tracebacks}")
+    if tracebacks:
+        # The log goes with the drill's temporary files: show the first traceback while it is here.
+        start = server_log.index("Traceback")
+        head = server_log[server_log.rfind("\n", 0, start - 1) + 1 :].splitlines()[:40]
+        print("first traceback, with the log line before it:\n  " + "\n  ".join(head))
 
     problems = []
     unexpected = {s: n for s, n in statuses.items() if s not in (200, 201, 503)}
