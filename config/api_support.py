@@ -181,7 +181,13 @@ class PublicFilterSet(filters.FilterSet):
         return queryset.search(value)
 
     def filter_updated_since(self, queryset, name, value):
-        return queryset.filter(updated_at__gte=in_utc(value))
+        model = queryset.model
+        if any(field.name == "updated_at" for field in model._meta.fields):
+            return queryset.filter(updated_at__gte=in_utc(value))
+        # Rows without a timestamp of their own (participants, exchange counts): their history
+        # records every change.
+        changed = model.history.filter(history_date__gte=in_utc(value)).values("id")
+        return queryset.filter(id__in=changed)
 
 
 def in_utc(value: datetime.datetime) -> datetime.datetime:

@@ -300,8 +300,6 @@ DETAIL_NAMES = {
 
 def public_queryset(resource: str):
     model = TRACKED.get(resource) or UNTRACKED[resource]
-    if model is ExchangeCount:
-        return ExchangeCount.objects.filter(exchange__in=Exchange.objects.published())
     if model in UNTRACKED.values():
         return model.objects.all()
     return model.objects.published()

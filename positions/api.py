@@ -13,7 +13,6 @@ from config.api_support import (
     PublicReadOnlyViewSet,
     RefField,
     folded_search,
-    in_utc,
 )
 from positions.models import (
     Commitment,
@@ -316,11 +315,6 @@ class ExchangeCountFilter(PublicFilterSet):
             queryset, value, "note"
         )
 
-    def filter_updated_since(self, queryset, name, value):
-        # Counts have no timestamp of their own; their history records every change.
-        changed = ExchangeCount.history.filter(history_date__gte=in_utc(value)).values("id")
-        return queryset.filter(id__in=changed)
-
 
 class ExchangeCountViewSet(PublicReadOnlyViewSet):
     """Every count of every exchange as its own row: one per side, category and claimant."""
@@ -332,8 +326,5 @@ class ExchangeCountViewSet(PublicReadOnlyViewSet):
     cursor_ordering = ("id",)
 
     def get_queryset(self):
-        # Counts are public exactly when their exchange is.
-        queryset = ExchangeCount.objects.filter(
-            exchange__in=Exchange.objects.published()
-        ).select_related("exchange")
+        queryset = ExchangeCount.objects.published().select_related("exchange")
         return self.with_sources(queryset)

@@ -418,8 +418,14 @@ class ExchangeCount(Sourced):
     )
     note = models.CharField(max_length=300, blank=True)
 
-    # No status of its own: public with its exchange, and that exchange's commitment and round.
-    publication_parents = ("exchange", "exchange__commitment", "exchange__commitment__round")
+    # No status of its own: public exactly when its exchange is (the exchange's commitment and
+    # round, and the reported total it is a stage of).
+    publication_parents = (
+        "exchange",
+        "exchange__commitment",
+        "exchange__commitment__round",
+        "exchange__part_of",
+    )
 
     objects = PublishableQuerySet.as_manager()
     history = HistoricalRecords()

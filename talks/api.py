@@ -15,7 +15,6 @@ from config.api_support import (
     RefField,
     RefListField,
     folded_search,
-    in_utc,
 )
 from provenance.text import fold
 from talks.models import (
@@ -215,11 +214,6 @@ class ParticipantFilter(PublicFilterSet):
 
     def filter_q(self, queryset, name, value):
         return folded_search(queryset, value, "person__search_text")
-
-    def filter_updated_since(self, queryset, name, value):
-        # Participants have no timestamp of their own; their history records every change.
-        changed = Participant.history.filter(history_date__gte=in_utc(value)).values("id")
-        return queryset.filter(id__in=changed)
 
 
 class ParticipantViewSet(PublicReadOnlyViewSet):

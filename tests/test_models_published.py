@@ -74,3 +74,6 @@ def test_a_stage_of_a_draft_total_is_hidden():
     total = ExchangeFactory(commitment=None, publication_status=DRAFT)
     stage = ExchangeFactory(commitment=None, part_of=total)
     assert not Exchange.objects.published().filter(pk=stage.pk).exists()
+    # Its counts go with it: an exchange count is public exactly when its exchange is.
+    count = ExchangeCountFactory(exchange=stage)
+    assert not ExchangeCount.objects.published().filter(pk=count.pk).exists()
