@@ -37,7 +37,7 @@ def round_number_filter(field_name: str):
 
 class VenueSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("venue")
-    aliases = serializers.SerializerMethodField()
+    aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
 
     class Meta:
         model = Venue
@@ -45,9 +45,6 @@ class VenueSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerialize
             "id", "url", "name", "native_name", "aliases", "city", "country_code", "latitude",
             "longitude", "description", "confidence", "confidence_note", "updated_at", "sources",
         ]  # fmt: skip
-
-    def get_aliases(self, venue) -> list[str]:
-        return [line.strip() for line in venue.aliases.splitlines() if line.strip()]
 
 
 class VenueFilter(PublicFilterSet):

@@ -56,10 +56,12 @@ class Venue(Sourced):
         return f"{self.name}, {self.city}"
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(
-            self.name, self.native_name, *split_aliases(self.aliases)
-        )
+        self.search_text = fold_for_search(self.name, self.native_name, *self.alias_list)
         super().save(*args, **kwargs)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
 
 
 class RoundStatus(models.TextChoices):
