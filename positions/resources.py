@@ -34,11 +34,6 @@ class ExchangeCountResource(AllOrNothingResource):
     exchange = fields.Field(
         column_name="exchange", attribute="exchange", widget=widgets.ForeignKeyWidget(Exchange)
     )
-    sources = fields.Field(
-        column_name="sources",
-        attribute="sources",
-        widget=widgets.ManyToManyWidget(Source, separator=";", field="code"),
-    )
 
     computed_columns = ("exchange",)
 

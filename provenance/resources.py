@@ -1,7 +1,7 @@
 """What every CSV import shares: all or nothing, full validation, history kept."""
 
 from django.core.exceptions import ValidationError
-from import_export import resources
+from import_export import fields, resources, widgets
 
 from provenance.models import Source
 
@@ -20,6 +20,13 @@ class AllOrNothingResource(resources.ModelResource):
     Rows are saved one by one through Model.save() (never bulk mode), so simple-history records
     each one with the importing user and the reason "Imported from CSV".
     """
+
+    # Every imported fact cites its sources by code, separated by semicolons: "S1;S28".
+    sources = fields.Field(
+        column_name="sources",
+        attribute="sources",
+        widget=widgets.ManyToManyWidget(Source, separator=";", field="code"),
+    )
 
     def import_data(self, dataset, **kwargs):
         # A row that fails model validation rolls the whole file back, not only the row.

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
 from actors.models import Organization, Person
-from provenance.models import Source
 from provenance.resources import AllOrNothingResource
 from talks.models import Delegation, Participant
 
@@ -45,11 +44,6 @@ class ParticipantResource(AllOrNothingResource):
         widget=widgets.ForeignKeyWidget(Organization, "name"),
     )
     at_table = fields.Field(column_name="at_table", attribute="at_table", widget=AtTableWidget())
-    sources = fields.Field(
-        column_name="sources",
-        attribute="sources",
-        widget=widgets.ManyToManyWidget(Source, separator=";", field="code"),
-    )
 
     computed_columns = ("delegation",)
 
