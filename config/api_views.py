@@ -17,7 +17,6 @@ from config.api_support import PublicAPIView, detail_url, in_utc
 from positions.models import Commitment, Document, Exchange, ExchangeCount, Issue, Position
 from provenance.markup import render_markdown
 from provenance.models import PublicationStatus, Source
-from provenance.text import fold
 from talks.models import Delegation, Event, Participant, Round, Venue
 
 TIMELINE_TYPES = ["round", "event", "document", "commitment", "exchange"]
@@ -210,7 +209,7 @@ SEARCH_TYPES = {
     "round": lambda q: Round.objects.published().search(q),
     "event": lambda q: Event.objects.published().search(q),
     "document": lambda q: Document.objects.published().search(q),
-    "position": lambda q: Position.objects.published().filter(search_text__contains=fold(q)),
+    "position": lambda q: Position.objects.published().search(q),
     "commitment": lambda q: Commitment.objects.published().search(q),
     "exchange": lambda q: Exchange.objects.published().search(q),
     "source": lambda q: Source.objects.published().search(q),

@@ -155,9 +155,6 @@ class PositionFilter(PublicFilterSet):
         model = Position
         fields = {"side": ["exact"], "stance": ["exact"], "confidence": ["exact"]}
 
-    def filter_q(self, queryset, name, value):
-        return folded_search(queryset, value, "search_text")
-
 
 class PositionViewSet(PublicReadOnlyViewSet):
     """Each side's stance on each issue as of each round."""
@@ -201,9 +198,6 @@ class CommitmentFilter(PublicFilterSet):
             "announced_on": ["gte", "lte"],
             "confidence": ["exact"],
         }
-
-    def filter_q(self, queryset, name, value):
-        return folded_search(queryset, value, "search_text")
 
 
 class CommitmentViewSet(PublicReadOnlyViewSet):
@@ -260,9 +254,6 @@ class ExchangeFilter(PublicFilterSet):
             "linkage_confidence": ["exact"],
             "confidence": ["exact"],
         }
-
-    def filter_q(self, queryset, name, value):
-        return folded_search(queryset, value, "search_text")
 
 
 class ExchangeViewSet(PublicReadOnlyViewSet):

@@ -167,7 +167,7 @@ class Position(Sourced, Publishable):
 
     publication_parents = ("round",)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = SearchableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

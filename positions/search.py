@@ -148,9 +148,7 @@ def search_groups(query: str) -> list[ResultGroup]:
         ),
         _group(
             "Positions",
-            Position.objects.published()
-            .filter(search_text__contains=folded)
-            .select_related("issue", "round"),
+            Position.objects.published().search(query).select_related("issue", "round"),
             _position,
         ),
         _group(

@@ -1,6 +1,6 @@
 """API resources for venues, rounds, delegations, participants and timeline events."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
@@ -16,7 +16,6 @@ from config.api_support import (
     RefListField,
     folded_search,
 )
-from provenance.text import fold
 from talks.models import (
     Delegation,
     Event,
@@ -95,16 +94,6 @@ class RoundFilter(PublicFilterSet):
             "held_on": ["exact", "gte", "lte"],
             "confidence": ["exact"],
         }
-
-    def filter_q(self, queryset, name, value):
-        folded = fold(value)
-        if not folded:
-            return queryset
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(summary__icontains=value)
-            | Q(venue__search_text__contains=folded)
-        )
 
 
 class RoundViewSet(PublicReadOnlyViewSet):
