@@ -14,6 +14,8 @@ from provenance.models import (
     PublishableQuerySet,
     SearchableQuerySet,
     Sourced,
+    record_key,
+    unique_key,
 )
 from provenance.text import fold_for_search
 
@@ -41,6 +43,8 @@ class OrganizationKind(models.TextChoices):
 
 class Organization(Sourced, Publishable):
     """A state, a body inside one (ministry, intelligence service), or an international organization."""
+
+    key = record_key()
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=40, blank=True, help_text="e.g. SBU, MİT, NSDC.")
@@ -72,6 +76,7 @@ class Organization(Sourced, Publishable):
     class Meta:
         ordering = ["name"]
         constraints = [
+            unique_key("organization"),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("pk")),
                 name="organization_not_own_parent",
@@ -94,7 +99,7 @@ class Organization(Sourced, Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("actors:organization-detail", args=[self.pk])
+        return reverse("public:organization-detail", args=[self.pk])
 
     @property
     def alias_list(self) -> list[str]:
@@ -144,7 +149,7 @@ class Person(Sourced, Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("actors:person-detail", args=[self.slug])
+        return reverse("public:person-detail", args=[self.slug])
 
     @property
     def alias_list(self) -> list[str]:
@@ -166,6 +171,8 @@ class MembershipQuerySet(PublishableQuerySet):
 
 class Membership(Sourced, Publishable):
     """A person's post in an organization over time, e.g. Umerov as Minister of Defence."""
+
+    key = record_key()
 
     # PROTECT on both sides: a post is part of the record; remove it first, deliberately.
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
@@ -200,6 +207,7 @@ class Membership(Sourced, Publishable):
     class Meta:
         ordering = ["person", "start_on"]
         constraints = [
+            unique_key("membership"),
             models.CheckConstraint(
                 condition=Q(end_on__isnull=True)
                 | Q(start_on__isnull=True)

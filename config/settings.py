@@ -81,11 +81,15 @@ INSTALLED_APPS = [
     "axes",
     "import_export",
     "csp",
-    # The project's own apps, in dependency order: each may import only those above it.
+    # The project's own apps, in dependency order: each may import only those above it
+    # (tests/test_layering.py). record, public and api hold no models.
     "provenance",
     "actors",
     "talks",
     "positions",
+    "record",
+    "public",
+    "api",
     "ops",
 ]
 
@@ -143,12 +147,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Nothing may hang a worker when PostgreSQL is slow or gone: connecting gives up after
+    # DATABASE_CONNECT_TIMEOUT seconds and any statement after DATABASE_STATEMENT_TIMEOUT_MS, both
+    # well below gunicorn's --timeout. ops.middleware turns the resulting errors into a 503.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3),
+        "options": f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 5000)}",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if redis_url := os.environ.get("REDIS_URL", ""):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            # A cache that does not answer within a second counts as down.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -182,32 +199,26 @@ STORAGES = {
     },
 }
 
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-}
-
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Istanbul Talks Tracker API",
-    "DESCRIPTION": "The sourced public record of the 2025 Russia–Ukraine talks in Istanbul.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-}
-
-# The public site's canonical address, used in feeds, calendar UIDs and JSON-LD.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Publishing, unpublishing and login lockouts: who did what to which record.
-    "loggers": {"security": {"level": "INFO"}},
+    "loggers": {
+        # One line per request: method, path, status, duration, client (ops.middleware).
+        "request": {"level": "INFO"},
+        # Logins, failed logins, lockouts, publish/unpublish: who did what to which record.
+        "security": {"level": "INFO"},
+        # django-axes logs lockouts on its own loggers.
+        "axes": {"level": "INFO"},
+        # The request log already has one line per request; this would repeat 4xx lines.
+        "django.request": {"level": "ERROR"},
+    },
 }
+
+# The public site's canonical address, used in feeds, calendar UIDs and JSON-LD.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- editor workflow ---
 # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none, use the peer).
@@ -225,8 +236,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 3
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The client address as the outermost trusted proxy saw it (DJANGO_TRUSTED_PROXIES); without
-# proxies X-Forwarded-For is ignored. Why not ipware's proxy count: provenance/clientip.py.
-AXES_CLIENT_IP_CALLABLE = "provenance.clientip.client_ip"
+# proxies X-Forwarded-For is ignored. Why not ipware's proxy count: ops/clientip.py.
+AXES_CLIENT_IP_CALLABLE = "ops.clientip.client_ip"
 
 # django-import-export: every import in a transaction, saved row by row (never bulk), so that a
 # bad row rolls the file back and simple-history records each row.
@@ -239,7 +250,7 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 # README's "Deploying" section explains each variable.
 
 # X-Forwarded-Proto is believed only behind trusted reverse proxies (TRUSTED_PROXIES, above),
-# which also decide the client address in logs and lockouts (provenance/clientip.py).
+# which also decide the client address in logs and lockouts (ops/clientip.py).
 if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -293,18 +304,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Nothing may hang a worker when PostgreSQL is slow or gone: connecting gives up after
-# DATABASE_CONNECT_TIMEOUT seconds and any statement after DATABASE_STATEMENT_TIMEOUT_MS, both
-# well below gunicorn's --timeout. ops.middleware turns the resulting errors into a 503.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"]["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
-    statement_timeout = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
-    DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={statement_timeout}"
-if "OPTIONS" not in CACHES["default"] and "Redis" in CACHES["default"]["BACKEND"]:
-    # The same for Redis: a cache that does not answer within a second counts as down.
-    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 1, "socket_timeout": 1}
-
 # What the 503 page and JSON tell clients to wait before retrying, in seconds.
 RETRY_AFTER_SECONDS = env_int("DJANGO_RETRY_AFTER", 5)
 # Anonymous pages are cached in CACHES["default"] under the content version, so a publish is
@@ -315,19 +314,6 @@ PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
 RELEASE = os.environ.get("DJANGO_RELEASE", "")
 # A write endpoint used only by scripts/fault_drill.py to prove no acknowledged write is lost.
 FAULT_DRILL_WRITES = env_bool("DJANGO_FAULT_DRILL_WRITES", False)
-
-LOGGING["loggers"].update(
-    {
-        # One line per request: method, path, status, duration, client (ops.middleware).
-        "request": {"level": "INFO"},
-        # Logins, failed logins, lockouts, publish/unpublish: who and when.
-        "security": {"level": "INFO"},
-        # django-axes logs lockouts on its own loggers.
-        "axes": {"level": "INFO"},
-        # The request log already has one line per request; this would repeat 4xx lines.
-        "django.request": {"level": "ERROR"},
-    }
-)
 
 # --- API ---
 # Read-only for the public; sessions only (no Basic auth, a second password-guessing path).
@@ -341,22 +327,37 @@ if not API_ANON_RATE.partition("/")[0].isdigit() or API_ANON_RATE.partition("/")
     "d",
 ):
     raise ImproperlyConfigured(f"API_ANON_RATE must look like '600/minute', got {API_ANON_RATE!r}")
-REST_FRAMEWORK |= {
+REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    # No browsable API: its pages carry inline scripts the CSP forbids; /api/docs/ replaces it.
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # Pagination, filter backends and the throttle are set on config.api_support's base views
-    # (importing them from here would be circular: they subclass DRF's views).
-    "EXCEPTION_HANDLER": "config.api_support.api_exception_handler",
+    # JSON and CSV. No browsable API: its pages carry inline scripts the CSP forbids; /api/docs/
+    # replaces it.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "api.renderers.FlatCSVRenderer",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.LinkHeaderPagination",
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "api.filters.SafeOrderingFilter",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.RateLimitThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
     "NUM_PROXIES": TRUSTED_PROXIES,
     "URL_FORMAT_OVERRIDE": "format",
 }
-SPECTACULAR_SETTINGS |= {
-    "DESCRIPTION": (BASE_DIR / "config" / "api_description.md").read_text(),
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Istanbul Talks Tracker API",
+    "DESCRIPTION": (BASE_DIR / "api" / "description.md").read_text(),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "config.api_support.document_error_responses",
+        "api.schema.document_error_responses",
     ],
     # The shared vocabularies get one schema name each, wherever a model uses them.
     "ENUM_NAME_OVERRIDES": {

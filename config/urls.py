@@ -1,14 +1,12 @@
-"""Root URLs: the public site, the admin and the API."""
+"""Root URLs: the public site, the admin, the API and its downloads, and the health probes."""
 
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from config.downloads import download_table, downloads
-
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/v1/", include("config.api")),
+    path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",
@@ -18,12 +16,8 @@ urlpatterns = [
         ),
         name="api-docs",
     ),
-    path("data/", downloads, name="downloads"),
-    path("data/<slug:table>.<slug:extension>", download_table, name="download-table"),
-    path("", include("talks.urls")),
-    path("", include("actors.urls")),
-    path("", include("positions.urls")),
-    path("", include("provenance.urls")),
+    path("data/", include("api.downloads")),
+    path("", include("public.urls")),
     path("", include("ops.urls")),
 ]
 

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.utils.cache import get_cache_key, learn_cache_key
 from redis.exceptions import RedisError
 
+from ops.clientip import client_ip
 from ops.outage import DATABASE_DOWN, database_unavailable
-from provenance.clientip import client_ip
 from provenance.versioning import content_version
 
 request_logger = logging.getLogger("request")

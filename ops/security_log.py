@@ -9,7 +9,7 @@ import logging
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from provenance.clientip import client_ip
+from ops.clientip import client_ip
 
 logger = logging.getLogger("security")
 

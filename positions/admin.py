@@ -1,3 +1,5 @@
+"""Admin for issues, documents, positions, commitments and exchanges, and the round desk."""
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -25,7 +27,7 @@ from provenance.admin.base import (
     PublishableInlineMixin,
 )
 from provenance.workflow import WorkflowError
-from talks.admin import RoundAdmin as TalksRoundAdmin
+from talks.admin import DelegationInline, EventInline
 from talks.models import Round
 
 
@@ -175,18 +177,71 @@ class CommitmentInline(PublishableInlineMixin, admin.StackedInline):
     autocomplete_fields = ["issue", "sources"]
 
 
-admin.site.unregister(Round)
-
-
 @admin.register(Round)
-class RoundAdmin(TalksRoundAdmin):
-    """The round desk with what this app adds: documents tabled, positions and commitments.
+class RoundAdmin(PublishableAdmin):
+    """The round desk: a round with its delegations, events, documents tabled, positions and
+    commitments. Publishing a round offers to publish everything logged under it at once."""
 
-    Registered here rather than in talks.admin because talks must not import positions.
-    Publishing a round offers to publish everything logged under it in one transaction.
-    """
+    list_display = ["number", "title", "held_on", "venue", "status", "publication_status"]
+    list_filter = ["publication_status", "status", "format", "confidence", "venue"]
+    list_select_related = ["venue"]
+    search_fields = ["title", "summary", "venue__name"]
+    ordering = ["-number"]
+    date_hierarchy = "held_on"
+    autocomplete_fields = ["venue", "chair", "hosts", "sources"]
+    readonly_fields = ["related_links"]
+    inlines = [DelegationInline, EventInline, DocumentInline, PositionInline, CommitmentInline]
+    fieldsets = [
+        (None, {"fields": ["number", "title", "status", "publication_status", "related_links"]}),
+        (
+            "When and where",
+            {
+                "fields": [
+                    ("held_on", "held_on_precision"),
+                    "time_zone",
+                    "scheduled_start_at",
+                    ("actual_start_at", "actual_end_at"),
+                    "timing_note",
+                    "venue",
+                ]
+            },
+        ),
+        (
+            "Format",
+            {"fields": ["format", "format_note", "working_language", "chair", "hosts"]},
+        ),
+        (
+            "Summary and sources",
+            {"fields": ["summary", "sources", "confidence", "confidence_note"]},
+        ),
+        (None, {"fields": ["change_reason", "loaded_version"]}),
+    ]
 
-    inlines = [*TalksRoundAdmin.inlines, DocumentInline, PositionInline, CommitmentInline]
+    @admin.display(description="Everything for this round")
+    def related_links(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        links = [
+            ("Delegations and participants", "talks_delegation", "round__id__exact"),
+            ("Participants", "talks_participant", "delegation__round__id__exact"),
+            ("Documents tabled", "positions_document", "round__id__exact"),
+            ("Positions", "positions_position", "round__id__exact"),
+            ("Commitments", "positions_commitment", "round__id__exact"),
+            (
+                "Exchanges under its commitments",
+                "positions_exchange",
+                "commitment__round__id__exact",
+            ),
+            ("Events", "talks_event", "round__id__exact"),
+        ]
+        return format_html(
+            " · ".join(['<a href="{}?{}={}">{}</a>'] * len(links)),
+            *[
+                part
+                for label, name, lookup in links
+                for part in (reverse(f"admin:{name}_changelist"), lookup, obj.pk, label)
+            ],
+        )
 
     @admin.action(description="Publish selected (with their drafts)", permissions=["publish"])
     def publish(self, request, queryset):

@@ -16,6 +16,8 @@ from provenance.models import (
     SearchableQuerySet,
     Side,
     Sourced,
+    record_key,
+    unique_key,
 )
 from provenance.text import fold_for_search
 from talks.models import Event, Round
@@ -35,6 +37,9 @@ class Issue(models.Model):
         Event, blank=True, related_name="issues", help_text="Timeline events about this issue."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = SearchableQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -42,8 +47,12 @@ class Issue(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(self.name, self.slug, self.description)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
-        return reverse("positions:issue-detail", args=[self.slug])
+        return reverse("public:issue-detail", args=[self.slug])
 
 
 class DocumentKind(models.TextChoices):
@@ -110,11 +119,13 @@ class Document(Sourced, Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("positions:document-detail", args=[self.slug])
+        return reverse("public:document-detail", args=[self.slug])
 
 
 class Provision(Sourced):
     """One provision of a document, mapped to the issues it addresses."""
+
+    key = record_key()
 
     # CASCADE: a provision only exists as part of its document.
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provisions")
@@ -130,6 +141,7 @@ class Provision(Sourced):
     history = HistoricalRecords()
 
     class Meta:
+        constraints = [unique_key("provision")]
         ordering = ["document", "order", "pk"]
 
     def __str__(self) -> str:
@@ -147,6 +159,8 @@ class Stance(models.TextChoices):
 
 class Position(Sourced, Publishable):
     """One side's stance on one issue as of one round."""
+
+    key = record_key()
 
     side = models.CharField(max_length=16, choices=Side)
     # PROTECT on issue and round: positions are the record; remove them before their round.
@@ -173,6 +187,7 @@ class Position(Sourced, Publishable):
     class Meta:
         ordering = ["issue__order", "round__number", "side"]
         constraints = [
+            unique_key("position"),
             models.UniqueConstraint(
                 fields=["side", "issue", "round"],
                 name="position_one_per_side_issue_round",
@@ -278,7 +293,7 @@ class Commitment(Sourced, Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("positions:commitment-detail", args=[self.slug])
+        return reverse("public:commitment-detail", args=[self.slug])
 
 
 class ExchangeKind(models.TextChoices):
@@ -296,6 +311,8 @@ class ExchangeQuerySet(SearchableQuerySet):
 
 class Exchange(Sourced, Publishable):
     """A dated step that carries a commitment out — a swap, a repatriation — or stands alone."""
+
+    key = record_key()
 
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=16, choices=ExchangeKind)
@@ -352,6 +369,7 @@ class Exchange(Sourced, Publishable):
     class Meta:
         ordering = ["occurred_on", "pk"]
         constraints = [
+            unique_key("exchange"),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("occurred_on")),
                 name="exchange_end_not_before_start",
@@ -386,7 +404,7 @@ class Exchange(Sourced, Publishable):
             )
 
     def get_absolute_url(self) -> str:
-        return reverse("positions:exchange-detail", args=[self.pk])
+        return reverse("public:exchange-detail", args=[self.pk])
 
     @property
     def counts_towards_commitment(self) -> bool:

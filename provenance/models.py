@@ -70,6 +70,29 @@ class SourceKind(models.TextChoices):
     TRANSCRIPT = "transcript", "Transcript"
     DOCUMENT = "document", "Document"
     ANALYSIS = "analysis", "Analysis"
+    # The only kind a source may have without an address; its note says where a copy is.
+    OFFLINE = "offline", "No public address (see note)"
+
+
+RECORD_KEY_HELP = (
+    "The row's stable key in the record's data files (data/istanbul/); blank for rows added in "
+    "the admin. The loader matches rows on it, so a corrected title or date updates the row."
+)
+
+
+def record_key() -> models.SlugField:
+    """The key of a row the record's data files name (data/istanbul/README.md)."""
+    return models.SlugField(max_length=100, blank=True, editable=False, help_text=RECORD_KEY_HELP)
+
+
+def unique_key(model_name: str) -> models.UniqueConstraint:
+    """Keys are unique; rows added in the admin have none."""
+    return models.UniqueConstraint(
+        fields=["key"],
+        condition=~Q(key=""),
+        name=f"{model_name}_key_unique",
+        violation_error_message="Another row already has this key.",
+    )
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -207,7 +230,7 @@ class Source(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("provenance:source-detail", args=[self.pk])
+        return reverse("public:source-detail", args=[self.pk])
 
     @property
     def is_state_affiliated(self) -> bool:

@@ -6,6 +6,7 @@ ETags, feeds — can key itself on `content_version()` and so is never stale aft
 The cache is shared (Redis) in production, so all processes see the same version.
 """
 
+import hashlib
 import time
 
 from django.apps import apps
@@ -60,15 +61,31 @@ def connect_signals() -> None:
     m2m_changed.connect(_on_change, dispatch_uid="version-m2m")
 
 
-def _version_etag(request, *args, **kwargs) -> str:
-    return str(content_version())
+def last_modified_time():
+    """When the content last changed; after a cold cache, from now on (never too early)."""
+    value = content_last_modified()
+    if value is None:
+        cache.add(MODIFIED_KEY, timezone.now().replace(microsecond=0), timeout=None)
+        value = cache.get(MODIFIED_KEY) or timezone.now()
+    return value
+
+
+def content_etag(request, *args, **kwargs) -> str:
+    """What a public answer depends on: the content version, the full URL and the format asked
+    for (Accept). A weak ETag: equal answers, not equal bytes (CSV and JSON are streamed)."""
+    key = "|".join(
+        [str(content_version()), request.get_full_path(), request.META.get("HTTP_ACCEPT", "")]
+    )
+    return 'W/"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
 
 
 def _last_modified(request, *args, **kwargs):
-    return content_last_modified()
+    return last_modified_time()
 
 
-# For views whose output depends only on the published record (feeds, calendars): answers
-# If-None-Match / If-Modified-Since with 304 until anything changes. Feed readers and calendar
-# apps poll, so most of their requests then cost no query at all.
-conditional_on_content = condition(etag_func=_version_etag, last_modified_func=_last_modified)
+# The one conditional-request mechanism for everything derived from the published record: the
+# API, downloads, feeds and calendars. Django's condition() answers If-None-Match /
+# If-Modified-Since with 304 (carrying the ETag) before the view runs, and sets ETag and
+# Last-Modified on every other GET answer. Feed readers, calendar apps and mirrors poll, so most
+# of their requests then cost no query at all.
+conditional_on_content = condition(etag_func=content_etag, last_modified_func=_last_modified)

@@ -1,6 +1,10 @@
+"""Admin for venues, delegations, participants and events.
+
+The round desk (the Round admin) is in positions/admin.py: its inlines include the documents,
+positions and commitments of the round, which this app cannot import.
+"""
+
 from django.contrib import admin
-from django.urls import reverse
-from django.utils.html import format_html
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV
 
@@ -11,7 +15,7 @@ from provenance.admin.base import (
     PublishableAdmin,
     PublishableInlineMixin,
 )
-from talks.models import Delegation, Event, Participant, Round, Venue
+from talks.models import Delegation, Event, Participant, Venue
 from talks.resources import ParticipantResource
 
 
@@ -44,72 +48,6 @@ class EventInline(PublishableInlineMixin, admin.TabularInline):
     fields = ["occurred_on", "kind", "side", "title", "sources", "publication_status"]
     autocomplete_fields = ["sources"]
     classes = ["collapse"]
-
-
-@admin.register(Round)
-class RoundAdmin(PublishableAdmin):
-    """The round desk. positions.admin extends it with documents, positions and commitments."""
-
-    list_display = ["number", "title", "held_on", "venue", "status", "publication_status"]
-    list_filter = ["publication_status", "status", "format", "confidence", "venue"]
-    list_select_related = ["venue"]
-    search_fields = ["title", "summary", "venue__name"]
-    ordering = ["-number"]
-    date_hierarchy = "held_on"
-    autocomplete_fields = ["venue", "chair", "hosts", "sources"]
-    readonly_fields = ["related_links"]
-    inlines = [DelegationInline, EventInline]
-    fieldsets = [
-        (None, {"fields": ["number", "title", "status", "publication_status", "related_links"]}),
-        (
-            "When and where",
-            {
-                "fields": [
-                    ("held_on", "held_on_precision"),
-                    "time_zone",
-                    "scheduled_start_at",
-                    ("actual_start_at", "actual_end_at"),
-                    "timing_note",
-                    "venue",
-                ]
-            },
-        ),
-        (
-            "Format",
-            {"fields": ["format", "format_note", "working_language", "chair", "hosts"]},
-        ),
-        (
-            "Summary and sources",
-            {"fields": ["summary", "sources", "confidence", "confidence_note"]},
-        ),
-        (None, {"fields": ["change_reason", "loaded_version"]}),
-    ]
-
-    @admin.display(description="Everything for this round")
-    def related_links(self, obj):
-        if obj is None or obj.pk is None:
-            return "—"
-        links = [
-            ("Delegations and participants", "talks_delegation", "round__id__exact"),
-            ("Participants", "talks_participant", "delegation__round__id__exact"),
-            ("Documents tabled", "positions_document", "round__id__exact"),
-            ("Positions", "positions_position", "round__id__exact"),
-            ("Commitments", "positions_commitment", "round__id__exact"),
-            (
-                "Exchanges under its commitments",
-                "positions_exchange",
-                "commitment__round__id__exact",
-            ),
-            ("Events", "talks_event", "round__id__exact"),
-        ]
-        return format_html(
-            " · ".join(['<a href="{}?{}={}">{}</a>'] * len(links)),
-            *[
-                part
-                for label, name, lookup in links
-                for part in (reverse(f"admin:{name}_changelist"), lookup, obj.pk, label)
-            ],
-        )
 
 
 class ParticipantInline(ParentLockedInlineMixin, admin.TabularInline):

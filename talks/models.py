@@ -17,12 +17,16 @@ from provenance.models import (
     SearchableQuerySet,
     Side,
     Sourced,
+    record_key,
+    unique_key,
 )
 from provenance.text import fold, fold_for_search
 
 
 class Venue(Sourced):
     """A place where talks or side meetings were held."""
+
+    key = record_key()
 
     name = models.CharField(max_length=200, unique=True)
     native_name = models.CharField(max_length=200, blank=True)
@@ -40,6 +44,7 @@ class Venue(Sourced):
     class Meta:
         ordering = ["name"]
         constraints = [
+            unique_key("venue"),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                 name="venue_latitude_in_range",
@@ -111,6 +116,8 @@ class RoundQuerySet(SearchableQuerySet):
 class Round(Sourced, Publishable):
     """One round of direct Russia–Ukraine talks: when, where, in what format, chaired by whom."""
 
+    key = record_key()
+
     number = models.PositiveSmallIntegerField(
         unique=True, validators=[MinValueValidator(1)], help_text="1 for the first round."
     )
@@ -155,6 +162,7 @@ class Round(Sourced, Publishable):
     class Meta:
         ordering = ["number"]
         constraints = [
+            unique_key("round"),
             models.CheckConstraint(
                 condition=Q(actual_end_at__isnull=True)
                 | Q(actual_start_at__isnull=True)
@@ -186,7 +194,7 @@ class Round(Sourced, Publishable):
     def get_absolute_url(self) -> str:
         # The round page is served by positions (it shows positions and commitments too); the
         # URL is reversed by name, so talks imports nothing from positions.
-        return reverse("positions:round-detail", args=[self.number])
+        return reverse("public:round-detail", args=[self.number])
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -215,6 +223,8 @@ class DelegationSide(models.TextChoices):
 
 class Delegation(Sourced, Publishable):
     """One side's delegation at one round, and the act that appointed it."""
+
+    key = record_key()
 
     # PROTECT: a round's delegations must be removed deliberately before the round.
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="delegations")
@@ -249,6 +259,7 @@ class Delegation(Sourced, Publishable):
     class Meta:
         ordering = ["round__number", "side"]
         constraints = [
+            unique_key("delegation"),
             models.UniqueConstraint(
                 fields=["round", "side"],
                 name="delegation_one_per_side_per_round",
@@ -363,6 +374,8 @@ class EventSide(models.TextChoices):
 class Event(Sourced, Publishable):
     """A dated entry for the timeline: an announcement, a side meeting, a statement, context."""
 
+    key = record_key()
+
     occurred_on = models.DateField()
     occurred_on_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
@@ -395,6 +408,7 @@ class Event(Sourced, Publishable):
     class Meta:
         ordering = ["occurred_on", "starts_at", "pk"]
         constraints = [
+            unique_key("event"),
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True)
                 | Q(starts_at__isnull=True)
@@ -422,4 +436,4 @@ class Event(Sourced, Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("talks:event-detail", args=[self.pk])
+        return reverse("public:event-detail", args=[self.pk])

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_downloads_page_links_every_table_with_counts_and_json_ld(client):
     seed_record()
-    response = client.get(reverse("downloads"))
+    response = client.get(reverse("downloads:page"))
     page = response.content.decode()
     for table in ("rounds", "people", "positions", "exchanges", "exchange-counts"):
         assert f'href="/data/{table}.csv"' in page

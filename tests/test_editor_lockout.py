@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client, RequestFactory, override_settings
 
-from provenance.clientip import client_ip
+from ops.clientip import client_ip
 
 LOGIN = "/admin/login/?next=/admin/"
 PASSWORD = "correct horse battery"

@@ -15,7 +15,7 @@ def draft(db):
 
 
 def preview_url(obj):
-    return reverse("provenance:preview", args=["talks", "round", obj.pk])
+    return reverse("public:preview", args=["talks", "round", obj.pk])
 
 
 def test_staff_see_the_draft_rendered(editor_client, draft):

@@ -128,7 +128,7 @@ def test_payloads_saved_through_the_admin_are_inert_on_every_page_showing_them(
     pages = ["/", round_.get_absolute_url(), person.get_absolute_url()]
     for obj in (round_, person):
         opts = obj._meta
-        pages.append(reverse("provenance:preview", args=[opts.app_label, opts.model_name, obj.pk]))
+        pages.append(reverse("public:preview", args=[opts.app_label, opts.model_name, obj.pk]))
     for payload in PAYLOADS:
         for url, form_id, field in [
             (round_url, "round_form", "summary"),

@@ -40,7 +40,7 @@ def fetch(client):
 
 
 def test_feed_url_is_the_documented_one():
-    assert reverse("positions:changes-feed") == FEED_URL
+    assert reverse("public:changes-feed") == FEED_URL
 
 
 def test_valid_atom_with_an_entry_per_published_change(client):

@@ -47,8 +47,8 @@ def second_round():
 
 
 def test_urls_are_the_documented_ones():
-    assert reverse("talks:rounds-calendar") == "/rounds.ics"
-    assert reverse("talks:round-calendar", args=[2]) == "/rounds/2.ics"
+    assert reverse("public:rounds-calendar") == "/rounds.ics"
+    assert reverse("public:round-calendar", args=[2]) == "/rounds/2.ics"
 
 
 def test_round_is_an_event_in_istanbul_time(client, second_round):

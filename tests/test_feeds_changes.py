@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from positions.changes import recent_changes
 from provenance.models import PublicationStatus
+from record.changes import recent_changes
 from tests.factories import (
     CommitmentFactory,
     DelegationFactory,
@@ -29,9 +29,9 @@ def test_new_and_updated_content_newest_first():
     round_.summary = "Russia handed over its memorandum."
     round_.save()
     changes = recent_changes()
-    assert [(c.kind, c.change_type) for c in changes] == [
+    assert [(c.kind_label, c.change_type) for c in changes] == [
         ("Round", "updated"),
-        ("Round", "added"),
+        ("Round", "created"),
     ]
     assert changes[0].summary == "Changed: summary."
     assert changes[0].url == round_.get_absolute_url()
@@ -46,7 +46,7 @@ def test_a_draft_and_its_edits_never_appear():
     assert recent_changes() == []
 
 
-def test_edits_made_while_draft_are_hidden_and_publication_counts_as_added():
+def test_edits_made_while_draft_are_hidden_and_publication_counts_as_created():
     round_ = RoundFactory(number=3, title="Working title", publication_status=DRAFT)
     round_.title = "Another working title"
     round_.save()
@@ -54,7 +54,7 @@ def test_edits_made_while_draft_are_hidden_and_publication_counts_as_added():
     round_.publication_status = PUBLISHED
     round_.save()
     changes = recent_changes()
-    assert [(c.change_type, c.title) for c in changes] == [("added", "Round 3: Third round")]
+    assert [(c.change_type, c.title) for c in changes] == [("created", "Round 3: Third round")]
 
 
 def test_unpublished_content_loses_its_past_changes_and_title():
@@ -67,7 +67,7 @@ def test_unpublished_content_loses_its_past_changes_and_title():
 def test_a_save_that_changes_nothing_public_is_not_news():
     person = PersonFactory(name="Rustem Umerov")
     person.save()
-    assert [c.change_type for c in recent_changes()] == ["added"]
+    assert [c.change_type for c in recent_changes()] == ["created"]
 
 
 def test_limit_is_respected_across_kinds():
@@ -110,28 +110,28 @@ def test_query_count_does_not_grow_with_changes(django_assert_num_queries):
 def test_changes_page_lists_changes_and_paginates(client):
     for n in range(30):
         EventFactory(title=f"Statement number {n}")
-    first = client.get(reverse("positions:changes"))
+    first = client.get(reverse("public:changes"))
     assert first.status_code == 200
     assert "Statement number 29" in first.text
     assert "Statement number 0<" not in first.text
     assert 'rel="next"' in first.text
-    second = client.get(reverse("positions:changes"), {"page": 2})
+    second = client.get(reverse("public:changes"), {"page": 2})
     assert "Statement number 0<" in second.text
 
 
 @pytest.mark.parametrize("page", ["abc", "\x00", "999"])
 def test_changes_page_tolerates_a_bad_page_number(client, page):
     EventFactory()
-    assert client.get(reverse("positions:changes"), {"page": page}).status_code == 200
+    assert client.get(reverse("public:changes"), {"page": page}).status_code == 200
 
 
 def test_changes_page_query_count_does_not_grow(client, django_assert_num_queries):
     one_of_each_kind()
     # 20 from recent_changes (two per tracked kind); pagination works on the list in memory.
     with django_assert_num_queries(20):
-        client.get(reverse("positions:changes"))
+        client.get(reverse("public:changes"))
     for _ in range(20):
         DelegationFactory()
     with django_assert_num_queries(20):
-        response = client.get(reverse("positions:changes"))
+        response = client.get(reverse("public:changes"))
     assert response.text.count("<time ") == 25  # a full page

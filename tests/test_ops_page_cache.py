@@ -85,4 +85,6 @@ def page_cache_keys(cache):
 def test_api_responses_are_left_to_the_api(client, page_cache):
     keys = page_cache_keys(page_cache)
     assert client.get("/api/v1/").status_code == 200
-    assert page_cache_keys(page_cache) == keys
+    # Only the rate limit's counter is new: no page was stored.
+    new = [key for key in page_cache_keys(page_cache) if key not in keys]
+    assert [key for key in new if "throttle_anon" not in key] == []

@@ -36,7 +36,7 @@ def walk(resolvers, namespace=""):
 
 
 def model_for(name):
-    """The model a URL name is about: admin:talks_round_change, positions:round-detail, round-list…"""
+    """The model a URL name is about: admin:talks_round_change, public:round-detail, round-list…"""
     namespace, _, short = name.rpartition(":")
     for model in apps.get_models():
         label = f"{model._meta.app_label}_{model._meta.model_name}_"

@@ -15,7 +15,7 @@ def record(istanbul_record_for_module):
 
 
 def search(client, query):
-    response = client.get(reverse("positions:search"), {"q": query})
+    response = client.get(reverse("public:search"), {"q": query})
     assert response.status_code == 200
     return response.text
 
@@ -52,8 +52,8 @@ def test_bodies_finds_the_commitment_and_the_june_repatriations(client):
     assert "Repatriation of bodies" in text
 
 
-def test_search_on_the_record_costs_ten_queries(client, django_assert_num_queries):
-    # Issues, then people, organizations, rounds, events, documents, positions, commitments,
-    # exchanges, sources.
-    with django_assert_num_queries(10):
+def test_search_on_the_record_costs_eleven_queries(client, django_assert_num_queries):
+    # One per searched kind: people, organizations, venues, rounds, issues, events, documents,
+    # positions, commitments, exchanges, sources.
+    with django_assert_num_queries(11):
         search(client, "ceasefire")

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from positions import progress
 from positions.models import Category, CountPrecision, Exchange
 from provenance.models import Claimant, Confidence, Side
+from record import tallies as progress
 from tests.factories import CommitmentFactory, ExchangeCountFactory, ExchangeFactory
 
 pytestmark = pytest.mark.django_db

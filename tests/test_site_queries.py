@@ -31,9 +31,10 @@ def test_timeline_queries_do_not_grow_with_entries(
     # 3. rounds with positions or commitments on the issue
     # 4. events tagged with the issue
     # 5. documents with provisions on the issue
-    # 6. exchanges whose commitment is on the issue
-    # 7.-10. sources of the rounds, events, documents and exchanges on this page
-    with django_assert_num_queries(10):
+    # 6. commitments on the issue
+    # 7. exchanges whose commitment is on the issue
+    # 8.-12. sources of the rounds, events, documents, commitments and exchanges on this page
+    with django_assert_num_queries(12):
         response = client.get("/timeline/?issue=ceasefire")
     assert response.status_code == 200
     assert len(response.context["page"].object_list) > rounds

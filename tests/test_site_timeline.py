@@ -52,13 +52,17 @@ def record():
     memo = DocumentFactory(title="Russian memorandum", round=second, author_side=Side.RUSSIA)
     ProvisionFactory(document=memo).issues.add(ceasefire)
     DocumentFactory(title="Ukrainian framework", round=second, author_side=Side.UKRAINE)
-    swap = CommitmentFactory(round=second, issue=ceasefire)
+    swap = CommitmentFactory(
+        title="Ceasefire swap agreed", round=second, issue=ceasefire, announced_on=None
+    )
     ExchangeFactory(
         title="Ceasefire-linked swap", commitment=swap, occurred_on=datetime.date(2025, 6, 9)
     )
     ExchangeFactory(
         title="Unrelated swap",
-        commitment=CommitmentFactory(round=first, issue=nato),
+        commitment=CommitmentFactory(
+            title="NATO swap agreed", round=first, issue=nato, announced_on=None
+        ),
         occurred_on=datetime.date(2025, 5, 23),
     )
 
@@ -67,12 +71,15 @@ def test_timeline_lists_all_kinds_in_date_order(client, record):
     response = client.get("/timeline/")
     assert titles(response) == [
         "Round 1: First meeting",
+        # A commitment without an announcement date is placed on its round's day.
+        "NATO swap agreed",
         "Kremlin statement",
         "Unrelated swap",
         "Drone strike on airbases",
         "Round 2: Second meeting",
         "Russian memorandum",
         "Ukrainian framework",
+        "Ceasefire swap agreed",
         "Ceasefire-linked swap",
         "Joint announcement",
         "Round 3: Third meeting",
@@ -88,6 +95,7 @@ def test_filter_by_ceasefire_issue_shows_everything_related_to_it(client, record
         "Drone strike on airbases",  # tagged with the issue
         "Round 2: Second meeting",
         "Russian memorandum",  # has a provision on it
+        "Ceasefire swap agreed",  # a commitment on it
         "Ceasefire-linked swap",  # its commitment is on it
     ]
 
@@ -114,6 +122,7 @@ def test_filter_by_date_range(client, record):
         "Round 2: Second meeting",
         "Russian memorandum",
         "Ukrainian framework",
+        "Ceasefire swap agreed",
         "Ceasefire-linked swap",
     ]
 

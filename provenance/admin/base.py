@@ -173,7 +173,7 @@ class PublishableAdmin(HistoryAdmin):
         if obj.is_published:
             return super().get_view_on_site_url(obj)
         opts = obj._meta
-        return reverse("provenance:preview", args=[opts.app_label, opts.model_name, obj.pk])
+        return reverse("public:preview", args=[opts.app_label, opts.model_name, obj.pk])
 
     def change_status(self, request, queryset, status, *, only_from=None) -> None:
         done, skipped = 0, 0

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    """No models: the read-only REST API for journalists, and the /data/ downloads."""
+
+    name = "api"
+    verbose_name = "REST API"

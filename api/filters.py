@@ -1,0 +1,143 @@
+"""What every list's filters share: `q` and `updated_since`, `__in` filters, ids, strict query
+parameters and ordering that refuses a field it does not know.
+
+django-filter ignores parameters it does not know and DRF's OrderingFilter ignores fields it does
+not allow; a journalist would rather be told, so StrictParamsMixin and SafeOrderingFilter say so.
+"""
+
+import datetime
+
+from django.db.models import Q
+from django_filters import rest_framework as filters
+from rest_framework import exceptions
+from rest_framework.filters import OrderingFilter
+
+from api.fields import requested_includes
+from provenance.text import fold
+
+# Parameters every list understands besides its FilterSet's; anything else is a 400.
+COMMON_LIST_PARAMS = ("page", "page_size", "cursor", "ordering", "format", "include")
+COMMON_DETAIL_PARAMS = ("format", "include")
+
+
+class PublicFilterSet(filters.FilterSet):
+    """Base FilterSet: full-text `q` and `updated_since` on every list."""
+
+    q = filters.CharFilter(
+        method="filter_q",
+        help_text="Full-text search: names, aliases and Cyrillic, in any case and without accents.",
+    )
+    updated_since = filters.IsoDateTimeFilter(
+        method="filter_updated_since",
+        help_text="Only rows changed at or after this ISO 8601 time, for incremental sync.",
+    )
+
+    def filter_q(self, queryset, name, value):
+        if not fold(value):
+            return queryset
+        return queryset.search(value)
+
+    def filter_updated_since(self, queryset, name, value):
+        model = queryset.model
+        if any(field.name == "updated_at" for field in model._meta.fields):
+            return queryset.filter(updated_at__gte=in_utc(value))
+        # Rows without a timestamp of their own (participants, exchange counts): their history
+        # records every change.
+        changed = model.history.filter(history_date__gte=in_utc(value)).values("id")
+        return queryset.filter(id__in=changed)
+
+
+def in_utc(value: datetime.datetime) -> datetime.datetime:
+    """The time in UTC. PostgreSQL refuses offsets beyond ±15:59 that Python accepts ("+20:52"),
+    and a refused query would abort the transaction; converting here avoids sending them."""
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise exceptions.ValidationError({"detail": "That time is out of range."}) from None
+
+
+def folded_search(queryset, value: str, *fields: str):
+    """Rows whose folded `search_text` columns (of this or related models) contain `value`."""
+    folded = fold(value)
+    if not folded:
+        return queryset
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__contains": folded})
+    return queryset.filter(condition)
+
+
+class CharInFilter(filters.BaseInFilter, filters.CharFilter):
+    """`field__in=a,b`."""
+
+
+class NumberInFilter(filters.BaseInFilter, filters.NumberFilter):
+    """`field__in=1,2`."""
+
+
+def _integer_filter(**kwargs):
+    # Bounded so a 10**30 id is a 400, not an overflow in the database (PostgreSQL bigint).
+    return filters.NumberFilter(min_value=0, max_value=2**63 - 1, **kwargs)
+
+
+IdFilter = _integer_filter
+
+
+class StrictParamsMixin:
+    """Answers an unknown or misspelled query parameter with 400 and the list of accepted ones.
+
+    django-filter silently ignores parameters it does not know, so `?sied=russia` would return
+    everything; a journalist would rather be told.
+    """
+
+    list_params = COMMON_LIST_PARAMS
+
+    def accepted_params(self) -> list[str]:
+        if getattr(self, "action", None) == "retrieve" or getattr(self, "is_detail", False):
+            return list(COMMON_DETAIL_PARAMS)
+        names = list(self.list_params)
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is not None:
+            names += list(filterset_class.base_filters)
+        names += list(getattr(self, "extra_params", ()))
+        return names
+
+    def check_params(self, request) -> None:
+        accepted = self.accepted_params()
+        unknown = sorted(set(request.query_params) - set(accepted))
+        if unknown:
+            raise exceptions.ValidationError(
+                {
+                    "detail": f"Unknown query parameter(s): {', '.join(unknown)}.",
+                    "accepted": sorted(accepted),
+                }
+            )
+        for key, values in request.query_params.lists():
+            if any("\x00" in value for value in values):
+                raise exceptions.ValidationError({key: ["Null characters are not allowed."]})
+        includes = requested_includes(request)
+        if includes - {"sources"}:
+            raise exceptions.ValidationError({"include": ["The only value accepted is 'sources'."]})
+
+
+class SafeOrderingFilter(OrderingFilter):
+    """`ordering=` with an explicit list; a field not on the list is a 400, not ignored."""
+
+    def get_ordering(self, request, queryset, view):
+        params = request.query_params.get(self.ordering_param)
+        if params:
+            fields = [param.strip() for param in params.split(",") if param.strip()]
+            valid = self.get_valid_fields(queryset, view, {"request": request})
+            allowed = {name for name, _ in valid}
+            bad = [field for field in fields if field.lstrip("-") not in allowed]
+            if bad:
+                raise exceptions.ValidationError(
+                    {
+                        "ordering": [
+                            f"Cannot order by {', '.join(bad)}. Use: {', '.join(sorted(allowed))}."
+                        ]
+                    }
+                )
+            # `id` last keeps pages stable when the chosen field has ties.
+            return [*fields, "id"]
+        return self.get_default_ordering(view)

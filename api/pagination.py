@@ -1,0 +1,134 @@
+"""Numbered pages with an RFC 8288 `Link` header, and keyset pages for sync.
+
+DRF's PageNumberPagination gives the body's next/previous; the Link header (GitHub's convention)
+and the switch to cursor pages on `?cursor=` are added here.
+"""
+
+from rest_framework import exceptions
+from rest_framework.pagination import CursorPagination, PageNumberPagination
+from rest_framework.utils.urls import replace_query_param
+
+MAX_PAGE_SIZE = 500
+
+
+class SyncCursorPagination(CursorPagination):
+    """Keyset pages in (updated_at, id) order: stable while rows change, for mirrors."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+    ordering = ("updated_at", "id")
+
+    def __init__(self, ordering=None):
+        if ordering:
+            self.ordering = ordering
+
+    def get_ordering(self, request, queryset, view):
+        # Always the sync order: DRF would otherwise take the view's default `ordering`.
+        return self.ordering
+
+
+class LinkHeaderPagination(PageNumberPagination):
+    """Numbered pages of 50 (up to 500 with `page_size`), `next`/`previous` in the body and an
+    RFC 8288 `Link` header. `?cursor=` switches to keyset pages for sync."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+    cursor = None
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        try:
+            value = int(raw)
+        except ValueError:
+            raise exceptions.ValidationError(
+                {"page_size": ["A whole number from 1 to 500."]}
+            ) from None
+        if value < 1:
+            raise exceptions.ValidationError({"page_size": ["A whole number from 1 to 500."]})
+        # Larger values are clamped to the maximum, like GitHub's per_page.
+        return min(value, self.max_page_size)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        if self.cursor_query_param_present(request):
+            if request.query_params.get("ordering"):
+                raise exceptions.ValidationError(
+                    {"ordering": ["Cursor pages are always in (updated_at, id) order."]}
+                )
+            ordering = getattr(view, "cursor_ordering", None)
+            self.cursor = SyncCursorPagination(ordering)
+            self.cursor.page_size = self.get_page_size(request)
+            try:
+                return self.cursor.paginate_queryset(queryset, request, view)
+            except exceptions.NotFound:
+                raise exceptions.ValidationError({"cursor": ["Invalid cursor."]}) from None
+        raw_page = request.query_params.get(self.page_query_param, "1")
+        if not raw_page.isdecimal() or len(raw_page) > 9 or int(raw_page) < 1:
+            raise exceptions.ValidationError({"page": ["A page number from 1."]})
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except exceptions.NotFound:
+            raise exceptions.ValidationError(
+                {"page": ["That page is past the last one."]}
+            ) from None
+
+    def cursor_query_param_present(self, request) -> bool:
+        return "cursor" in request.query_params
+
+    def get_paginated_response(self, data):
+        if self.cursor is not None:
+            response = self.cursor.get_paginated_response(data)
+            response.data = {"count": None, **response.data}
+            next_url, previous_url = self.cursor.get_next_link(), self.cursor.get_previous_link()
+            first_url = last_url = None
+        else:
+            response = super().get_paginated_response(data)
+            next_url, previous_url = self.get_next_link(), self.get_previous_link()
+            url = self.request.build_absolute_uri()
+            first_url = replace_query_param(url, self.page_query_param, 1)
+            last_url = replace_query_param(
+                url, self.page_query_param, self.page.paginator.num_pages
+            )
+        links = [
+            f'<{link}>; rel="{rel}"'
+            for rel, link in (
+                ("next", next_url),
+                ("prev", previous_url),
+                ("first", first_url),
+                ("last", last_url),
+            )
+            if link
+        ]
+        if links:
+            response["Link"] = ", ".join(links)
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        page = super().get_paginated_response_schema(schema)
+        page["properties"]["count"]["nullable"] = True
+        page["properties"]["count"]["description"] = "Total rows; null on cursor pages."
+        return page
+
+    def get_schema_operation_parameters(self, view):
+        params = super().get_schema_operation_parameters(view)
+        for param in params:
+            if param["name"] == "page_size":
+                param["schema"] = {"type": "integer", "minimum": 1}
+                param["description"] = "Rows per page: 50 by default, at most 500."
+            if param["name"] == "page":
+                param["schema"] = {"type": "integer", "minimum": 1, "maximum": 999999999}
+        params.append(
+            {
+                "name": "cursor",
+                "required": False,
+                "in": "query",
+                "description": "Keyset paging in (updated_at, id) order for sync: start with an "
+                "empty `cursor=` and follow `next` (or the Link header).",
+                "schema": {"type": "string"},
+            }
+        )
+        return params

@@ -1,0 +1,68 @@
+"""The public read-only API router, mounted at /api/v1/ under the `api` namespace."""
+
+from django.urls import path, re_path
+from rest_framework.routers import DefaultRouter
+
+from api.errors import api_not_found
+from api.resources.actors import MembershipViewSet, OrganizationViewSet, PersonViewSet
+from api.resources.positions import (
+    CommitmentViewSet,
+    DocumentViewSet,
+    ExchangeCountViewSet,
+    ExchangeViewSet,
+    IssueViewSet,
+    PositionViewSet,
+)
+from api.resources.sources import SourceViewSet
+from api.resources.talks import (
+    DelegationViewSet,
+    EventViewSet,
+    ParticipantViewSet,
+    RoundViewSet,
+    VenueViewSet,
+)
+from api.views.changes import ChangesView
+from api.views.exports import PopoloView, TimelineJSView
+from api.views.search import SearchView
+from api.views.timeline import TimelineView
+from record import kinds
+
+app_name = "api"
+
+# The viewset of each public kind (record.kinds.RESOURCES, in the order /data/ lists them).
+VIEWSETS = {
+    "organization": OrganizationViewSet,
+    "person": PersonViewSet,
+    "membership": MembershipViewSet,
+    "source": SourceViewSet,
+    "venue": VenueViewSet,
+    "round": RoundViewSet,
+    "delegation": DelegationViewSet,
+    "participant": ParticipantViewSet,
+    "event": EventViewSet,
+    "issue": IssueViewSet,
+    "document": DocumentViewSet,
+    "position": PositionViewSet,
+    "commitment": CommitmentViewSet,
+    "exchange": ExchangeViewSet,
+    "exchange-count": ExchangeCountViewSet,
+}
+# Prefix, viewset, basename.
+RESOURCES = [(kind.api_name, VIEWSETS[kind.name], kind.name) for kind in kinds.RESOURCES]
+
+router = DefaultRouter()
+for prefix, viewset, basename in RESOURCES:
+    router.register(prefix, viewset, basename=basename)
+
+urlpatterns = [
+    # Before the router, whose format suffixes would otherwise read `timeline.json` as JSON of
+    # the plain timeline.
+    path("timeline.json", TimelineJSView.as_view(), name="timelinejs"),
+    path("popolo.json", PopoloView.as_view(), name="popolo"),
+    path("timeline/", TimelineView.as_view(), name="timeline"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("changes/", ChangesView.as_view(), name="changes"),
+    *router.urls,
+    # Last: anything else under /api/v1/ is a JSON 404, like every other API error.
+    re_path(r"^.*$", api_not_found),
+]

@@ -1,0 +1,67 @@
+"""The API's search: everything whose names, aliases or text match `q` (record.search)."""
+
+from django import forms
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers
+
+from api.base import PublicAPIView
+from api.fields import detail_url
+from api.views.common import PAGE_PARAMS, checked, page_of
+from record.kinds import SEARCHED
+from record.search import MAX_QUERY_LENGTH, search
+
+SEARCH_TYPES = [kind.name for kind in SEARCHED]
+SEARCH_LIMIT_PER_TYPE = 500
+
+
+class SearchParams(forms.Form):
+    q = forms.CharField(max_length=MAX_QUERY_LENGTH)
+    type__in = forms.CharField(required=False)
+
+
+class SearchView(PublicAPIView):
+    """Everything whose names, aliases or text match `q`, in any script, case or accent."""
+
+    extra_params = ("q", "type__in")
+    csv_columns = ["type", "id", "name", "url"]
+
+    @extend_schema(
+        operation_id="search_list",
+        parameters=[
+            OpenApiParameter(
+                "q", str, required=True, description="Words to find, e.g. Umierov or Чирагань."
+            ),
+            OpenApiParameter(
+                "type__in", str, description=f"Comma-separated: {', '.join(SEARCH_TYPES)}."
+            ),
+            *PAGE_PARAMS,
+        ],
+        responses=page_of(
+            "SearchHit",
+            {
+                "type": serializers.ChoiceField(choices=SEARCH_TYPES),
+                "id": serializers.IntegerField(),
+                "name": serializers.CharField(),
+                "url": serializers.URLField(),
+            },
+        ),
+    )
+    def get(self, request, *args, **kwargs):
+        params = checked(SearchParams(request.query_params))
+        types = [part for part in params["type__in"].split(",") if part]
+        if unknown := set(types) - set(SEARCH_TYPES):
+            raise exceptions.ValidationError(
+                {"type__in": [f"Unknown: {', '.join(sorted(unknown))}."]}
+            )
+        groups = search(params["q"], kinds=types, per_kind=SEARCH_LIMIT_PER_TYPE)
+        hits = [
+            {
+                "type": hit.kind.name,
+                "id": hit.pk,
+                "name": hit.title,
+                "url": detail_url(request, hit.kind.name, hit.pk),
+            }
+            for group in groups
+            for hit in group.hits
+        ]
+        return self.paginated(request, hits)

@@ -1,0 +1,100 @@
+"""The API's timeline: every dated item of the record in one list (record.timeline)."""
+
+from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+
+from api.base import PublicAPIView
+from api.fields import detail_url
+from api.views.common import PAGE_PARAMS, checked, page_of
+from positions.models import Issue
+from provenance.models import Side
+from record.kinds import TIMELINE
+from record.timeline import entries
+
+TIMELINE_TYPES = [kind.name for kind in TIMELINE]
+
+
+class TimelineParams(forms.Form):
+    date__gte = forms.DateField(required=False)
+    date__lte = forms.DateField(required=False)
+    type__in = forms.CharField(required=False)
+    round = forms.IntegerField(required=False, min_value=0, max_value=32767)
+    side = forms.ChoiceField(choices=[("", ""), *Side.choices], required=False)
+    issue = forms.ModelChoiceField(Issue.objects.all(), to_field_name="slug", required=False)
+
+    def clean_type__in(self):
+        types = [part for part in self.cleaned_data["type__in"].split(",") if part]
+        if unknown := set(types) - set(TIMELINE_TYPES):
+            raise forms.ValidationError(f"Unknown type(s): {', '.join(sorted(unknown))}.")
+        return types
+
+
+def timeline_entries(params: dict):
+    return entries(
+        kinds=params["type__in"],
+        side=params["side"],
+        issue=params["issue"],
+        date_from=params["date__gte"],
+        date_to=params["date__lte"],
+        round_number=params["round"],
+    )
+
+
+TIMELINE_ITEM = {
+    "type": serializers.ChoiceField(choices=TIMELINE_TYPES),
+    "id": serializers.IntegerField(),
+    "date": serializers.DateField(),
+    "date_precision": serializers.CharField(),
+    "title": serializers.CharField(),
+    "side": serializers.CharField(),
+    "round_number": serializers.IntegerField(allow_null=True),
+    "summary": serializers.CharField(),
+    "url": serializers.URLField(),
+}
+
+TIMELINE_PARAMS = [
+    OpenApiParameter("date__gte", OpenApiTypes.DATE, description="On or after this date."),
+    OpenApiParameter("date__lte", OpenApiTypes.DATE, description="On or before this date."),
+    OpenApiParameter(
+        "type__in", str, description=f"Comma-separated types: {', '.join(TIMELINE_TYPES)}."
+    ),
+    OpenApiParameter("round", OpenApiTypes.INT, description="Only items of this round number."),
+    OpenApiParameter(
+        "side",
+        str,
+        enum=Side.values,
+        description="What this side did or said, and everything both sides did.",
+    ),
+    OpenApiParameter("issue", str, description="An issue's slug, e.g. ceasefire."),
+]
+
+
+class TimelineView(PublicAPIView):
+    """Rounds, events, documents, commitments and exchanges in one dated list, oldest first."""
+
+    extra_params = ("date__gte", "date__lte", "type__in", "round", "side", "issue")
+    csv_columns = list(TIMELINE_ITEM)
+
+    @extend_schema(
+        operation_id="timeline_list",
+        parameters=TIMELINE_PARAMS + PAGE_PARAMS,
+        responses=page_of("TimelineItem", TIMELINE_ITEM),
+    )
+    def get(self, request, *args, **kwargs):
+        items = [
+            {
+                "type": entry.kind.name,
+                "id": entry.pk,
+                "date": entry.date,
+                "date_precision": entry.precision,
+                "title": entry.title,
+                "side": entry.side,
+                "round_number": entry.round_number,
+                "summary": entry.summary,
+                "url": detail_url(request, entry.kind.name, entry.pk),
+            }
+            for entry in timeline_entries(checked(TimelineParams(request.query_params)))
+        ]
+        return self.paginated(request, items)

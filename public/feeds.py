@@ -1,0 +1,140 @@
+"""The Atom feeds of what changed in the published record (record.changes): the whole record, and
+one feed per round, person and issue."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from actors.models import Person
+from positions.models import Issue
+from record.changes import Change, recent_changes
+from talks.models import Round
+
+FEED_LENGTH = 50
+
+
+def site_host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+class ChangesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Istanbul Talks Tracker: what changed"
+    # Atom requires an author on the feed when entries have none.
+    author_name = "Istanbul Talks Tracker editors"
+    subtitle = (
+        "New and updated entries in the sourced record of the Russia–Ukraine talks in Istanbul."
+    )
+
+    def link(self) -> str:
+        return settings.SITE_URL + reverse("public:changes")
+
+    def feed_url(self) -> str:
+        return settings.SITE_URL + reverse("public:changes-feed")
+
+    def feed_guid(self) -> str:
+        return f"tag:{site_host()},2025-05-16:changes"
+
+    def items(self) -> list[Change]:
+        return recent_changes(FEED_LENGTH)
+
+    def item_title(self, item: Change) -> str:
+        return f"{item.kind_label} {item.change_label}: {item.title}"
+
+    def item_description(self, item: Change) -> str:
+        return item.summary
+
+    def item_link(self, item: Change) -> str:
+        return settings.SITE_URL + item.url
+
+    def item_guid(self, item: Change) -> str:
+        # One id per version of an object: a reader shows each change once, and again only when
+        # the object changes again. Never the page URL, which may change with a slug.
+        return f"tag:{site_host()},{item.changed_at:%Y-%m-%d}:{item.key}/v{item.version}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Change):
+        return item.changed_at
+
+    def item_updateddate(self, item: Change):
+        return item.changed_at
+
+
+class SubjectChangesFeed(ChangesFeed):
+    """Changes about one subject — a round, a person, an issue — as `recent_changes(about=…)`
+    defines them. Subclasses find the subject, name it, and say which field its URL carries."""
+
+    url_name = ""  # the feed's route
+    url_field = "slug"  # the subject's field in that route
+
+    def name(self, subject) -> str:
+        return str(subject)
+
+    def guid_key(self, subject) -> str:
+        # The id, not the slug: a corrected spelling must not look like a new feed.
+        return f"{subject._meta.model_name}-{subject.pk}"
+
+    def title(self, subject) -> str:
+        return f"Istanbul Talks Tracker: what changed about {self.name(subject)}"
+
+    def subtitle(self, subject) -> str:
+        return f"New and updated entries about {self.name(subject)}."
+
+    def link(self, subject) -> str:
+        return settings.SITE_URL + subject.get_absolute_url()
+
+    def feed_url(self, subject) -> str:
+        return settings.SITE_URL + reverse(self.url_name, args=[getattr(subject, self.url_field)])
+
+    def feed_guid(self, subject) -> str:
+        return f"tag:{site_host()},2025-05-16:changes/{self.guid_key(subject)}"
+
+    def items(self, subject) -> list[Change]:
+        return recent_changes(FEED_LENGTH, about=subject)
+
+
+class RoundChangesFeed(SubjectChangesFeed):
+    """Changes to one round and what belongs to it: delegations, documents, positions, deals."""
+
+    url_name = "public:round-changes-feed"
+    url_field = "number"
+
+    def get_object(self, request, number: int) -> Round:
+        return get_object_or_404(Round.objects.published(), number=number)
+
+    def name(self, round_: Round) -> str:
+        return f"round {round_.number}"
+
+    def guid_key(self, round_: Round) -> str:
+        return f"round-{round_.number}"  # a round is known by its number for good
+
+
+class PersonChangesFeed(SubjectChangesFeed):
+    """Changes about one person: their page, their posts, rounds they attended or chaired, their
+    delegations and the events that name them."""
+
+    url_name = "public:person-changes-feed"
+
+    def get_object(self, request, slug: str) -> Person:
+        return get_object_or_404(Person.objects.published(), slug=slug)
+
+    def name(self, person: Person) -> str:
+        return person.name
+
+
+class IssueChangesFeed(SubjectChangesFeed):
+    """Changes on one issue: each side's positions on it, its commitments and their exchanges,
+    the documents with provisions on it and the events about it."""
+
+    url_name = "public:issue-changes-feed"
+
+    def get_object(self, request, slug: str) -> Issue:
+        return get_object_or_404(Issue, slug=slug)  # issues are a fixed, public vocabulary
+
+    def name(self, issue: Issue) -> str:
+        return issue.name

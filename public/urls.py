@@ -1,0 +1,68 @@
+"""The public site: every HTML page, feed and calendar, under the `public` namespace.
+
+Route names match the API's where both show the same thing (`round-detail`).
+"""
+
+from django.urls import path
+
+from provenance.versioning import conditional_on_content
+from public import calendar, feeds
+from public.views import (
+    changes,
+    commitments,
+    documents,
+    events,
+    home,
+    issues,
+    people,
+    preview,
+    rounds,
+    search,
+    sources,
+    timeline,
+)
+
+app_name = "public"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("timeline/", timeline.timeline, name="timeline"),
+    path("rounds/", rounds.round_list, name="round-list"),
+    # Rounds are addressed by their number: /rounds/2/ is the 2 June round.
+    path("rounds/<int:number>/", rounds.round_detail, name="round-detail"),
+    path("rounds.ics", calendar.rounds_calendar, name="rounds-calendar"),
+    path("rounds/<int:number>.ics", calendar.round_calendar, name="round-calendar"),
+    path("events/<int:pk>/", events.event_detail, name="event-detail"),
+    path("people/", people.person_list, name="person-list"),
+    path("people/<slug:slug>/", people.person_detail, name="person-detail"),
+    path("organizations/", people.organization_list, name="organization-list"),
+    path("organizations/<int:pk>/", people.organization_detail, name="organization-detail"),
+    path("issues/", issues.issue_list, name="issue-list"),
+    path("issues/<slug:slug>/", issues.issue_detail, name="issue-detail"),
+    path("documents/", documents.document_list, name="document-list"),
+    path("documents/<slug:slug>/", documents.document_detail, name="document-detail"),
+    path("commitments/", commitments.commitment_list, name="commitment-list"),
+    path("commitments/<slug:slug>/", commitments.commitment_detail, name="commitment-detail"),
+    path("exchanges/<int:pk>/", commitments.exchange_detail, name="exchange-detail"),
+    path("sources/", sources.source_list, name="source-list"),
+    path("sources/<int:pk>/", sources.source_detail, name="source-detail"),
+    path("search/", search.search, name="search"),
+    path("changes/", changes.changes, name="changes"),
+    path("feeds/changes.atom", conditional_on_content(feeds.ChangesFeed()), name="changes-feed"),
+    path(
+        "feeds/rounds/<int:number>/changes.atom",
+        conditional_on_content(feeds.RoundChangesFeed()),
+        name="round-changes-feed",
+    ),
+    path(
+        "feeds/people/<slug:slug>/changes.atom",
+        conditional_on_content(feeds.PersonChangesFeed()),
+        name="person-changes-feed",
+    ),
+    path(
+        "feeds/issues/<slug:slug>/changes.atom",
+        conditional_on_content(feeds.IssueChangesFeed()),
+        name="issue-changes-feed",
+    ),
+    path("preview/<str:app_label>/<str:model_name>/<int:pk>/", preview.preview, name="preview"),
+]

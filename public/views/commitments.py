@@ -1,0 +1,118 @@
+"""The commitment tracker, commitment pages and exchange pages: what was agreed, and how far
+it has been carried out."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from actors.models import Organization
+from positions.models import Commitment, Exchange, ExchangeCount
+from provenance.models import Side
+from public import charts
+from record import tallies as progress
+
+
+def commitment_list(request):
+    commitments = (
+        Commitment.objects.published()
+        .select_related("round", "issue")
+        .prefetch_related("sources", progress.exchanges_with_counts())
+    )
+    rows = [(c, progress.progress(c)) for c in commitments]
+    # Only agreements made at a round count as "under the Istanbul agreements".
+    counted = [x for c, p in rows if c.round_id for x in p.counted]
+    outside = (
+        Exchange.objects.published()
+        .top_level()
+        .filter(commitment__isnull=True)
+        .select_related("mediator")
+        .prefetch_related("counts")
+    )
+    return render(
+        request,
+        "public/commitment_list.html",
+        {
+            "rows": rows,
+            "charts": _charts(counted),
+            "outside": outside,
+            "outside_totals": progress.tally(outside, grouped=True),
+        },
+    )
+
+
+def _charts(exchanges) -> list[dict]:
+    """People and bodies returned over time, one cumulative line per side, with its table."""
+    result = []
+    for group in (progress.PEOPLE, progress.BODIES):
+        series = progress.cumulative(exchanges, group)
+        chart = charts.step_chart(series)
+        if chart:
+            result.append(
+                {
+                    "group": group,
+                    "label": progress.GROUP_LABELS[group],
+                    "chart": chart,
+                    "series": series,
+                }
+            )
+    return result
+
+
+def commitment_detail(request, slug: str):
+    commitment = get_object_or_404(
+        Commitment.objects.published()
+        .select_related("round", "issue")
+        .prefetch_related(
+            "sources",
+            Prefetch(
+                "exchanges",
+                queryset=Exchange.objects.published()
+                .select_related("mediator", "part_of")
+                .prefetch_related("sources", _counts()),
+            ),
+        ),
+        slug=slug,
+    )
+    state = progress.progress(commitment)
+    return render(
+        request,
+        "public/commitment_detail.html",
+        {
+            "commitment": commitment,
+            "progress": state,
+            "charts": _charts(state.counted),
+        },
+    )
+
+
+def _counts():
+    return Prefetch("counts", queryset=ExchangeCount.objects.prefetch_related("sources"))
+
+
+def exchange_detail(request, pk: int):
+    exchange = get_object_or_404(
+        Exchange.objects.published()
+        .select_related("commitment__round", "part_of")
+        .prefetch_related(
+            "sources",
+            _counts(),
+            Prefetch("stages", queryset=Exchange.objects.published().prefetch_related("counts")),
+        ),
+        pk=pk,
+    )
+    mediator = (
+        Organization.objects.published().filter(pk=exchange.mediator_id).first()
+        if exchange.mediator_id
+        else None
+    )
+    part_of = exchange.part_of if exchange.part_of and exchange.part_of.is_published else None
+    return render(
+        request,
+        "public/exchange_detail.html",
+        {
+            "exchange": exchange,
+            "mediator": mediator,
+            "part_of": part_of,
+            "totals": progress.tally([exchange]),
+            "sides": Side.choices,
+        },
+    )

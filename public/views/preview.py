@@ -1,0 +1,48 @@
+"""The staff-only preview of any record, draft or not."""
+
+from django.apps import apps
+from django.contrib.auth import get_permission_codename
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+
+from provenance.versioning import PROJECT_APPS
+
+PREVIEW_MARKDOWN_FIELDS = ("summary", "biography", "description", "text")
+
+
+@never_cache
+def preview(request, app_label: str, model_name: str, pk: int):
+    """A plain page of any record, draft or not, for staff who may view it; 404 for anyone else.
+
+    404 rather than 403 so that a reader guessing ids learns nothing about what exists.
+    """
+    user = request.user
+    if not (user.is_active and user.is_staff) or app_label not in PROJECT_APPS:
+        raise Http404
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        raise Http404 from None
+    opts = model._meta
+    if not user.has_perm(f"{app_label}.{get_permission_codename('view', opts)}"):
+        raise Http404
+    obj = get_object_or_404(model, pk=pk)
+    rows, markdown = [], []
+    for field in opts.concrete_fields:
+        if field.name in ("id", "search_text") or not field.editable and field.name != "version":
+            continue
+        if field.name in PREVIEW_MARKDOWN_FIELDS:
+            markdown.append((field.verbose_name, getattr(obj, field.name)))
+        elif field.choices:
+            rows.append((field.verbose_name, getattr(obj, f"get_{field.name}_display")()))
+        else:
+            rows.append((field.verbose_name, getattr(obj, field.name)))
+    sources = obj.sources.all() if hasattr(obj, "sources") else []
+    response = render(
+        request,
+        "public/preview.html",
+        {"obj": obj, "opts": opts, "rows": rows, "markdown": markdown, "sources": sources},
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,292 @@
+"""The one list of the record's public kinds, and what each surface does with each.
+
+The site, the API, the feeds and the downloads all read this list: which models are public, what
+a reader calls them, what the API calls them, which date places them on the timeline, whether
+search looks at them and whether their changes are news. A new kind is added here once.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Q
+
+from actors.models import Membership, Organization, Person
+from positions.models import Commitment, Document, Exchange, ExchangeCount, Issue, Position
+from provenance.models import PublicationStatus, Source
+from talks.models import Delegation, Event, Participant, Round, Venue
+
+
+@dataclass(frozen=True)
+class Dated:
+    """How a kind sits on the timeline: its date, how precise it is, whose act it is."""
+
+    date: str  # a field or expression name on the queryset `Kind.dated()` returns
+    precision: str = ""  # the date's precision field; blank: always a day
+    summary: str = "summary"  # the text a timeline entry shows
+    round_number: str = ""  # the path to the round number, for the timeline's round filter
+    side: str = ""  # whose act it is; blank: both sides' (always shown when filtering by side)
+    both_sides: tuple[str, ...] = ()  # values of `side` that mean both sides' act
+    issue: str = ""  # the path to its issues, for the timeline's issue filter
+    # A fallback date when the kind's own is blank (a document tabled on an unknown day is
+    # placed on its round's day).
+    fallback: str = ""
+
+
+def _url(obj) -> str:
+    return obj.get_absolute_url()
+
+
+def _title(obj) -> str:
+    return getattr(obj, "title", None) or str(obj)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One public kind of record."""
+
+    name: str  # singular, as in API route names (`round-detail`) and search results' `type`
+    model: type[models.Model]
+    label: str  # what a reader calls one
+    plural: str  # a heading for several
+    api_name: str  # the API resource (`/api/v1/<api_name>/`) and the /data/ table
+    # Where a reader sees it: its own page, or its parent's. Costs the joins in `related`.
+    url: Callable[[models.Model], str] = _url
+    # What a list of mixed kinds (the timeline) calls one row.
+    title: Callable[[models.Model], str] = _title
+    related: tuple[str, ...] = ()
+    dated: Dated | None = None  # on the timeline, if set
+    searched: bool = False  # found by the site's and the API's search
+    # Its changes are listed on /changes/, in the Atom feeds and on the home page.
+    news: bool = False
+    # For the feeds of one round, person or issue: which rows are about that subject, given its
+    # id. A kind without an entry for a subject is left out of that subject's feed.
+    about: Mapping[type[models.Model], Callable[[int], Q]] = field(default_factory=dict)
+
+    def public(self):
+        """The rows readers may see (the model's own `published()` rule)."""
+        return self.model.objects.published()
+
+    @property
+    def has_history(self) -> bool:
+        return hasattr(self.model, "history")
+
+
+def _of_round(pk: int) -> Q:
+    return Q(round=pk)
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "round",
+        Round,
+        "Round",
+        "Rounds",
+        "rounds",
+        title=str,  # "Round 2: Second round in Istanbul"
+        related=("venue",),
+        dated=Dated("held_on", "held_on_precision", round_number="number"),
+        searched=True,
+        news=True,
+        about={
+            Round: lambda pk: Q(pk=pk),
+            # Through a published delegation only: a draft one must not show who is in it.
+            Person: lambda pk: (
+                Q(chair=pk)
+                | Q(
+                    delegations__participants__person=pk,
+                    delegations__publication_status=PublicationStatus.PUBLISHED,
+                )
+            ),
+        },
+    ),
+    Kind(
+        "event",
+        Event,
+        "Event",
+        "Events",
+        "events",
+        dated=Dated(
+            "occurred_on",
+            "occurred_on_precision",
+            round_number="round__number",
+            side="side",
+            both_sides=("both",),
+            issue="issues",
+        ),
+        searched=True,
+        news=True,
+        about={Round: _of_round, Person: lambda pk: Q(people=pk), Issue: lambda pk: Q(issues=pk)},
+    ),
+    Kind(
+        "document",
+        Document,
+        "Document",
+        "Documents",
+        "documents",
+        dated=Dated(
+            "tabled_on",
+            "tabled_on_precision",
+            round_number="round__number",
+            side="author_side",
+            issue="provisions__issues",
+            fallback="round__held_on",
+        ),
+        searched=True,
+        news=True,
+        about={Round: _of_round, Issue: lambda pk: Q(provisions__issues=pk)},
+    ),
+    Kind(
+        "commitment",
+        Commitment,
+        "Commitment",
+        "Commitments",
+        "commitments",
+        dated=Dated(
+            "announced_on",
+            summary="description",
+            round_number="round__number",
+            side="announced_by",
+            both_sides=("",),  # agreed by both sides, or reported only
+            issue="issue",
+            fallback="round__held_on",
+        ),
+        searched=True,
+        news=True,
+        about={Round: _of_round, Issue: lambda pk: Q(issue=pk)},
+    ),
+    Kind(
+        "exchange",
+        Exchange,
+        "Exchange",
+        "Exchanges",
+        "exchanges",
+        dated=Dated(
+            "occurred_on",
+            "occurred_on_precision",
+            round_number="commitment__round__number",
+            issue="commitment__issue",
+        ),
+        searched=True,
+        news=True,
+        about={
+            Round: lambda pk: Q(commitment__round=pk),
+            Issue: lambda pk: Q(commitment__issue=pk),
+        },
+    ),
+    Kind(
+        "delegation",
+        Delegation,
+        "Delegation",
+        "Delegations",
+        "delegations",
+        url=lambda d: d.round.get_absolute_url(),
+        related=("round",),
+        news=True,
+        about={Round: _of_round, Person: lambda pk: Q(participants__person=pk)},
+    ),
+    Kind(
+        "participant",
+        Participant,
+        "Delegation member",
+        "Delegation members",
+        "participants",
+        url=lambda p: p.delegation.round.get_absolute_url(),
+        related=("person", "delegation__round"),
+    ),
+    Kind(
+        "position",
+        Position,
+        "Position",
+        "Positions",
+        "positions",
+        # A position has no page of its own; the issue page shows it in the matrix of rounds.
+        url=lambda p: p.issue.get_absolute_url(),
+        related=("issue", "round"),
+        searched=True,
+        news=True,
+        about={Round: _of_round, Issue: lambda pk: Q(issue=pk)},
+    ),
+    Kind(
+        "issue",
+        Issue,
+        "Issue",
+        "Issues",
+        "issues",
+        searched=True,
+    ),
+    Kind(
+        "person",
+        Person,
+        "Person",
+        "People",
+        "people",
+        searched=True,
+        news=True,
+        about={Person: lambda pk: Q(pk=pk)},
+    ),
+    Kind(
+        "membership",
+        Membership,
+        "Post",
+        "Posts",
+        "memberships",
+        url=lambda m: m.person.get_absolute_url(),
+        related=("person", "organization"),
+        news=True,
+        about={Person: lambda pk: Q(person=pk)},
+    ),
+    Kind(
+        "organization",
+        Organization,
+        "Organization",
+        "Organizations",
+        "organizations",
+        searched=True,
+        news=True,
+    ),
+    Kind(
+        "venue",
+        Venue,
+        "Venue",
+        "Venues",
+        "venues",
+        # A venue has no page of its own; its rounds are listed with it in search.
+        url=lambda v: "",
+        searched=True,
+    ),
+    Kind(
+        "exchange-count",
+        ExchangeCount,
+        "Exchange count",
+        "Exchange counts",
+        "exchange-counts",
+        url=lambda c: c.exchange.get_absolute_url(),
+        related=("exchange",),
+    ),
+    Kind("source", Source, "Source", "Sources", "sources", searched=True),
+)
+
+BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+BY_API_NAME: dict[str, Kind] = {kind.api_name: kind for kind in KINDS}
+BY_MODEL: dict[type[models.Model], Kind] = {kind.model: kind for kind in KINDS}
+
+# The order each surface lists kinds in.
+TIMELINE = tuple(kind for kind in KINDS if kind.dated)
+SEARCHED = tuple(
+    BY_NAME[name]
+    for name in (
+        "person", "organization", "venue", "round", "issue", "event", "document", "position",
+        "commitment", "exchange", "source",
+    )
+)  # fmt: skip
+NEWS = tuple(kind for kind in KINDS if kind.news)
+# The API's resources and the /data/ tables, in the order the downloads page lists them.
+RESOURCES = tuple(
+    BY_NAME[name]
+    for name in (
+        "organization", "person", "membership", "source", "venue", "round", "delegation",
+        "participant", "event", "issue", "document", "position", "commitment", "exchange",
+        "exchange-count",
+    )
+)  # fmt: skip

@@ -1,0 +1,128 @@
+"""Search over the public record: one implementation for the site's search page and the API's.
+
+Every kind is read with its model's own `published()` and `search()`, so drafts never appear and
+Cyrillic, accents and aliases match the same way on SQLite and PostgreSQL (provenance.text).
+Which kinds are searched, and in what order, is `record.kinds.SEARCHED`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from provenance.text import fold
+from record.kinds import BY_NAME, SEARCHED, Kind
+
+MAX_QUERY_LENGTH = 200
+
+
+def _day(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _names(*names: str) -> str:
+    return " · ".join(name for name in names if name)
+
+
+@dataclass(frozen=True)
+class Describe:
+    """How a hit of one kind is named and described, and the joins that costs."""
+
+    title: Callable[[models.Model], str]
+    detail: Callable[[models.Model], str]
+    related: tuple[str, ...] = ()
+
+
+def _commitment_detail(c) -> str:
+    made = f"round {c.round.number}" if c.round else "outside a round"
+    return f"{c.get_status_display()}, {made}"
+
+
+def _document_detail(d) -> str:
+    detail = f"{d.get_kind_display()} by {d.get_author_side_display()}"
+    return detail + (f", round {d.round.number}" if d.round else "")
+
+
+def _source_detail(s) -> str:
+    return s.publisher + (f", {_day(s.published_on)}" if s.published_on else "")
+
+
+DESCRIBE: dict[str, Describe] = {
+    "person": Describe(lambda p: p.name, lambda p: _names(p.native_name, *p.alias_list)),
+    "organization": Describe(lambda o: o.name, lambda o: _names(o.short_name, o.native_name)),
+    "round": Describe(
+        str,
+        lambda r: _day(r.held_on) + (f", {r.venue}" if r.venue else ""),
+        ("venue",),
+    ),
+    "venue": Describe(str, lambda v: _names(v.native_name, *v.alias_list)),
+    "issue": Describe(lambda i: i.name, lambda i: i.movement_summary),
+    "event": Describe(
+        lambda e: e.title, lambda e: f"{_day(e.occurred_on)}, {e.get_kind_display()}"
+    ),
+    "document": Describe(lambda d: d.title, _document_detail, ("round",)),
+    "position": Describe(
+        lambda p: f"{p.get_side_display()} on {p.issue.name}, round {p.round.number}",
+        lambda p: f"{p.get_stance_display()}: {p.summary}",
+        ("issue", "round"),
+    ),
+    "commitment": Describe(lambda c: c.title, _commitment_detail, ("round",)),
+    "exchange": Describe(
+        lambda x: x.title, lambda x: f"{_day(x.occurred_on)}, {x.get_kind_display()}"
+    ),
+    "source": Describe(lambda s: s.title, _source_detail),
+}
+
+
+@dataclass
+class Hit:
+    kind: Kind
+    obj: models.Model
+
+    @property
+    def pk(self) -> int:
+        return self.obj.pk
+
+    @property
+    def title(self) -> str:
+        return DESCRIBE[self.kind.name].title(self.obj)
+
+    @property
+    def detail(self) -> str:
+        return DESCRIBE[self.kind.name].detail(self.obj)
+
+    @property
+    def url(self) -> str:
+        """The public page that shows it (a position is shown on its issue's page)."""
+        return self.kind.url(self.obj)
+
+
+@dataclass
+class Group:
+    kind: Kind
+    hits: list[Hit] = field(default_factory=list)
+    has_more: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.kind.plural
+
+
+def search(query: str, *, kinds=(), per_kind: int = 20) -> list[Group]:
+    """Published matches for `query`, grouped by kind in `SEARCHED` order, at most `per_kind`
+    each; groups without hits are left out. One query per kind searched, whatever the hits.
+
+    `kinds` are `Kind.name`s (every searched kind if empty); an empty query finds nothing.
+    """
+    if not fold(query):
+        return []
+    chosen = [BY_NAME[name] for name in kinds] if kinds else list(SEARCHED)
+    groups = []
+    for kind in chosen:
+        rows = kind.public().search(query).select_related(*DESCRIBE[kind.name].related)
+        # One more than shown, to know whether there are more.
+        rows = list(rows[: per_kind + 1])
+        if rows:
+            hits = [Hit(kind, obj) for obj in rows[:per_kind]]
+            groups.append(Group(kind, hits, has_more=len(rows) > per_kind))
+    return groups

@@ -1,0 +1,145 @@
+"""One chronological list of everything dated in the public record, for the site's timeline, the
+API's timeline and the TimelineJS export alike.
+
+Which kinds are dated, by which field, and whose act each is, is declared in `record.kinds`.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Q, prefetch_related_objects
+from django.db.models.functions import Coalesce
+
+from positions.models import Commitment, Position
+from provenance.models import DatePrecision
+from record.kinds import TIMELINE, Kind
+
+
+@dataclass
+class Entry:
+    """A row of the timeline, whatever it is."""
+
+    kind: Kind
+    obj: object
+    date: datetime.date
+    precision: str
+    side: str
+    round_number: int | None
+
+    @property
+    def pk(self) -> int:
+        return self.obj.pk
+
+    @property
+    def title(self) -> str:
+        return self.kind.title(self.obj)
+
+    @property
+    def summary(self) -> str:
+        return getattr(self.obj, self.kind.dated.summary)
+
+    @property
+    def url(self) -> str:
+        return self.kind.url(self.obj)
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.label
+
+
+def _dated(kind: Kind):
+    """Published rows of `kind` annotated with `day` (their date, or the fallback), `day_precision`
+    and `round_no`; rows without any date are left out."""
+    rule = kind.dated
+    day = Coalesce(rule.date, rule.fallback) if rule.fallback else F(rule.date)
+    queryset = kind.public().annotate(day=day).filter(day__isnull=False)
+    if rule.round_number:
+        queryset = queryset.annotate(round_no=F(rule.round_number))
+    return queryset
+
+
+def entries(
+    *,
+    kinds=(),
+    side: str = "",
+    issue=None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    round_number: int | None = None,
+) -> list[Entry]:
+    """Published, dated entries matching the filters, oldest first. One query per kind shown.
+
+    `kinds` are `Kind.name`s (all dated kinds if empty). `side` keeps what that side did or said
+    and everything both sides did (rounds, exchanges, agreements of both); `issue` is an Issue.
+    """
+    wanted = set(kinds)
+    rows: list[Entry] = []
+    for kind in TIMELINE:
+        if wanted and kind.name not in wanted:
+            continue
+        rule = kind.dated
+        queryset = _dated(kind)
+        if side and rule.side:
+            queryset = queryset.filter(**{f"{rule.side}__in": [side, *rule.both_sides]})
+        if issue is not None:
+            if not rule.issue:
+                # Rounds: those where a position or commitment on the issue was recorded.
+                queryset = queryset.filter(_rounds_on(issue))
+            else:
+                queryset = queryset.filter(**{rule.issue: issue}).distinct()
+        if date_from:
+            queryset = queryset.filter(day__gte=date_from)
+        if date_to:
+            queryset = queryset.filter(day__lte=date_to)
+        if round_number is not None:
+            queryset = (
+                queryset.filter(round_no=round_number) if rule.round_number else queryset.none()
+            )
+        queryset = queryset.select_related(*kind.related)
+        for obj in queryset:
+            own_date = getattr(obj, rule.date)
+            rows.append(
+                Entry(
+                    kind=kind,
+                    obj=obj,
+                    date=obj.day,
+                    precision=(
+                        getattr(obj, rule.precision)
+                        if rule.precision and own_date
+                        else DatePrecision.DAY
+                    ),
+                    side=getattr(obj, rule.side) if rule.side else "",
+                    round_number=getattr(obj, "round_no", None),
+                )
+            )
+    order = [kind.name for kind in TIMELINE]
+    rows.sort(key=lambda e: (e.date, order.index(e.kind.name), e.title, e.pk))
+    return rows
+
+
+def _rounds_on(issue) -> Q:
+    return Q(pk__in=Position.objects.published().filter(issue=issue).values("round")) | Q(
+        pk__in=Commitment.objects.published().filter(issue=issue).values("round")
+    )
+
+
+def attach_sources(rows) -> None:
+    """Prefetch sources for the rows of one page only: one query per kind on the page."""
+    by_kind: dict[str, list] = {}
+    for row in rows:
+        by_kind.setdefault(row.kind.name, []).append(row.obj)
+    for objects in by_kind.values():
+        prefetch_related_objects(objects, "sources")
+
+
+def by_month(rows) -> list[dict]:
+    """Counts per month and kind: the timeline graphic's numbers as a table."""
+    months: dict[datetime.date, dict] = {}
+    for row in rows:
+        month = row.date.replace(day=1)
+        counts = months.setdefault(month, {kind.name: 0 for kind in TIMELINE})
+        counts[row.kind.name] += 1
+    return [
+        {"month": month, "counts": [counts[kind.name] for kind in TIMELINE]}
+        for month, counts in sorted(months.items())
+    ]
