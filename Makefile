@@ -11,7 +11,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-deploy-only-0123456789a
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test chromium lint fmt checks ci nginx-check fault-drill restore-drill load-test
+.PHONY: install run test fuzz data-check chromium lint fmt checks ci nginx-check fault-drill restore-drill load-test
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,18 @@ run: install
 	$(DEV_ENV) $(PY) manage.py setup_local
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
+# In parallel, one worker per core; the schemathesis fuzz run is its own target (make fuzz).
 test: install chromium
-	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(DEV_ENV) $(PY) -m pytest -n auto -m "not fuzz" $(PYTEST_ARGS)
+
+# Schemathesis against the OpenAPI schema: every operation, at least 200 generated requests each.
+# One process, so the last test can count the requests per operation.
+fuzz: install
+	$(DEV_ENV) $(PY) -m pytest -m fuzz tests/test_api_fuzz.py $(PYTEST_ARGS)
+
+# The record's data files (data/istanbul/): keys, references, dates, sources, reader-facing text.
+data-check: install
+	$(DEV_ENV) $(PY) manage.py data_check
 
 # The browser tests drive Debian's Chromium (Playwright's own download does not work here):
 # install it when it is missing and this user may, otherwise say what to install.
@@ -63,4 +73,4 @@ restore-drill: install
 load-test: install
 	$(PY) scripts/load_test.py
 
-ci: lint checks test
+ci: lint checks data-check test fuzz

@@ -2,7 +2,8 @@
 
 Each operation gets at least 200 generated requests (fewer only when Hypothesis runs out of
 distinct inputs). Gates: no 5xx, every response (including 304/400/404/429) matches its
-documented status code, content type and schema. Select with `-m fuzz`; runs in `make test`.
+documented status code, content type and schema. Select with `-m fuzz`; `make fuzz` runs it
+(one process: the last test counts the requests each operation got).
 """
 
 import pytest

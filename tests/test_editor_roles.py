@@ -8,7 +8,7 @@ from django.urls import reverse
 from provenance.models import PublicationStatus
 from talks.models import Round
 from tests.admin_forms import form_data
-from tests.factories import RoundFactory, SourceFactory
+from tests.factories import RoundFactory, SourceFactory, role_group
 
 DRAFT, IN_REVIEW, PUBLISHED = PublicationStatus.DRAFT, "in_review", PublicationStatus.PUBLISHED
 CHANGELIST = "/admin/talks/round/"
@@ -141,6 +141,8 @@ def test_anonymous_and_non_staff_reach_no_admin_page(client, django_user_model):
 
 @pytest.mark.django_db
 def test_create_editor_prints_a_generated_password_once(capsys, monkeypatch, db):
+    # The groups as the data migration makes them, even after a transactional test flushed them.
+    role_group("Editor"), role_group("Publisher")
     monkeypatch.delenv("EDITOR_PASSWORD", raising=False)
     call_command("create_editor", "olena", "--group", "Publisher")
     out = capsys.readouterr().out

@@ -1,7 +1,8 @@
 """The anonymous page cache never shows a page older than the last published change.
 
-Run against local memory and against the real Redis (db 5 unless REDIS_TEST_URL says otherwise),
-the shared cache every gunicorn worker uses in production.
+Run against local memory and against the real Redis, the shared cache every gunicorn worker uses
+in production: database 5 plus the pytest-xdist worker's number, so parallel workers never see
+each other's keys (REDIS_TEST_URL names another server).
 """
 
 import os
@@ -13,7 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from provenance.models import PublicationStatus
 from tests.factories import RoundFactory
 
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")
+REDIS_TEST_SERVER = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379").rstrip("/")
+
+
+def redis_test_url() -> str:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    return f"{REDIS_TEST_SERVER}/{5 + int(worker or 0)}"
 
 
 @pytest.fixture(params=["locmem", "redis"])
@@ -22,7 +28,7 @@ def page_cache(request, settings):
         "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "redis": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_TEST_URL,
+            "LOCATION": redis_test_url(),
         },
     }[request.param]
     settings.CACHES = {"default": backend}

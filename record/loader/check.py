@@ -53,8 +53,8 @@ class Parsed:
 
 
 class Checker:
-    def __init__(self, data_dir: Path = DATA_DIR):
-        self.data_dir = data_dir
+    def __init__(self, data_dir: Path | None = None):
+        self.data_dir = data_dir or DATA_DIR
         self.problems: list[Problem] = []
         self.keys: dict[str, set[str]] = {}
         self.dataset: dict[str, list[Parsed]] = {}
@@ -276,6 +276,6 @@ class Checker:
                 self.problem(file, line, label, name, f"no row of {target} has the key {value!r}.")
 
 
-def check(data_dir: Path = DATA_DIR) -> dict[str, list[Parsed]]:
+def check(data_dir: Path | None = None) -> dict[str, list[Parsed]]:
     """The checked data files; DataFileError lists every problem, with file, line and field."""
     return Checker(data_dir).run()

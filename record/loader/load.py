@@ -18,9 +18,9 @@ from record.loader.upsert import Upserter
 
 
 class Loader:
-    def __init__(self, *, overwrite_edits: bool = False, data_dir=DATA_DIR, progress=None):
+    def __init__(self, *, overwrite_edits: bool = False, data_dir=None, progress=None):
         self.upserter = Upserter(overwrite_edits=overwrite_edits)
-        self.data_dir = data_dir
+        self.data_dir = data_dir or DATA_DIR
         # Called with (file, rows) before each file is written, for a progress line.
         self.progress: Callable[[str, int], None] = progress or (lambda file, rows: None)
         self.objects: dict[str, dict[str, models.Model]] = {}
