@@ -12,7 +12,15 @@ from django.db import models
 from django.db.models import Q
 
 from actors.models import Membership, Organization, Person
-from positions.models import Commitment, Document, Exchange, ExchangeCount, Issue, Position
+from positions.models import (
+    Commitment,
+    Document,
+    Exchange,
+    ExchangeCount,
+    Issue,
+    Position,
+    Provision,
+)
 from provenance.models import PublicationStatus, Source
 from talks.models import Delegation, Event, Participant, Round, Venue
 
@@ -265,10 +273,20 @@ KINDS: tuple[Kind, ...] = (
         related=("exchange",),
     ),
     Kind("source", Source, "Source", "Sources", "sources", searched=True),
+    # Not an API resource of its own: a document's provisions are nested in it.
+    Kind(
+        "provision",
+        Provision,
+        "Provision",
+        "Provisions",
+        "",
+        url=lambda p: p.document.get_absolute_url(),
+        related=("document",),
+    ),
 )
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
-BY_API_NAME: dict[str, Kind] = {kind.api_name: kind for kind in KINDS}
+BY_API_NAME: dict[str, Kind] = {kind.api_name: kind for kind in KINDS if kind.api_name}
 BY_MODEL: dict[type[models.Model], Kind] = {kind.model: kind for kind in KINDS}
 
 # The order each surface lists kinds in.
@@ -281,6 +299,10 @@ SEARCHED = tuple(
     )
 )  # fmt: skip
 NEWS = tuple(kind for kind in KINDS if kind.news)
+# Kinds that cite sources, for a source's "What cites it".
+CITING = tuple(
+    kind for kind in KINDS if any(f.name == "sources" for f in kind.model._meta.many_to_many)
+)
 # The API's resources and the /data/ tables, in the order the downloads page lists them.
 RESOURCES = tuple(
     BY_NAME[name]

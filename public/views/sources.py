@@ -3,16 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from provenance.models import Source
-
-# Rows without a status of their own are listed through the parent that carries it.
-PARENTS = {"provision": ("document", "provisions"), "exchangecount": ("exchange", "counts")}
-# What a citing row needs to name itself and link somewhere without a query per row.
-JOINS = {
-    "participant": ["person", "delegation__round"],
-    "delegation": ["round"],
-    "membership": ["person", "organization"],
-    "position": ["issue", "round"],
-}
+from record.kinds import CITING
 
 
 def source_list(request):
@@ -29,36 +20,12 @@ def source_detail(request, pk: int):
 
 
 def cited_by(source) -> list[dict]:
-    """Published facts citing `source`, grouped by kind. One query per kind of fact.
-
-    The models are reached through Source's reverse relations, so this lowest app imports none
-    of the apps above it; each model's own `published()` decides what is public.
-    """
+    """Published facts citing `source`, grouped by kind (record.kinds.CITING), each linked to the
+    page that shows it. One query per kind that cites sources."""
     groups = []
-    for relation in Source._meta.related_objects:
-        model = relation.related_model
-        name = model._meta.model_name
-        if name in PARENTS:
-            parent_field, reverse_name = PARENTS[name]
-            model = model._meta.get_field(parent_field).related_model
-            rows = model.objects.published().filter(**{f"{reverse_name}__sources": source})
-            rows = rows.distinct()
-        elif hasattr(model.objects, "published"):
-            rows = model.objects.published().filter(sources=source)
-        else:
-            continue
-        rows = rows.select_related(*JOINS.get(model._meta.model_name, []))
-        items = [{"label": str(row), "url": _url(row)} for row in rows]
+    for kind in CITING:
+        rows = kind.public().filter(sources=source).select_related(*kind.related).distinct()
+        items = [{"label": str(row), "url": kind.url(row)} for row in rows]
         if items:
-            groups.append({"kind": model._meta.verbose_name_plural.capitalize(), "items": items})
+            groups.append({"kind": kind.plural, "items": items})
     return groups
-
-
-def _url(row) -> str:
-    if hasattr(row, "get_absolute_url"):
-        return row.get_absolute_url()
-    if hasattr(row, "person"):
-        return row.person.get_absolute_url()
-    if hasattr(row, "round"):
-        return row.round.get_absolute_url()
-    return ""
