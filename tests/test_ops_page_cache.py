@@ -1,8 +1,8 @@
 """The anonymous page cache never shows a page older than the last published change.
 
 Run against local memory and against the real Redis, the shared cache every gunicorn worker uses
-in production: database 5 plus the pytest-xdist worker's number, so parallel workers never see
-each other's keys (REDIS_TEST_URL names another server).
+in production: database 5 (or REDIS_TEST_DB) plus the pytest-xdist worker's number, so parallel
+workers never see each other's keys (REDIS_TEST_URL names another server).
 """
 
 import os
@@ -19,7 +19,7 @@ REDIS_TEST_SERVER = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379").r
 
 def redis_test_url() -> str:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    return f"{REDIS_TEST_SERVER}/{5 + int(worker or 0)}"
+    return f"{REDIS_TEST_SERVER}/{int(os.environ.get('REDIS_TEST_DB', 5)) + int(worker or 0)}"
 
 
 @pytest.fixture(params=["locmem", "redis"])
