@@ -3,6 +3,7 @@ parameters and ordering that refuses a field it does not know.
 
 django-filter ignores parameters it does not know and DRF's OrderingFilter ignores fields it does
 not allow; a journalist would rather be told, so StrictParamsMixin and SafeOrderingFilter say so.
+Hand-written because neither library offers a strict mode, and no maintained package adds one.
 """
 
 import datetime
