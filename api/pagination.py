@@ -1,9 +1,9 @@
 """Numbered pages with an RFC 8288 `Link` header, and keyset pages for sync.
 
 DRF's PageNumberPagination gives the body's next/previous; the Link header (GitHub's convention)
-and the switch to cursor pages on `?cursor=` are added here. Hand-written because no maintained
-package does both on one list: the Link-header packages for DRF have had no release for years and
-none offers a page/cursor switch.
+and the switch to cursor pages on `?cursor=` are added here. Hand-written because the Link-header
+packages for DRF (drf-link-header-pagination) replace the body's count/next/previous with a bare
+list, which every existing client of this API reads, and none switches to cursor pages.
 """
 
 from rest_framework import exceptions
