@@ -12,14 +12,14 @@ from django.utils import timezone
 
 from talks.models import Round
 from tests import factories
-from tests.api_data import seed_record
+from tests.record_builder import build_record
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def record():
-    return seed_record()
+    return build_record()
 
 
 def csv_of(response) -> list[dict]:
@@ -64,7 +64,12 @@ def test_date_range_filters(client, record):
     results = client.get(
         "/api/v1/exchanges/?occurred_on__gte=2025-06-01&occurred_on__lte=2025-06-30"
     ).json()["results"]
-    assert [e["title"] for e in results] == ["Young soldiers"]
+    assert [e["title"] for e in results] == [
+        "Prisoner exchange 1 after round 2",
+        "Prisoner exchange 2 after round 2",
+        "Prisoner exchange 3 after round 2",
+        "Repatriation of bodies after round 2",
+    ]
 
 
 def test_bad_date_is_400_with_a_message(client, record):
@@ -187,7 +192,10 @@ def test_csv_escapes_spreadsheet_formulas(client, record):
 
 def test_csv_dates_are_iso(client, record):
     rows = csv_of(client.get("/api/v1/exchanges.csv"))
-    assert [row["occurred_on"] for row in rows] == ["2025-05-23", "2025-06-09"]
+    assert [row["occurred_on"] for row in rows] == [
+        *("2025-05-23", "2025-05-24", "2025-05-25", "2025-05-25"),  # after round 1
+        *("2025-06-09", "2025-06-10", "2025-06-11", "2025-06-11"),  # after round 2
+    ]
 
 
 # --- Incremental sync --------------------------------------------------------------------------
@@ -195,7 +203,7 @@ def test_csv_dates_are_iso(client, record):
 
 def test_updated_since_returns_only_later_changes(client, record):
     cutoff = timezone.now()
-    round2 = record["round2"]
+    round2 = record["rounds"][1]
     round2.title = "Second round, renamed"
     round2.save()
     results = client.get("/api/v1/rounds/", {"updated_since": cutoff.isoformat()}).json()["results"]
@@ -227,7 +235,7 @@ def test_changes_feed_requires_since(client):
 def test_etag_gives_304_until_something_changes(
     client, record, path, django_capture_on_commit_callbacks
 ):
-    path = path.format(id=record["round1"].pk)
+    path = path.format(id=record["rounds"][0].pk)
     first = client.get(path)
     assert first.status_code == 200
     assert first["Last-Modified"]
@@ -236,7 +244,7 @@ def test_etag_gives_304_until_something_changes(
     by_date = client.get(path, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert by_date.status_code == 304
     with django_capture_on_commit_callbacks(execute=True):  # the version bumps on commit
-        record["round1"].save()
+        record["rounds"][0].save()
     assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
@@ -356,9 +364,11 @@ def test_popolo_export_links_people_to_organizations(client, record):
 
 
 def test_exchange_counts_are_nested_and_flat(client, record):
-    june = client.get(f"/api/v1/exchanges/{record['june'].pk}/").json()
+    june = client.get(f"/api/v1/exchanges/{record['repatriations'][1].pk}/").json()
     nested = sorted((c["claimed_by"], c["quantity"]) for c in june["counts"])
-    flat = client.get("/api/v1/exchange-counts/", {"exchange": record["june"].pk}).json()
+    flat = client.get(
+        "/api/v1/exchange-counts/", {"exchange": record["repatriations"][1].pk}
+    ).json()
     assert nested == sorted((c["claimed_by"], c["quantity"]) for c in flat["results"])
     assert ("russia", 6060) in nested
     assert ("ukraine", 6057) in nested
@@ -366,7 +376,8 @@ def test_exchange_counts_are_nested_and_flat(client, record):
 
 def test_datetime_filter_accepts_an_offset(client, record):
     since = (timezone.now() - datetime.timedelta(days=1)).isoformat()
-    assert client.get("/api/v1/people/", {"updated_since": since}).json()["count"] == 2
+    # Umerov, Medinsky, three delegates a side and the partners' adviser; not the draft person.
+    assert client.get("/api/v1/people/", {"updated_since": since}).json()["count"] == 9
 
 
 def test_empty_csv_still_has_its_header_row(client, record):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api_data import seed_record
+from tests.record_builder import build_record
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ SECRETS = ["Secret", "Hiddenov", "SDRAFT"]
 
 @pytest.fixture
 def record():
-    return seed_record()
+    return build_record()
 
 
 def plural(name: str) -> str:

@@ -13,7 +13,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from config.wsgi import application
-from tests.api_data import seed_record
+from tests.record_builder import build_record
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
@@ -32,7 +32,7 @@ REQUESTS: dict[str, int] = {}
 
 @pytest.fixture
 def seeded(settings_fixture):
-    seed_record()
+    build_record()
     # Calling the WSGI application directly would close the test's database connection at the
     # end of each request (Django's test client avoids this the same way).
     signals.request_started.disconnect(close_old_connections)

@@ -6,21 +6,26 @@ import io
 import pytest
 from django.utils import timezone
 
-from tests.api_data import seed_record
+from tests.record_builder import build_record
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def record():
-    return seed_record()
+    return build_record()
 
 
 def test_every_exchange_after_1_june_2025_with_counts_per_side_as_csv(client, record):
     response = client.get("/api/v1/exchange-counts.csv?occurred_on__gte=2025-06-02&page_size=500")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert {row["exchange_name"] for row in rows} == {"2025-06-09: Young soldiers"}
+    assert {row["exchange_name"] for row in rows} == {
+        "2025-06-09: Prisoner exchange 1 after round 2",
+        "2025-06-10: Prisoner exchange 2 after round 2",
+        "2025-06-11: Prisoner exchange 3 after round 2",
+        "2025-06-11: Repatriation of bodies after round 2",
+    }
     # Both sides' figures for the same bodies, side by side: Ukraine's 6,057 and Russia's 6,060.
     claims = {(r["receiving_side"], r["claimed_by"], r["quantity"]) for r in rows}
     assert ("ukraine", "ukraine", "6057") in claims
@@ -44,7 +49,7 @@ def test_russia_and_ukraine_positions_on_nato_across_rounds(client, record):
 
 def test_everything_changed_since_a_timestamp(client, record):
     since = timezone.now()
-    rnd = record["round2"]
+    rnd = record["rounds"][1]
     rnd.title = "Round 2, corrected"
     rnd.save()
     record["umerov"].biography = "Secretary of the NSDC from July 2025."

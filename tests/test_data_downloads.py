@@ -10,13 +10,13 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from tests import factories
-from tests.api_data import seed_record
+from tests.record_builder import build_record
 
 pytestmark = pytest.mark.django_db
 
 
 def test_downloads_page_links_every_table_with_counts_and_json_ld(client):
-    seed_record()
+    build_record()
     response = client.get(reverse("downloads:page"))
     page = response.content.decode()
     for table in ("rounds", "people", "positions", "exchanges", "exchange-counts"):
@@ -42,10 +42,19 @@ def test_whole_table_csv_streams_every_row(client):
 
 
 def test_whole_table_json_is_one_valid_array(client):
-    seed_record()
+    build_record()
     response = client.get("/data/exchanges.json")
     data = json.loads(b"".join(response.streaming_content))
-    assert [e["title"] for e in data] == ["First stage", "Young soldiers"]
+    assert [e["title"] for e in data] == [
+        "Prisoner exchange 1 after round 1",
+        "Prisoner exchange 2 after round 1",
+        "Prisoner exchange 3 after round 1",
+        "Repatriation of bodies after round 1",
+        "Prisoner exchange 1 after round 2",
+        "Prisoner exchange 2 after round 2",
+        "Prisoner exchange 3 after round 2",
+        "Repatriation of bodies after round 2",
+    ]
     assert data[1]["counts"]
 
 
@@ -62,6 +71,6 @@ def test_streamed_csv_uses_constant_queries_per_chunk(client, django_assert_max_
 
 
 def test_unchanged_table_download_is_304(client):
-    seed_record()
+    build_record()
     first = client.get("/data/rounds.csv")
     assert client.get("/data/rounds.csv", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tests.factories import PersonFactory
-from tests.site_data import build_record
+from tests.record_builder import build_record
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_person_page_is_a_schema_org_person_with_aliases_and_post(client):
     build_record(1)
     data = json_ld(client, "/people/rustem-umerov/")
     assert data["@type"] == "Person"
-    assert data["alternateName"] == ["Umierov", "Umyerov"]
+    assert data["alternateName"] == ["Рустем Умєров", "Umierov", "Umyerov"]
     assert data["jobTitle"] == "Minister of Defence"
 
 

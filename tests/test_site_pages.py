@@ -16,7 +16,7 @@ from tests.factories import (
     RoundFactory,
     SourceFactory,
 )
-from tests.site_data import build_record
+from tests.record_builder import build_record
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,9 @@ def test_round_page_shows_timing_delegations_documents_positions_and_commitments
     assert "Partners present in Istanbul" in body
     assert "not at the negotiating table" in body
     assert "In Istanbul, not at the table" in body
-    assert body.count('class="stance stance--demands"') == 4  # two issues × two sides
+    # Both sides demand on prisoners; on NATO Russia demands and Ukraine rejects.
+    assert body.count('class="stance stance--demands"') == 3
+    assert body.count('class="stance stance--rejects"') == 1
     assert "Exchange" in body
     assert "Target:" in body
     assert "1,000 prisoners of war per side" in body
@@ -105,17 +107,17 @@ def test_unknown_round_is_404(client, record):
 
 def test_issue_page_highlights_what_moved_between_rounds(client, record):
     first, second = record["rounds"]
-    ceasefire = record["ceasefire"]
-    moved = second.positions.get(issue=ceasefire, side=Side.RUSSIA)
+    prisoners = record["prisoners"]
+    moved = second.positions.get(issue=prisoners, side=Side.RUSSIA)
     moved.stance = Stance.PROPOSES
     moved.save()
-    reworded = second.positions.get(issue=ceasefire, side=Side.UKRAINE)
-    reworded.summary = "Now a 30-day ceasefire first"
+    reworded = second.positions.get(issue=prisoners, side=Side.UKRAINE)
+    reworded.summary = "Now an exchange of the wounded first"
     reworded.save()
-    body = text(client.get("/issues/ceasefire/"))
+    body = text(client.get("/issues/prisoners/"))
     assert "Moved: stance was “Demands”" in body
     assert "Moved: wording changed" in body
-    assert "Now a 30-day ceasefire first" in body
+    assert "Now an exchange of the wounded first" in body
     assert body.count('class="moved"') == 2
     assert "Documents with provisions on this issue" in body
     assert "Provision" in body
@@ -123,7 +125,7 @@ def test_issue_page_highlights_what_moved_between_rounds(client, record):
 
 def test_issue_list_shows_latest_stance_per_side(client, record):
     body = text(client.get("/issues/"))
-    assert "/issues/ceasefire/" in body
+    assert "/issues/prisoners/" in body
     assert "/issues/nato/" in body
     assert f"round {record['rounds'][-1].number}" in body
 
@@ -205,11 +207,11 @@ def test_organization_page_shows_hierarchy_and_members(client, record):
 def test_document_page_groups_provisions_by_section_with_issues(client, record):
     document = record["rounds"][0].documents.first()
     provision = document.provisions.get()
-    provision.section = "II. Ceasefire"
+    provision.section = "II. Prisoners of war"
     provision.save()
     body = text(client.get(document.get_absolute_url()))
-    assert "<h3>II. Ceasefire</h3>" in body
-    assert 'class="tag" href="/issues/ceasefire/"' in body
+    assert "<h3>II. Prisoners of war</h3>" in body
+    assert 'class="tag" href="/issues/prisoners/"' in body
     assert "TASS" in body
 
 
@@ -217,7 +219,7 @@ def test_event_page_shows_round_and_issues(client, record):
     event = record["rounds"][0].events.get()
     body = text(client.get(event.get_absolute_url()))
     assert event.title in body
-    assert "/issues/ceasefire/" in body
+    assert "/issues/prisoners/" in body
     assert record["rounds"][0].get_absolute_url() in body
 
 
@@ -263,22 +265,20 @@ def test_every_page_has_landmarks_one_h1_skip_link_and_search_form(client, recor
 
 def test_russia_receiving_counts_claimed_by_russia_are_labelled(client, record):
     commitment = record["rounds"][0].commitments.get()
-    ExchangeCountFactory(
-        exchange=commitment.exchanges.filter(kind="bodies").get(),
-        receiving_side=Side.RUSSIA,
-        category="bodies",
-        quantity=78,
-        claimed_by=Claimant.RUSSIA,
-    )
+    # The record holds Ukraine's count of the 78 bodies Russia received; make it Russia's own.
+    count = record["repatriations"][0].counts.get(receiving_side=Side.RUSSIA)
+    count.claimed_by = Claimant.RUSSIA
+    count.save()
     body = text(client.get(commitment.get_absolute_url()))
     assert '<strong>78</strong> <span class="claimant">per Russia' in body
+    assert '<strong>78</strong> <span class="claimant">per Ukraine' not in body
 
 
 def test_issue_matrix_has_a_row_for_a_round_where_nobody_stated_a_position(client, record):
     # The last round of all, whatever numbers factories used earlier in the session.
     last = Round.objects.aggregate(last=Max("number"))["last"]
     RoundFactory(number=last + 1, title="Quiet round")
-    response = client.get("/issues/ceasefire/")
+    response = client.get("/issues/prisoners/")
     quiet = response.context["matrix"][-1]
     assert quiet["round"].number == last + 1
     assert "ukraine" not in quiet

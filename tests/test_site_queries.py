@@ -5,7 +5,7 @@ import pytest
 from positions.models import ExchangeKind
 from provenance.models import Claimant, Side
 from tests.factories import ExchangeCountFactory, ExchangeFactory
-from tests.site_data import build_record
+from tests.record_builder import build_record
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_timeline_queries_do_not_grow_with_entries(
     # 7. exchanges whose commitment is on the issue
     # 8.-12. sources of the rounds, events, documents, commitments and exchanges on this page
     with django_assert_num_queries(12):
-        response = client.get("/timeline/?issue=ceasefire")
+        response = client.get("/timeline/?issue=prisoners")
     assert response.status_code == 200
     assert len(response.context["page"].object_list) > rounds
 
@@ -71,7 +71,7 @@ def test_issue_page_queries_do_not_grow_with_rounds(
     # 9. documents with provisions on it  10. those provisions
     # 11. events tagged with it  12. their sources
     with django_assert_num_queries(12):
-        response = client.get("/issues/ceasefire/")
+        response = client.get("/issues/prisoners/")
     assert len(response.context["matrix"]) == rounds
 
 
