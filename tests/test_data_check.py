@@ -96,6 +96,11 @@ BAD_ROWS = {
         "title: Exchange of prisoners, 1,000 for 1,000 (S22)", "title",
         "points into the facts files ('S22')",
     ),
+    "review source code in reader text": (
+        "rounds.yaml", "title: First trilateral round, Abu Dhabi",
+        "title: First trilateral round, Abu Dhabi (U46)", "title",
+        "points into the facts files ('U46')",
+    ),
     "seed code in reader text": (
         "events.yaml", "summary:", "summary: Per SEED,", "summary",
         "points into the facts files ('SEED')",
