@@ -10,11 +10,13 @@ import datetime
 
 from django.db.models import Q
 from django_filters import rest_framework as filters
+from django_filters.constants import EMPTY_VALUES
 from rest_framework import exceptions
 from rest_framework.filters import OrderingFilter
 
 from api.fields import requested_includes
 from provenance.text import fold
+from talks.models import DEFAULT_TRACK
 
 # Parameters every list understands besides its FilterSet's; anything else is a 400.
 COMMON_LIST_PARAMS = ("page", "page_size", "cursor", "ordering", "format", "include")
@@ -82,6 +84,47 @@ def _integer_filter(**kwargs):
 
 
 IdFilter = _integer_filter
+
+TRACK_HELP = "A track's slug: istanbul, us-ukraine, trilateral, us-russia (see /api/v1/tracks/)."
+ROUND_HELP = (
+    "A round's number within the track named by `track`; without `track`, within the Istanbul "
+    "talks, as before there were tracks (round=2 is 2 June 2025)."
+)
+
+
+class TrackFilter(filters.CharFilter):
+    """`track=trilateral`: rows that belong to that track, through any of `paths` (each a path
+    to a Track, e.g. "round__track")."""
+
+    def __init__(self, *paths: str, **kwargs):
+        super().__init__(help_text=TRACK_HELP, max_length=100, **kwargs)
+        self.paths = paths
+
+    def filter(self, queryset, value):
+        if value in EMPTY_VALUES:
+            return queryset
+        condition = Q()
+        for path in self.paths:
+            condition |= Q(**{f"{path}__slug": value})
+        return queryset.filter(condition)
+
+
+class RoundNumberFilter(filters.NumberFilter):
+    """`round=2`: rows of round 2 of the track named by the FilterSet's `track` parameter, or of
+    the Istanbul talks when none is named, so a `round=2` written before tracks still means the
+    2 June 2025 round. `round_path` is the path to the Round, e.g. "delegation__round"."""
+
+    def __init__(self, round_path: str, **kwargs):
+        super().__init__(min_value=0, max_value=32767, help_text=ROUND_HELP, **kwargs)
+        self.round_path = round_path
+
+    def filter(self, queryset, value):
+        if value in EMPTY_VALUES:
+            return queryset
+        track = self.parent.form.cleaned_data.get("track") or DEFAULT_TRACK
+        return queryset.filter(
+            **{f"{self.round_path}__number": value, f"{self.round_path}__track__slug": track}
+        )
 
 
 class StrictParamsMixin:

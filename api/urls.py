@@ -13,16 +13,19 @@ from api.resources.positions import (
     IssueViewSet,
     PositionViewSet,
 )
-from api.resources.sources import SourceViewSet
+from api.resources.sources import RecordReviewViewSet, SourceViewSet
 from api.resources.talks import (
     DelegationViewSet,
     EventViewSet,
     ParticipantViewSet,
     RoundViewSet,
+    StandingDelegationViewSet,
+    TrackViewSet,
     VenueViewSet,
 )
 from api.views.changes import ChangesView
 from api.views.exports import PopoloView, TimelineJSView
+from api.views.root import RecordAPIRootView
 from api.views.search import SearchView
 from api.views.timeline import TimelineView
 from record import kinds
@@ -36,7 +39,9 @@ VIEWSETS = {
     "membership": MembershipViewSet,
     "source": SourceViewSet,
     "venue": VenueViewSet,
+    "track": TrackViewSet,
     "round": RoundViewSet,
+    "standingdelegation": StandingDelegationViewSet,
     "delegation": DelegationViewSet,
     "participant": ParticipantViewSet,
     "event": EventViewSet,
@@ -46,11 +51,13 @@ VIEWSETS = {
     "commitment": CommitmentViewSet,
     "exchange": ExchangeViewSet,
     "exchange-count": ExchangeCountViewSet,
+    "recordreview": RecordReviewViewSet,
 }
 # Prefix, viewset, basename.
 RESOURCES = [(kind.api_name, VIEWSETS[kind.name], kind.name) for kind in kinds.RESOURCES]
 
 router = DefaultRouter()
+router.APIRootView = RecordAPIRootView
 for prefix, viewset, basename in RESOURCES:
     router.register(prefix, viewset, basename=basename)
 

@@ -127,6 +127,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "public.context_processors.record_review",
             ],
         },
     },
@@ -366,6 +367,7 @@ SPECTACULAR_SETTINGS = {
         "ConfidenceEnum": "provenance.models.Confidence",
         "CategoryEnum": "positions.models.Category",
         "SourceKindEnum": "provenance.models.SourceKind",
+        "DelegationSideEnum": "talks.models.DelegationSide",
     },
 }
 # CORS for read-only data: any origin may GET the API and the downloads, and read the headers

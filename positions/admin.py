@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -28,7 +29,7 @@ from provenance.admin.base import (
 )
 from provenance.workflow import WorkflowError
 from talks.admin import DelegationInline, EventInline
-from talks.models import Round
+from talks.models import DEFAULT_TRACK, Round, Track
 
 
 @admin.register(Issue)
@@ -66,7 +67,7 @@ class PositionAdmin(PublishableAdmin):
     list_filter = ["publication_status", "side", "stance", "issue", "round", "confidence"]
     list_select_related = ["issue", "round"]
     search_fields = ["summary", "issue__name"]
-    ordering = ["-round__number", "issue__order", "side"]
+    ordering = ["-round__held_on", "issue__order", "side"]
     autocomplete_fields = ["issue", "round", "document", "sources"]
 
 
@@ -87,13 +88,13 @@ class ExchangeLinkInline(admin.TabularInline):
 
 @admin.register(Commitment)
 class CommitmentAdmin(PublishableAdmin):
-    list_display = ["title", "round", "issue", "agreed_by", "status", "publication_status"]
-    list_filter = ["publication_status", "status", "agreed_by", "issue", "round"]
-    list_select_related = ["round", "issue"]
+    list_display = ["title", "track", "round", "issue", "agreed_by", "status", "publication_status"]
+    list_filter = ["publication_status", "status", "agreed_by", "track", "issue", "round"]
+    list_select_related = ["track", "round", "issue"]
     search_fields = ["title", "description"]
     ordering = ["-announced_on", "title"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["round", "issue", "sources"]
+    autocomplete_fields = ["track", "round", "issue", "sources"]
     inlines = [ExchangeLinkInline]
 
 
@@ -124,7 +125,15 @@ class ExchangeAdmin(PublishableAdmin):
         "confidence",
         "publication_status",
     ]
-    list_filter = ["publication_status", "kind", "confidence", "linkage_confidence", "mediator"]
+    list_filter = [
+        "publication_status",
+        "kind",
+        "confidence",
+        "linkage_confidence",
+        "linkage_stated_by",
+        "commitment__track",
+        "mediator",
+    ]
     list_select_related = ["commitment", "mediator"]
     search_fields = ["title", "summary", "commitment__title"]
     ordering = ["-occurred_on"]
@@ -182,22 +191,35 @@ class RoundAdmin(PublishableAdmin):
     """The round desk: a round with its delegations, events, documents tabled, positions and
     commitments. Publishing a round offers to publish everything logged under it at once."""
 
-    list_display = ["number", "title", "held_on", "venue", "status", "publication_status"]
+    list_display = ["number", "title", "track", "held_on", "venue", "status", "publication_status"]
+    # No track filter: six queries more for each filter's facets; tracks are few, and the list
+    # shows each round's track and sorts newest first.
     list_filter = ["publication_status", "status", "format", "confidence", "venue"]
-    list_select_related = ["venue"]
-    search_fields = ["title", "summary", "venue__name"]
-    ordering = ["-number"]
+    list_select_related = ["track", "venue__city"]
+    search_fields = ["title", "summary", "venue__name", "track__name"]
+    ordering = ["-held_on", "-number"]
     date_hierarchy = "held_on"
-    autocomplete_fields = ["venue", "chair", "hosts", "sources"]
+    autocomplete_fields = ["track", "venue", "chair", "hosts", "sources"]
     readonly_fields = ["related_links"]
     inlines = [DelegationInline, EventInline, DocumentInline, PositionInline, CommitmentInline]
     fieldsets = [
-        (None, {"fields": ["number", "title", "status", "publication_status", "related_links"]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("track", "number"),
+                    "title",
+                    "status",
+                    "publication_status",
+                    "related_links",
+                ]
+            },
+        ),
         (
             "When and where",
             {
                 "fields": [
-                    ("held_on", "held_on_precision"),
+                    ("held_on", "held_on_precision", "ended_on"),
                     "time_zone",
                     "scheduled_start_at",
                     ("actual_start_at", "actual_end_at"),
@@ -216,6 +238,19 @@ class RoundAdmin(PublishableAdmin):
         ),
         (None, {"fields": ["change_reason", "loaded_version"]}),
     ]
+
+    def get_changeform_initial_data(self, request):
+        """A new round starts in the Istanbul talks, whose rounds have the short addresses
+        (/rounds/4/), as before tracks; the editor picks another track from the list."""
+        initial = super().get_changeform_initial_data(request)
+        if "track" not in initial:
+            tracks = Track.objects.order_by(
+                # The default track first, else the one that started last.
+                models.Case(models.When(slug=DEFAULT_TRACK, then=0), default=1),
+                "-started_on",
+            )
+            initial["track"] = tracks.values_list("pk", flat=True).first()
+        return initial
 
     @admin.display(description="Everything for this round")
     def related_links(self, obj):

@@ -20,7 +20,7 @@ from provenance.models import (
     unique_key,
 )
 from provenance.text import fold_for_search
-from talks.models import Event, Round
+from talks.models import Event, Round, Track
 
 
 class Issue(models.Model):
@@ -234,6 +234,15 @@ class Category(models.TextChoices):
 class Commitment(Sourced, Publishable):
     """What a round agreed, or one side announced, and how far it has been carried out."""
 
+    # PROTECT: a commitment is part of its track's record.
+    track = models.ForeignKey(
+        Track,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        help_text="The negotiation it was made in; its round's track when it has a round.",
+    )
     # PROTECT: a commitment is part of its round's record.
     round = models.ForeignKey(
         Round, null=True, blank=True, on_delete=models.PROTECT, related_name="commitments"
@@ -287,10 +296,17 @@ class Commitment(Sourced, Publishable):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
+        if self.round_id and not self.track_id:
+            # Costs a query, on save only: a round's agreements belong to the round's track.
+            self.track_id = Round.objects.values_list("track_id", flat=True).get(pk=self.round_id)
         self.search_text = fold_for_search(
             self.title, self.description, self.target_note, self.status_note
         )
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.round_id and self.track_id and self.round.track_id != self.track_id:
+            raise ValidationError({"track": "The round belongs to another track."})
 
     def get_absolute_url(self) -> str:
         return reverse("public:commitment-detail", args=[self.slug])
@@ -301,6 +317,16 @@ class ExchangeKind(models.TextChoices):
     BODIES = "bodies", "Repatriation of bodies"
     CIVILIANS = "civilians", "Return of civilians"
     CHILDREN = "children", "Return of children"
+
+
+class LinkStatedBy(models.TextChoices):
+    """Who says an exchange carries out an agreement."""
+
+    UKRAINE = "ukraine", "Ukraine"
+    RUSSIA = "russia", "Russia"
+    BOTH = "both", "Both sides"
+    MEDIATOR = "mediator", "The mediator"
+    REPORTS = "reports", "Press reports, no side named"
 
 
 class ExchangeQuerySet(SearchableQuerySet):
@@ -338,6 +364,12 @@ class Exchange(Sourced, Publishable):
         "shown but kept out of running totals.",
     )
     linkage_note = models.TextField(blank=True)
+    linkage_stated_by = models.CharField(
+        max_length=16,
+        choices=LinkStatedBy,
+        blank=True,
+        help_text="Who says it carries out the agreement; keep each side's account in the note.",
+    )
     # PROTECT: a stage belongs to the reported total it is part of.
     part_of = models.ForeignKey(
         "self",
@@ -356,6 +388,18 @@ class Exchange(Sourced, Publishable):
         related_name="mediated_exchanges",
     )
     mediator_note = models.CharField(max_length=300, blank=True)
+    mediator_ordinal = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="The mediator's own count of its mediations: 22 for 'its 22nd'. "
+        "The mediator's claim, shown as such.",
+    )
+    mediator_running_total = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many people the mediator says have been exchanged through it in all, "
+        "this exchange included. The mediator's claim, never added to the sides' counts.",
+    )
     summary = models.TextField(blank=True, help_text="Markdown.")
     search_text = models.TextField(blank=True, editable=False)
 
@@ -402,6 +446,12 @@ class Exchange(Sourced, Publishable):
             raise ValidationError(
                 {"linkage_confidence": "Only an exchange linked to a commitment has a linkage."}
             )
+        if self.linkage_stated_by and not self.commitment_id:
+            raise ValidationError(
+                {"linkage_stated_by": "Only an exchange linked to a commitment has a linkage."}
+            )
+        if (self.mediator_ordinal or self.mediator_running_total) and not self.mediator_id:
+            raise ValidationError({"mediator": "Name the mediator whose own figures these are."})
 
     def get_absolute_url(self) -> str:
         return reverse("public:exchange-detail", args=[self.pk])

@@ -14,11 +14,14 @@ PUBLISHED = PublicationStatus.PUBLISHED
 def round_drafts(round_: Round) -> list:
     """Everything under `round_` that is not yet published, in the order it would be published.
 
-    The round's delegations, documents, positions, commitments and events; the people sitting in
-    its delegations and the sources all of these cite, when those are drafts too — a published
-    participant whose person is a draft would stay invisible.
+    The round's track (a new track is published with its first round), delegations, documents,
+    positions, commitments and events; the people sitting in its delegations and the sources all
+    of these cite, when those are drafts too — a published participant whose person is a draft
+    would stay invisible.
     """
+    track = [] if round_.track.is_published else [round_.track]
     facts = [
+        *track,
         *round_.delegations.exclude(publication_status=PUBLISHED),
         *round_.documents.exclude(publication_status=PUBLISHED),
         *round_.positions.exclude(publication_status=PUBLISHED).select_related("issue"),

@@ -56,10 +56,16 @@ class Claimant(models.TextChoices):
 
 
 class StateAffiliation(models.TextChoices):
+    """Which state, if any, owns or controls the publisher (government portals included)."""
+
     NONE = "", "Not state-affiliated"
     RUSSIA = "russia", "Russian state or state-aligned"
     UKRAINE = "ukraine", "Ukrainian state"
     TURKIYE = "turkiye", "Turkish state"
+    UAE = "uae", "Emirati state or state-linked"
+    CHINA = "china", "Chinese state"
+    CUBA = "cuba", "Cuban state"
+    UNITED_STATES = "united_states", "US government"
     OTHER = "other", "Other state"
 
 
@@ -196,7 +202,7 @@ class Source(Publishable):
     language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1 code, e.g. en, uk.")
     kind = models.CharField(max_length=24, choices=SourceKind, default=SourceKind.NEWS_REPORT)
     state_affiliation = models.CharField(
-        max_length=8,
+        max_length=16,
         choices=StateAffiliation,
         blank=True,
         default=StateAffiliation.NONE,
@@ -235,3 +241,45 @@ class Source(Publishable):
     @property
     def is_state_affiliated(self) -> bool:
         return bool(self.state_affiliation)
+
+
+class RecordReviewQuerySet(PublishableQuerySet):
+    def latest(self):
+        """The published review that reaches furthest, or None. One query."""
+        return self.published().order_by("-reviewed_to", "-reviewed_on").first()
+
+
+class RecordReview(Publishable):
+    """A check of the whole record against public reporting, up to a given day: readers see how
+    far the record reaches, so silence after that day is not read as "nothing happened"."""
+
+    key = record_key()
+
+    reviewed_to = models.DateField(
+        help_text="The last day of public reporting the check covered, e.g. 15 May 2026."
+    )
+    reviewed_on = models.DateField(null=True, blank=True, help_text="When the check was made.")
+    reviewed_on_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    summary = models.TextField(
+        blank=True, help_text="Markdown. What was checked and what was found, in a paragraph."
+    )
+
+    objects = RecordReviewQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-reviewed_to"]
+        constraints = [
+            unique_key("recordreview"),
+            models.CheckConstraint(
+                condition=Q(reviewed_on__isnull=True) | Q(reviewed_on__gte=models.F("reviewed_to")),
+                name="recordreview_made_after_what_it_covers",
+                violation_error_message="A review cannot be made before the day it reviews to.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        day = self.reviewed_to
+        return f"Record reviewed to {day.day} {day:%B %Y}"

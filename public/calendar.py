@@ -1,8 +1,10 @@
-"""The iCalendar feed of rounds: /rounds.ics for all, /rounds/<number>.ics for one.
+"""The iCalendar feed of rounds: /rounds.ics for all of every track, and one round's own
+(/rounds/<number>.ics for the Istanbul talks, /tracks/<track>/rounds/<number>.ics for others).
 
 Calendar apps match events by UID and replace an event when its SEQUENCE grows, so the UID is
-fixed per round number and SEQUENCE counts the published versions in which the time, place or
-status changed (read from the round's history).
+fixed per round (`Round.ref`: `round-2@…` as before tracks, `round-trilateral-1@…`) and
+SEQUENCE counts the published versions in which the time, place or status changed (read from
+the round's history).
 """
 
 import datetime
@@ -10,17 +12,18 @@ from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 
 from provenance.markup import markdown_to_text
 from provenance.models import DatePrecision, PublicationStatus
 from provenance.versioning import conditional_on_content
-from talks.models import Round, RoundStatus
+from talks.models import DEFAULT_TRACK, Round, RoundStatus
 
 # What a calendar shows; a change to any of these is a new SEQUENCE.
 SCHEDULE_FIELDS = (
     "held_on",
     "held_on_precision",
+    "ended_on",
     "time_zone",
     "scheduled_start_at",
     "actual_start_at",
@@ -63,15 +66,16 @@ def round_event(round_: Round, sequence: int) -> icalendar.Event:
         start = start.astimezone(round_.tz)
         end = round_.actual_end_at.astimezone(round_.tz) if round_.actual_end_at else None
     else:
-        # No known time: an all-day event, whose DTEND is the next day (exclusive).
-        start, end = round_.held_on, round_.held_on + datetime.timedelta(days=1)
+        # No known time: an all-day event, whose DTEND is the day after the last (exclusive).
+        start = round_.held_on
+        end = (round_.ended_on or round_.held_on) + datetime.timedelta(days=1)
     # Calendar apps show DESCRIPTION as plain text: the Markdown summary is flattened first.
     description = [markdown_to_text(round_.summary), round_.timing_note]
     if round_.held_on_precision != DatePrecision.DAY:
         description.insert(0, f"Date known to the {round_.held_on_precision} only.")
     event = icalendar.Event.new(
-        uid=f"round-{round_.number}@{_host()}",
-        summary=f"Istanbul talks, round {round_.number}: {round_.title}",
+        uid=f"round-{round_.ref}@{_host()}",
+        summary=f"{round_.track.label}, round {round_.number}: {round_.title}",
         start=start,
         end=end,
         stamp=round_.updated_at.astimezone(datetime.UTC),
@@ -110,16 +114,28 @@ def calendar_response(rounds: list[Round], name: str, uid: str) -> HttpResponse:
 
 @conditional_on_content
 def rounds_calendar(request):
-    """Every published round. Two queries: rounds with venues, their history."""
-    rounds = list(Round.objects.published().select_related("venue").order_by("number"))
+    """Every published round of every track. Two queries: rounds with venues, their history."""
+    rounds = list(
+        Round.objects.published().select_related("venue__city", "track").order_by("held_on")
+    )
     return calendar_response(rounds, "Istanbul talks: rounds", f"rounds@{_host()}")
 
 
 @conditional_on_content
-def round_calendar(request, number: int):
-    round_ = Round.objects.published().select_related("venue").filter(number=number).first()
+def round_calendar(request, number: int, track_slug: str = DEFAULT_TRACK):
+    round_ = (
+        Round.objects.published()
+        .select_related("venue__city", "track")
+        .filter(track__slug=track_slug, number=number)
+        .first()
+    )
     if round_ is None:
         raise Http404("No published round with this number.")
+    if request.path != round_.get_calendar_url():
+        return HttpResponsePermanentRedirect(round_.get_calendar_url())
     return calendar_response(
-        [round_], f"Istanbul talks: round {number}", f"rounds-{number}@{_host()}"
+        [round_],
+        f"{round_.track.label}: round {number}",
+        # As before tracks for the Istanbul talks, so a subscribed calendar stays the same.
+        f"rounds-{round_.ref}@{_host()}",
     )

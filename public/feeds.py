@@ -1,10 +1,11 @@
 """The Atom feeds of what changed in the published record (record.changes): the whole record, and
-one feed per round, person and issue."""
+one feed per track, round, person and issue."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -12,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from actors.models import Person
 from positions.models import Issue
 from record.changes import Change, recent_changes
-from talks.models import Round
+from talks.models import DEFAULT_TRACK, Round, Track
 
 FEED_LENGTH = 50
 
@@ -26,9 +27,7 @@ class ChangesFeed(Feed):
     title = "Istanbul Talks Tracker: what changed"
     # Atom requires an author on the feed when entries have none.
     author_name = "Istanbul Talks Tracker editors"
-    subtitle = (
-        "New and updated entries in the sourced record of the Russia–Ukraine talks in Istanbul."
-    )
+    subtitle = "New and updated entries in the sourced record of the Russia–Ukraine talks, from Istanbul on."
 
     def link(self) -> str:
         return settings.SITE_URL + reverse("public:changes")
@@ -98,20 +97,48 @@ class SubjectChangesFeed(ChangesFeed):
         return recent_changes(FEED_LENGTH, about=subject)
 
 
+class TrackChangesFeed(SubjectChangesFeed):
+    """Changes to one track and everything in it: its rounds, appointed delegations, events,
+    agreements and their exchanges."""
+
+    url_name = "public:track-changes-feed"
+
+    def get_object(self, request, slug: str) -> Track:
+        return get_object_or_404(Track.objects.published(), slug=slug)
+
+    def name(self, track: Track) -> str:
+        return track.name
+
+
 class RoundChangesFeed(SubjectChangesFeed):
-    """Changes to one round and what belongs to it: delegations, documents, positions, deals."""
+    """Changes to one round and what belongs to it: delegations, documents, positions, deals.
 
-    url_name = "public:round-changes-feed"
-    url_field = "number"
+    The Istanbul talks' rounds keep the feed address they had before tracks
+    (/feeds/rounds/2/changes.atom); /feeds/tracks/istanbul/rounds/2/… redirects there."""
 
-    def get_object(self, request, number: int) -> Round:
-        return get_object_or_404(Round.objects.published(), number=number)
+    def __call__(self, request, *args, **kwargs):
+        round_ = self.get_object(request, *args, **kwargs)
+        if request.path != round_.get_feed_url():
+            return HttpResponsePermanentRedirect(round_.get_feed_url())
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, number: int, track_slug: str = DEFAULT_TRACK) -> Round:
+        return get_object_or_404(
+            Round.objects.published().select_related("track"),
+            track__slug=track_slug,
+            number=number,
+        )
+
+    def feed_url(self, round_: Round) -> str:
+        return settings.SITE_URL + round_.get_feed_url()
 
     def name(self, round_: Round) -> str:
-        return f"round {round_.number}"
+        if round_.track.slug == DEFAULT_TRACK:
+            return f"round {round_.number}"
+        return f"{round_.track.label}, round {round_.number}"
 
     def guid_key(self, round_: Round) -> str:
-        return f"round-{round_.number}"  # a round is known by its number for good
+        return f"round-{round_.ref}"  # a round is known by its track and number for good
 
 
 class PersonChangesFeed(SubjectChangesFeed):

@@ -20,6 +20,7 @@ from public.views import (
     search,
     sources,
     timeline,
+    tracks,
 )
 
 app_name = "public"
@@ -27,11 +28,25 @@ app_name = "public"
 urlpatterns = [
     path("", home.home, name="home"),
     path("timeline/", timeline.timeline, name="timeline"),
+    path("tracks/", tracks.track_list, name="track-list"),
+    path("tracks/<slug:slug>/", tracks.track_detail, name="track-detail"),
     path("rounds/", rounds.round_list, name="round-list"),
-    # Rounds are addressed by their number: /rounds/2/ is the 2 June round.
+    # Rounds are numbered within their track: /tracks/trilateral/rounds/1/. The Istanbul talks'
+    # rounds keep the address they had before tracks, /rounds/2/ (talks.models.DEFAULT_TRACK);
+    # /tracks/istanbul/rounds/2/ redirects there, and so do its calendar and feed.
     path("rounds/<int:number>/", rounds.round_detail, name="round-detail"),
+    path(
+        "tracks/<slug:track_slug>/rounds/<int:number>/",
+        rounds.round_detail,
+        name="round-detail-in-track",
+    ),
     path("rounds.ics", calendar.rounds_calendar, name="rounds-calendar"),
     path("rounds/<int:number>.ics", calendar.round_calendar, name="round-calendar"),
+    path(
+        "tracks/<slug:track_slug>/rounds/<int:number>.ics",
+        calendar.round_calendar,
+        name="round-calendar-in-track",
+    ),
     path("events/<int:pk>/", events.event_detail, name="event-detail"),
     path("people/", people.person_list, name="person-list"),
     path("people/<slug:slug>/", people.person_detail, name="person-detail"),
@@ -53,6 +68,16 @@ urlpatterns = [
         "feeds/rounds/<int:number>/changes.atom",
         conditional_on_content(feeds.RoundChangesFeed()),
         name="round-changes-feed",
+    ),
+    path(
+        "feeds/tracks/<slug:track_slug>/rounds/<int:number>/changes.atom",
+        conditional_on_content(feeds.RoundChangesFeed()),
+        name="round-changes-feed-in-track",
+    ),
+    path(
+        "feeds/tracks/<slug:slug>/changes.atom",
+        conditional_on_content(feeds.TrackChangesFeed()),
+        name="track-changes-feed",
     ),
     path(
         "feeds/people/<slug:slug>/changes.atom",

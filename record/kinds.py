@@ -21,8 +21,17 @@ from positions.models import (
     Position,
     Provision,
 )
-from provenance.models import PublicationStatus, Source
-from talks.models import Delegation, Event, Participant, Round, Venue
+from provenance.models import PublicationStatus, RecordReview, Source
+from talks.models import (
+    Delegation,
+    Event,
+    Participant,
+    Round,
+    StandingDelegation,
+    StandingMember,
+    Track,
+    Venue,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,8 @@ class Dated:
     side: str = ""  # whose act it is; blank: both sides' (always shown when filtering by side)
     both_sides: tuple[str, ...] = ()  # values of `side` that mean both sides' act
     issue: str = ""  # the path to its issues, for the timeline's issue filter
+    # Paths to the track it belongs to, for the timeline's track filter (any of them matches).
+    track: tuple[str, ...] = ()
     # A fallback date when the kind's own is blank (a document tabled on an unknown day is
     # placed on its round's day).
     fallback: str = ""
@@ -84,19 +95,35 @@ def _of_round(pk: int) -> Q:
     return Q(round=pk)
 
 
+def _of_rounds_track(pk: int) -> Q:
+    return Q(round__track=pk)
+
+
 KINDS: tuple[Kind, ...] = (
+    Kind(
+        "track",
+        Track,
+        "Track",
+        "Tracks",
+        "tracks",
+        title=lambda t: t.name,
+        searched=True,
+        news=True,
+        about={Track: lambda pk: Q(pk=pk)},
+    ),
     Kind(
         "round",
         Round,
         "Round",
         "Rounds",
         "rounds",
-        title=str,  # "Round 2: Second round in Istanbul"
-        related=("venue",),
-        dated=Dated("held_on", "held_on_precision", round_number="number"),
+        title=str,  # "Round 2: Second round in Istanbul"; pages show the track beside it
+        related=("venue__city", "track"),
+        dated=Dated("held_on", "held_on_precision", round_number="number", track=("track",)),
         searched=True,
         news=True,
         about={
+            Track: lambda pk: Q(track=pk),
             Round: lambda pk: Q(pk=pk),
             # Through a published delegation only: a draft one must not show who is in it.
             Person: lambda pk: (
@@ -114,6 +141,7 @@ KINDS: tuple[Kind, ...] = (
         "Event",
         "Events",
         "events",
+        related=("round__track", "track"),
         dated=Dated(
             "occurred_on",
             "occurred_on_precision",
@@ -121,10 +149,16 @@ KINDS: tuple[Kind, ...] = (
             side="side",
             both_sides=("both",),
             issue="issues",
+            track=("track", "round__track"),
         ),
         searched=True,
         news=True,
-        about={Round: _of_round, Person: lambda pk: Q(people=pk), Issue: lambda pk: Q(issues=pk)},
+        about={
+            Track: lambda pk: Q(track=pk) | Q(round__track=pk),
+            Round: _of_round,
+            Person: lambda pk: Q(people=pk),
+            Issue: lambda pk: Q(issues=pk),
+        },
     ),
     Kind(
         "document",
@@ -139,10 +173,15 @@ KINDS: tuple[Kind, ...] = (
             side="author_side",
             issue="provisions__issues",
             fallback="round__held_on",
+            track=("round__track",),
         ),
         searched=True,
         news=True,
-        about={Round: _of_round, Issue: lambda pk: Q(provisions__issues=pk)},
+        about={
+            Track: _of_rounds_track,
+            Round: _of_round,
+            Issue: lambda pk: Q(provisions__issues=pk),
+        },
     ),
     Kind(
         "commitment",
@@ -158,10 +197,11 @@ KINDS: tuple[Kind, ...] = (
             both_sides=("",),  # agreed by both sides, or reported only
             issue="issue",
             fallback="round__held_on",
+            track=("track",),
         ),
         searched=True,
         news=True,
-        about={Round: _of_round, Issue: lambda pk: Q(issue=pk)},
+        about={Track: lambda pk: Q(track=pk), Round: _of_round, Issue: lambda pk: Q(issue=pk)},
     ),
     Kind(
         "exchange",
@@ -174,10 +214,12 @@ KINDS: tuple[Kind, ...] = (
             "occurred_on_precision",
             round_number="commitment__round__number",
             issue="commitment__issue",
+            track=("commitment__track",),
         ),
         searched=True,
         news=True,
         about={
+            Track: lambda pk: Q(commitment__track=pk),
             Round: lambda pk: Q(commitment__round=pk),
             Issue: lambda pk: Q(commitment__issue=pk),
         },
@@ -189,9 +231,28 @@ KINDS: tuple[Kind, ...] = (
         "Delegations",
         "delegations",
         url=lambda d: d.round.get_absolute_url(),
-        related=("round",),
+        related=("round__track",),
         news=True,
-        about={Round: _of_round, Person: lambda pk: Q(participants__person=pk)},
+        about={
+            Track: _of_rounds_track,
+            Round: _of_round,
+            Person: lambda pk: Q(participants__person=pk),
+        },
+    ),
+    Kind(
+        # One word, like the model: route names are `<name>-detail`.
+        "standingdelegation",
+        StandingDelegation,
+        "Appointed delegation",
+        "Appointed delegations",
+        "standing-delegations",
+        related=("track",),
+        title=str,
+        news=True,
+        about={
+            Track: lambda pk: Q(track=pk),
+            Person: lambda pk: Q(members__person=pk),
+        },
     ),
     Kind(
         "participant",
@@ -200,7 +261,7 @@ KINDS: tuple[Kind, ...] = (
         "Delegation members",
         "participants",
         url=lambda p: p.delegation.round.get_absolute_url(),
-        related=("person", "delegation__round"),
+        related=("person", "delegation__round__track"),
     ),
     Kind(
         "position",
@@ -210,10 +271,10 @@ KINDS: tuple[Kind, ...] = (
         "positions",
         # A position has no page of its own; the issue page shows it in the matrix of rounds.
         url=lambda p: p.issue.get_absolute_url(),
-        related=("issue", "round"),
+        related=("issue", "round__track"),
         searched=True,
         news=True,
-        about={Round: _of_round, Issue: lambda pk: Q(issue=pk)},
+        about={Track: _of_rounds_track, Round: _of_round, Issue: lambda pk: Q(issue=pk)},
     ),
     Kind(
         "issue",
@@ -261,6 +322,7 @@ KINDS: tuple[Kind, ...] = (
         "venues",
         # A venue has no page of its own; its rounds are listed with it in search.
         url=lambda v: "",
+        related=("city",),
         searched=True,
     ),
     Kind(
@@ -273,6 +335,25 @@ KINDS: tuple[Kind, ...] = (
         related=("exchange",),
     ),
     Kind("source", Source, "Source", "Sources", "sources", searched=True),
+    Kind(
+        "recordreview",
+        RecordReview,
+        "Review of the record",
+        "Reviews of the record",
+        "reviews",
+        url=lambda r: "",
+        news=True,
+    ),
+    # Not an API resource of its own: nested in its appointed delegation.
+    Kind(
+        "standingmember",
+        StandingMember,
+        "Appointed delegation member",
+        "Appointed delegation members",
+        "",
+        url=lambda m: m.standing_delegation.get_absolute_url(),
+        related=("person", "standing_delegation__track"),
+    ),
     # Not an API resource of its own: a document's provisions are nested in it.
     Kind(
         "provision",
@@ -294,8 +375,8 @@ TIMELINE = tuple(kind for kind in KINDS if kind.dated)
 SEARCHED = tuple(
     BY_NAME[name]
     for name in (
-        "person", "organization", "venue", "round", "issue", "event", "document", "position",
-        "commitment", "exchange", "source",
+        "person", "organization", "venue", "track", "round", "issue", "event", "document",
+        "position", "commitment", "exchange", "source",
     )
 )  # fmt: skip
 NEWS = tuple(kind for kind in KINDS if kind.news)
@@ -307,8 +388,8 @@ CITING = tuple(
 RESOURCES = tuple(
     BY_NAME[name]
     for name in (
-        "organization", "person", "membership", "source", "venue", "round", "delegation",
-        "participant", "event", "issue", "document", "position", "commitment", "exchange",
-        "exchange-count",
+        "organization", "person", "membership", "source", "venue", "track", "round",
+        "standingdelegation", "delegation", "participant", "event", "issue", "document",
+        "position", "commitment", "exchange", "exchange-count", "recordreview",
     )
 )  # fmt: skip

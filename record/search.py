@@ -33,14 +33,31 @@ class Describe:
     related: tuple[str, ...] = ()
 
 
+def _round_name(round_) -> str:
+    """'Istanbul talks, round 2': a round's number means something only with its track."""
+    return f"{round_.track.label}, round {round_.number}"
+
+
 def _commitment_detail(c) -> str:
-    made = f"round {c.round.number}" if c.round else "outside a round"
+    if c.round:
+        made = _round_name(c.round)
+    else:
+        made = f"{c.track.label}, outside a round" if c.track else "outside a round"
     return f"{c.get_status_display()}, {made}"
 
 
 def _document_detail(d) -> str:
     detail = f"{d.get_kind_display()} by {d.get_author_side_display()}"
-    return detail + (f", round {d.round.number}" if d.round else "")
+    return detail + (f", {_round_name(d.round)}" if d.round else "")
+
+
+def _round_detail(r) -> str:
+    days = _day(r.held_on) if not r.ended_on else f"{_day(r.held_on)} to {_day(r.ended_on)}"
+    return f"{r.track.label}, {days}" + (f", {r.venue}" if r.venue else "")
+
+
+def _track_detail(t) -> str:
+    return f"from {_day(t.started_on)}" + (f" to {_day(t.ended_on)}" if t.ended_on else "")
 
 
 def _source_detail(s) -> str:
@@ -50,23 +67,20 @@ def _source_detail(s) -> str:
 DESCRIBE: dict[str, Describe] = {
     "person": Describe(lambda p: p.name, lambda p: _names(p.native_name, *p.alias_list)),
     "organization": Describe(lambda o: o.name, lambda o: _names(o.short_name, o.native_name)),
-    "round": Describe(
-        str,
-        lambda r: _day(r.held_on) + (f", {r.venue}" if r.venue else ""),
-        ("venue",),
-    ),
-    "venue": Describe(str, lambda v: _names(v.native_name, *v.alias_list)),
+    "track": Describe(lambda t: t.name, _track_detail),
+    "round": Describe(str, _round_detail, ("venue__city", "track")),
+    "venue": Describe(str, lambda v: _names(v.native_name, *v.alias_list), ("city",)),
     "issue": Describe(lambda i: i.name, lambda i: i.movement_summary),
     "event": Describe(
         lambda e: e.title, lambda e: f"{_day(e.occurred_on)}, {e.get_kind_display()}"
     ),
-    "document": Describe(lambda d: d.title, _document_detail, ("round",)),
+    "document": Describe(lambda d: d.title, _document_detail, ("round__track",)),
     "position": Describe(
-        lambda p: f"{p.get_side_display()} on {p.issue.name}, round {p.round.number}",
+        lambda p: f"{p.get_side_display()} on {p.issue.name}, {_round_name(p.round)}",
         lambda p: f"{p.get_stance_display()}: {p.summary}",
-        ("issue", "round"),
+        ("issue", "round__track"),
     ),
-    "commitment": Describe(lambda c: c.title, _commitment_detail, ("round",)),
+    "commitment": Describe(lambda c: c.title, _commitment_detail, ("round__track", "track")),
     "exchange": Describe(
         lambda x: x.title, lambda x: f"{_day(x.occurred_on)}, {x.get_kind_display()}"
     ),

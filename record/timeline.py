@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from positions.models import Commitment, Position
 from provenance.models import DatePrecision
 from record.kinds import TIMELINE, Kind
+from talks.models import DEFAULT_TRACK
 
 
 @dataclass
@@ -46,6 +47,15 @@ class Entry:
     def kind_label(self) -> str:
         return self.kind.label
 
+    @property
+    def track(self):
+        """The track a round or an event belongs to (selected with them by `entries`)."""
+        if self.kind.name == "round":
+            return self.obj.track
+        if self.kind.name == "event":
+            return self.obj.track or (self.obj.round.track if self.obj.round else None)
+        return None
+
 
 def _dated(kind: Kind):
     """Published rows of `kind` annotated with `day` (their date, or the fallback), `day_precision`
@@ -66,11 +76,14 @@ def entries(
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
     round_number: int | None = None,
+    track=None,
 ) -> list[Entry]:
     """Published, dated entries matching the filters, oldest first. One query per kind shown.
 
     `kinds` are `Kind.name`s (all dated kinds if empty). `side` keeps what that side did or said
-    and everything both sides did (rounds, exchanges, agreements of both); `issue` is an Issue.
+    and everything both sides did (rounds, exchanges, agreements of both); `issue` is an Issue;
+    `track` a Track: what belongs to it. `round_number` is a round's number within `track`, or
+    within the Istanbul talks when no track is given (what it meant before there were tracks).
     """
     wanted = set(kinds)
     rows: list[Entry] = []
@@ -91,10 +104,21 @@ def entries(
             queryset = queryset.filter(day__gte=date_from)
         if date_to:
             queryset = queryset.filter(day__lte=date_to)
+        if track is not None:
+            on_track = Q()
+            for path in rule.track:
+                on_track |= Q(**{path: track})
+            queryset = queryset.filter(on_track) if rule.track else queryset.none()
         if round_number is not None:
-            queryset = (
-                queryset.filter(round_no=round_number) if rule.round_number else queryset.none()
-            )
+            if rule.round_number:
+                # "round__number" → "round__track__slug": the round's own track.
+                round_track = rule.round_number.removesuffix("number") + "track__slug"
+                queryset = queryset.filter(
+                    round_no=round_number,
+                    **{round_track: track.slug if track is not None else DEFAULT_TRACK},
+                )
+            else:
+                queryset = queryset.none()
         queryset = queryset.select_related(*kind.related)
         for obj in queryset:
             own_date = getattr(obj, rule.date)

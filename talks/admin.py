@@ -1,4 +1,4 @@
-"""Admin for venues, delegations, participants and events.
+"""Admin for cities, venues, tracks, appointed delegations, delegations, participants and events.
 
 The round desk (the Round admin) is in positions/admin.py: its inlines include the documents,
 positions and commitments of the round, which this app cannot import.
@@ -15,17 +15,85 @@ from provenance.admin.base import (
     PublishableAdmin,
     PublishableInlineMixin,
 )
-from talks.models import Delegation, Event, Participant, Venue
+from talks.models import (
+    City,
+    Delegation,
+    Event,
+    Participant,
+    StandingDelegation,
+    StandingMember,
+    Track,
+    Venue,
+)
 from talks.resources import ParticipantResource
+
+
+@admin.register(City)
+class CityAdmin(ContentAdminMixin, admin.ModelAdmin):
+    """Cities with their names in each language; search on the site finds rounds by any of them."""
+
+    list_display = ["name", "native_name", "country_code"]
+    search_fields = ["name", "native_name", "aliases"]
+    ordering = ["name"]
 
 
 @admin.register(Venue)
 class VenueAdmin(ContentAdminMixin, admin.ModelAdmin):
     list_display = ["name", "city", "country_code", "confidence"]
     list_filter = ["country_code", "city", "confidence"]
-    search_fields = ["name", "native_name", "aliases", "city"]
+    list_select_related = ["city"]
+    search_fields = ["name", "native_name", "aliases", "city__name", "city__aliases"]
     ordering = ["name"]
-    autocomplete_fields = ["sources"]
+    autocomplete_fields = ["city", "sources"]
+
+
+@admin.register(Track)
+class TrackAdmin(PublishableAdmin):
+    """A negotiation track: its parties and mediators; its rounds are numbered within it."""
+
+    list_display = ["name", "slug", "started_on", "ended_on", "order", "publication_status"]
+    list_filter = ["publication_status", "confidence"]
+    search_fields = ["name", "short_name", "summary"]
+    ordering = ["order", "started_on"]
+    autocomplete_fields = ["parties", "mediators", "sources"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # The slug is in every address of the track and its rounds: fixed once published.
+        if obj is not None and obj.is_published and "slug" not in fields:
+            fields.append("slug")
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # Only on a new track: the history's read-only forms have no slug field to fill.
+        return {"slug": ["name"]} if obj is None else {}
+
+
+class StandingMemberInline(ParentLockedInlineMixin, admin.TabularInline):
+    model = StandingMember
+    fields = ["person", "role", "title_at_time", "order", "sources", "confidence"]
+    autocomplete_fields = ["person", "sources"]
+
+
+@admin.register(StandingDelegation)
+class StandingDelegationAdmin(PublishableAdmin):
+    """A delegation appointed for a whole track by one act, with the head and members it names.
+    Each round's own delegation records who attended, and names the act it attended under."""
+
+    list_display = [
+        "__str__",
+        "track",
+        "side",
+        "appointed_on",
+        "ended_on",
+        "publication_status",
+    ]
+    list_filter = ["publication_status", "side", "track"]
+    list_select_related = ["track"]
+    search_fields = ["appointing_act", "summary", "members__person__name"]
+    ordering = ["-appointed_on"]
+    autocomplete_fields = ["track", "organization", "sources"]
+    inlines = [StandingMemberInline]
 
 
 class DelegationInline(PublishableInlineMixin, admin.TabularInline):
@@ -35,12 +103,13 @@ class DelegationInline(PublishableInlineMixin, admin.TabularInline):
     fields = [
         "side",
         "organization",
+        "standing",
         "appointing_act",
         "reported_size",
         "sources",
         "publication_status",
     ]
-    autocomplete_fields = ["organization", "sources"]
+    autocomplete_fields = ["organization", "standing", "sources"]
 
 
 class EventInline(PublishableInlineMixin, admin.TabularInline):
@@ -75,11 +144,11 @@ class DelegationAdmin(PublishableAdmin):
         "reported_size",
         "publication_status",
     ]
-    list_filter = ["publication_status", "side", "round"]
+    list_filter = ["publication_status", "side", "round__track", "round"]
     list_select_related = ["round"]
     search_fields = ["appointing_act", "summary", "round__title"]
-    ordering = ["-round__number", "side"]
-    autocomplete_fields = ["round", "organization", "sources"]
+    ordering = ["-round__held_on", "side"]
+    autocomplete_fields = ["round", "organization", "standing", "sources"]
     inlines = [ParticipantInline]
 
 
@@ -95,7 +164,7 @@ class ParticipantAdmin(ImportMixin, ParentLockedAdmin):
     list_filter = ["role", "at_table", "confidence", "delegation__side", "delegation__round"]
     list_select_related = ["person", "delegation__round"]
     search_fields = ["person__name", "person__aliases", "title_at_time"]
-    ordering = ["-delegation__round__number", "delegation__side", "order"]
+    ordering = ["-delegation__round__held_on", "delegation__side", "order"]
     autocomplete_fields = ["delegation", "person", "represents", "sources"]
 
 
@@ -110,9 +179,9 @@ class EventAdmin(PublishableAdmin):
         "confidence",
         "publication_status",
     ]
-    list_filter = ["publication_status", "kind", "side", "confidence", "round"]
+    list_filter = ["publication_status", "kind", "side", "confidence", "track", "round"]
     list_select_related = ["round"]
     search_fields = ["title", "summary"]
     ordering = ["-occurred_on"]
     date_hierarchy = "occurred_on"
-    autocomplete_fields = ["round", "venue", "people", "organizations", "sources"]
+    autocomplete_fields = ["round", "track", "venue", "people", "organizations", "sources"]

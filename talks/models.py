@@ -9,7 +9,7 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from actors.models import Organization, Person, split_aliases
+from actors.models import ALIASES_HELP, Organization, Person, country_code_validator, split_aliases
 from provenance.models import (
     DatePrecision,
     Publishable,
@@ -22,6 +22,64 @@ from provenance.models import (
 )
 from provenance.text import fold, fold_for_search
 
+# The track whose rounds are addressed by their number alone (/rounds/2/), as they were before
+# the record had tracks: the Istanbul direct talks of 2025. A data migration (talks 0006) puts
+# rounds loaded before then in it.
+DEFAULT_TRACK = "istanbul"
+
+
+class City(models.Model):
+    """A city where talks were held, with its names in each language (Женева, Genève, Cenevre),
+    so that a search in any of them finds the rounds held there."""
+
+    key = record_key()
+
+    name = models.CharField(max_length=100, unique=True, help_text="In English, e.g. Geneva.")
+    native_name = models.CharField(max_length=100, blank=True, help_text="e.g. Genève.")
+    aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
+    country_code = models.CharField(
+        max_length=2, validators=[country_code_validator], help_text="ISO 3166-1 alpha-2, e.g. CH."
+    )
+    description = models.TextField(
+        blank=True, help_text="Markdown. What was held there, or what the name stands for."
+    )
+    search_text = models.TextField(blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SearchableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "cities"
+        constraints = [unique_key("city")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(self.name, self.native_name, *self.alias_list)
+        super().save(*args, **kwargs)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+
+class VenueQuerySet(SearchableQuerySet):
+    def search(self, query: str):
+        """Venues whose names, or whose city's names in any language, contain `query`."""
+        folded = fold(query)
+        if not folded:
+            return self.none()
+        return self.filter(Q(search_text__contains=folded) | Q(city__search_text__contains=folded))
+
+
+class VenueManager(models.Manager.from_queryset(VenueQuerySet)):
+    def get_queryset(self):
+        # A venue is named with its city ("Çırağan Palace, Istanbul"): lists, admin choices and
+        # autocompletes would otherwise cost a query per venue.
+        return super().get_queryset().select_related("city")
+
 
 class Venue(Sourced):
     """A place where talks or side meetings were held."""
@@ -31,7 +89,8 @@ class Venue(Sourced):
     name = models.CharField(max_length=200, unique=True)
     native_name = models.CharField(max_length=200, blank=True)
     aliases = models.TextField(blank=True, help_text="Other spellings, one per line.")
-    city = models.CharField(max_length=100)
+    # PROTECT: a city with venues is part of the record.
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="venues")
     country_code = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2, e.g. TR.")
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
@@ -39,7 +98,7 @@ class Venue(Sourced):
     search_text = models.TextField(blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = SearchableQuerySet.as_manager()
+    objects = VenueManager()
 
     class Meta:
         ordering = ["name"]
@@ -58,6 +117,10 @@ class Venue(Sourced):
         ]
 
     def __str__(self) -> str:
+        """ "Çırağan Palace, Istanbul"; "Geneva" for a venue the sources name by its city only.
+        The default manager selects the city with the venue."""
+        if self.city.name in self.name:
+            return self.name
         return f"{self.name}, {self.city}"
 
     def save(self, *args, **kwargs) -> None:
@@ -67,6 +130,75 @@ class Venue(Sourced):
     @property
     def alias_list(self) -> list[str]:
         return split_aliases(self.aliases)
+
+
+class Track(Sourced, Publishable):
+    """One negotiation process with its own parties, mediators and round numbering: the Istanbul
+    direct talks (2025), the US–Ukraine consultations, the US–Russia–Ukraine trilateral talks."""
+
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="Its address, /tracks/<slug>/; its rounds are /tracks/<slug>/rounds/<number>/. "
+        "Do not change it once published: links to it would break.",
+    )
+    name = models.CharField(max_length=200, unique=True, help_text="e.g. Istanbul direct talks.")
+    short_name = models.CharField(max_length=60, blank=True, help_text="e.g. Istanbul talks.")
+    parties = models.ManyToManyField(
+        Organization,
+        related_name="tracks_as_party",
+        help_text="The states that negotiate in this track.",
+    )
+    mediators = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="tracks_as_mediator",
+        help_text="Hosts and mediators, e.g. Türkiye; the United States in the trilateral talks.",
+    )
+    started_on = models.DateField(help_text="The first round or the act that opened the track.")
+    started_on_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="The last round known; blank if the track goes on."
+    )
+    ended_on_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    dates_note = models.TextField(blank=True, help_text="What the dates mean, if not obvious.")
+    summary = models.TextField(blank=True, help_text="Markdown. The track in a paragraph.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = SearchableQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "started_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
+                name="track_end_not_before_start",
+                violation_error_message="A track cannot end before it starts.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["publication_status", "updated_at"], name="track_status_upd_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_for_search(self.name, self.short_name, self.summary)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:track-detail", args=[self.slug])
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 class RoundStatus(models.TextChoices):
@@ -81,56 +213,84 @@ class RoundFormat(models.TextChoices):
     PLENARY = "plenary", "Plenary, chaired by the host"
     HEADS_THEN_PLENARY = "heads_then_plenary", "Heads of delegation alone, then plenary"
     HEADS_ONLY = "heads_only", "Heads of delegation only"
-    TRILATERAL = "trilateral", "Trilateral"
+    BILATERAL = "bilateral", "Bilateral, without a chair"
+    TRILATERAL = "trilateral", "Trilateral, the mediator's delegation at the table"
+    CONSULTATIONS = "consultations", "Consultations of the mediator with one side"
+    SUMMIT = "summit", "Leaders' summit"
 
 
 class RoundQuerySet(SearchableQuerySet):
     def search(self, query: str):
-        """Rounds whose title or summary, or whose venue's names, contain `query`.
+        """Rounds whose title or summary, their venue's names or their city's names in any
+        language ("Женева", "Genève"), or their track's names contain `query`.
 
-        The venue is matched through the join rather than copied into the round's own
-        `search_text`, so renaming a venue or adding an alias takes effect at once.
+        Venue, city and track are matched through joins rather than copied into the round's own
+        `search_text`, so renaming a venue or adding a city's alias takes effect at once.
         """
         folded = fold(query)
         if not folded:
             return self.none()
-        return self.filter(Q(search_text__contains=folded) | Q(venue__search_text__contains=folded))
+        return self.filter(
+            Q(search_text__contains=folded)
+            | Q(venue__search_text__contains=folded)
+            | Q(venue__city__search_text__contains=folded)
+            | Q(track__search_text__contains=folded)
+        )
 
     def with_heads(self):
-        """Each round's published delegations (Ukraine, then Russia) with their heads, for
-        one-line "led by" summaries. Two more queries for any number of rounds."""
-        heads = Participant.objects.published().filter(role=ParticipantRole.HEAD)
+        """Each round's published delegations (Ukraine, Russia, then a mediator's) with who led
+        them, for one-line "led by" summaries: heads and heads of state or government, and a
+        mediator's members (the US envoys have no head). Two more queries for any number of
+        rounds."""
+        leading = Participant.objects.published().filter(
+            Q(role__in=[ParticipantRole.HEAD, ParticipantRole.LEADER])
+            | Q(delegation__side=DelegationSide.MEDIATOR)
+        )
         return self.prefetch_related(
             Prefetch(
                 "delegations",
                 queryset=Delegation.objects.published()
-                .filter(side__in=Side.values)
+                .filter(side__in=[*Side.values, DelegationSide.MEDIATOR])
+                .select_related("organization")
                 .order_by("-side")
                 .prefetch_related(
-                    Prefetch("participants", queryset=heads.select_related("person"))
+                    Prefetch(
+                        "participants",
+                        queryset=leading.select_related("person").order_by("order"),
+                    )
                 ),
             )
         )
 
 
 class Round(Sourced, Publishable):
-    """One round of direct Russia–Ukraine talks: when, where, in what format, chaired by whom."""
+    """One round of a track: when, where, in what format, chaired by whom."""
 
     key = record_key()
 
+    # PROTECT: a track with rounds is part of the record.
+    track = models.ForeignKey(
+        Track,
+        on_delete=models.PROTECT,
+        related_name="rounds",
+        help_text="The negotiation this round belongs to; rounds are numbered within it.",
+    )
     number = models.PositiveSmallIntegerField(
-        unique=True, validators=[MinValueValidator(1)], help_text="1 for the first round."
+        validators=[MinValueValidator(1)], help_text="1 for the track's first round."
     )
     title = models.CharField(max_length=200)
     status = models.CharField(max_length=16, choices=RoundStatus, default=RoundStatus.SCHEDULED)
-    held_on = models.DateField(help_text="The day of the round (or the announced day).")
+    held_on = models.DateField(help_text="The (first) day of the round, or the announced day.")
     held_on_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="The last day, for a round held over several days."
     )
     time_zone = models.CharField(
         max_length=64,
         default="Europe/Istanbul",
-        help_text="IANA zone the times below are shown in.",
+        help_text="IANA zone the times below are shown in, e.g. Asia/Dubai for Abu Dhabi.",
     )
     scheduled_start_at = models.DateTimeField(null=True, blank=True)
     actual_start_at = models.DateTimeField(null=True, blank=True)
@@ -160,9 +320,19 @@ class Round(Sourced, Publishable):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["number"]
+        ordering = ["held_on", "number"]
         constraints = [
             unique_key("round"),
+            models.UniqueConstraint(
+                fields=["track", "number"],
+                name="round_number_unique_in_track",
+                violation_error_message="This track already has a round with this number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("held_on")),
+                name="round_last_day_not_before_first",
+                violation_error_message="A round cannot end before its first day.",
+            ),
             models.CheckConstraint(
                 condition=Q(actual_end_at__isnull=True)
                 | Q(actual_start_at__isnull=True)
@@ -192,9 +362,43 @@ class Round(Sourced, Publishable):
             raise ValidationError({"time_zone": "Not a known IANA time zone."}) from None
 
     def get_absolute_url(self) -> str:
-        # The round page is served by positions (it shows positions and commitments too); the
-        # URL is reversed by name, so talks imports nothing from positions.
-        return reverse("public:round-detail", args=[self.number])
+        """/rounds/2/ for the Istanbul talks (their address before tracks), else
+        /tracks/<track>/rounds/<number>/. Costs a query unless the track is selected."""
+        return self._reverse("round-detail")
+
+    def get_calendar_url(self) -> str:
+        """/rounds/2.ics, /tracks/<track>/rounds/<number>.ics, as `get_absolute_url`."""
+        return self._reverse("round-calendar")
+
+    def get_feed_url(self) -> str:
+        """/feeds/rounds/2/changes.atom, /feeds/tracks/<track>/rounds/<number>/changes.atom."""
+        return self._reverse("round-changes-feed")
+
+    def _reverse(self, route: str) -> str:
+        # The site's routes are reversed by name, so talks imports nothing from public.
+        if self.track.slug == DEFAULT_TRACK:
+            return reverse(f"public:{route}", args=[self.number])
+        return reverse(f"public:{route}-in-track", args=[self.track.slug, self.number])
+
+    @property
+    def track_slug(self) -> str:
+        return self.track.slug
+
+    @property
+    def ref(self) -> str:
+        """The round's name for good in calendar UIDs and feed ids: "2" for the Istanbul talks'
+        round 2 (as before tracks, so subscribers see no new event), "trilateral-1" for other
+        tracks' rounds. Costs a query unless the track is selected."""
+        if self.track.slug == DEFAULT_TRACK:
+            return str(self.number)
+        return f"{self.track.slug}-{self.number}"
+
+    @property
+    def local_time_label(self) -> str:
+        """'Istanbul time', 'Abu Dhabi time': the venue's city, else the time zone's."""
+        if self.venue_id and self.venue.city_id:
+            return f"{self.venue.city.name} time"
+        return self.time_zone.rsplit("/", 1)[-1].replace("_", " ") + " time"
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -217,8 +421,70 @@ class Round(Sourced, Publishable):
 class DelegationSide(models.TextChoices):
     UKRAINE = "ukraine", "Ukraine"
     RUSSIA = "russia", "Russia"
+    # A mediator that sits at the table with a delegation of its own: the United States in the
+    # consultations and the trilateral talks.
+    MEDIATOR = "mediator", "Mediator at the table"
     HOST = "host", "Host and mediator"
-    PARTNERS = "partners", "Partners present in Istanbul"
+    PARTNERS = "partners", "Partners present, not at the table"
+
+
+class StandingDelegation(Sourced, Publishable):
+    """One side's delegation appointed for a whole track by one act (Ukraine's decree 869/2025),
+    with the head and members the act names. Who attended each round is recorded on that round's
+    own delegation, which names the act it was appointed under."""
+
+    key = record_key()
+
+    # PROTECT: a track's appointed delegations are part of its record.
+    track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="standing_delegations")
+    side = models.CharField(max_length=16, choices=DelegationSide)
+    # PROTECT: the state a delegation represents cannot vanish from under it.
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="standing_delegations",
+        help_text="The state or body the delegation represents.",
+    )
+    appointing_act = models.CharField(
+        max_length=200, help_text="e.g. Decree of the President of Ukraine No. 869/2025."
+    )
+    appointed_on = models.DateField()
+    ended_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day another act replaced it; blank while it stands.",
+    )
+    summary = models.TextField(blank=True, help_text="Markdown. What the act says it is for.")
+
+    publication_parents = ("track",)
+
+    objects = PublishableQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["appointed_on", "pk"]
+        constraints = [
+            unique_key("standingdelegation"),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("appointed_on")),
+                name="standingdelegation_end_not_before_start",
+                violation_error_message="An appointment cannot end before it is made.",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["publication_status", "updated_at"], name="standingdel_status_upd_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()}'s delegation, {self.appointing_act}"
+
+    def get_absolute_url(self) -> str:
+        """On its track's page. Costs a query unless the track is selected."""
+        return f"{self.track.get_absolute_url()}#appointed-{self.pk}"
 
 
 class Delegation(Sourced, Publishable):
@@ -229,6 +495,19 @@ class Delegation(Sourced, Publishable):
     # PROTECT: a round's delegations must be removed deliberately before the round.
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="delegations")
     side = models.CharField(max_length=16, choices=DelegationSide)
+    # PROTECT: the act a delegation attended under is part of the record.
+    standing = models.ForeignKey(
+        StandingDelegation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="round_delegations",
+        verbose_name="appointed under",
+        help_text="The delegation appointed for a track (by decree 869/2025, say) that this one "
+        "attended the round as, if any; the members listed here are those who attended this "
+        "round. It may attend rounds of other tracks too: decree 869/2025's delegation sits in "
+        "the trilateral talks as well.",
+    )
     # PROTECT: the state a delegation represents cannot vanish from under it.
     organization = models.ForeignKey(
         Organization,
@@ -275,6 +554,14 @@ class Delegation(Sourced, Publishable):
     def __str__(self) -> str:
         return f"{self.get_side_display()} at round {self.round.number}"
 
+    @property
+    def label(self) -> str:
+        """ "Ukraine", "Russia", or the state a mediator's or host's delegation represents
+        ("United States"). Costs a query unless the organization is selected."""
+        if self.side in Side.values or self.organization_id is None:
+            return self.get_side_display()
+        return self.organization.name
+
 
 class ParticipantRole(models.TextChoices):
     HEAD = "head", "Head of delegation"
@@ -284,7 +571,9 @@ class ParticipantRole(models.TextChoices):
     OBSERVER = "observer", "Observer"
     CHAIR = "chair", "Chair"
     HOST = "host", "Host"
-    ACCOMPANYING = "accompanying", "In Istanbul, not a delegation member"
+    # Heads of state or government at a summit, or receiving envoys: not delegation members.
+    LEADER = "leader", "Head of state or government"
+    ACCOMPANYING = "accompanying", "Accompanying, not a delegation member"
 
 
 # Roles that count towards a delegation's membership (the appointing act's list).
@@ -323,7 +612,8 @@ class Participant(Sourced):
     at_table = models.BooleanField(
         null=True,
         blank=True,
-        help_text="Yes: sat at the negotiating table. No: present in Istanbul only. Blank: unknown.",
+        help_text="Yes: sat at the negotiating table. No: present in the city of the talks only. "
+        "Blank: unknown.",
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first; head first.")
     note = models.TextField(blank=True)
@@ -352,6 +642,54 @@ class Participant(Sourced):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()}), {self.delegation}"
+
+
+class StandingMember(Sourced):
+    """A person an appointing act names to a standing delegation, as its head or a member."""
+
+    # CASCADE: a member row only exists as part of its standing delegation.
+    standing_delegation = models.ForeignKey(
+        StandingDelegation, on_delete=models.CASCADE, related_name="members"
+    )
+    # PROTECT: a person named in an appointing act is part of the record.
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="standing_memberships"
+    )
+    role = models.CharField(max_length=16, choices=ParticipantRole, default=ParticipantRole.MEMBER)
+    title_at_time = models.CharField(
+        max_length=300, blank=True, help_text="The post the act gives them, e.g. NSDC Secretary."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first; head first.")
+    note = models.TextField(blank=True)
+
+    # No status of its own: public with its standing delegation, track and person.
+    publication_parents = (
+        "standing_delegation",
+        "standing_delegation__track",
+        "person",
+    )
+
+    objects = PublishableQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["standing_delegation", "order", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["standing_delegation", "person"],
+                name="standingmember_once_per_delegation",
+                violation_error_message="This person is already named in this appointment.",
+            ),
+            models.UniqueConstraint(
+                fields=["standing_delegation"],
+                condition=Q(role="head"),
+                name="standingmember_one_head",
+                violation_error_message="An appointment names only one head.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()}), {self.standing_delegation}"
 
 
 class EventKind(models.TextChoices):
@@ -391,6 +729,15 @@ class Event(Sourced, Publishable):
     # SET_NULL: an event stays on the timeline even if the round it relates to is removed.
     round = models.ForeignKey(
         Round, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    # SET_NULL, as for the round.
+    track = models.ForeignKey(
+        Track,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="The track it belongs to when it is about no one round, e.g. an appointment.",
     )
     venue = models.ForeignKey(
         Venue, null=True, blank=True, on_delete=models.PROTECT, related_name="events"

@@ -128,6 +128,29 @@ def build_exchange_counts():
         sourced([count])
 
 
+def build_tracks():
+    party, mediator = factories.OrganizationFactory(), factories.OrganizationFactory()
+    for track in sourced([factories.TrackFactory(slug=f"track-{n}") for n in range(ROWS)]):
+        track.parties.add(party)
+        track.mediators.add(mediator)
+
+
+def build_standing_delegations():
+    track = factories.TrackFactory(slug="trilateral")
+    for appointed in sourced(factories.StandingDelegationFactory.create_batch(ROWS, track=track)):
+        factories.StandingMemberFactory.create_batch(2, standing_delegation=appointed)
+
+
+def build_reviews():
+    from provenance.models import RecordReview
+
+    for n in range(ROWS):
+        RecordReview.objects.create(
+            reviewed_to=datetime.date(2026, 5, 15) - datetime.timedelta(days=n),
+            publication_status="published",
+        )
+
+
 def build_timeline():
     build_events()
     factories.ExchangeFactory.create_batch(ROWS, occurred_on=datetime.date(2025, 6, 9))
@@ -145,7 +168,25 @@ EXPECTED = {
     "people": (build_people, ["COUNT(*)", "the page"]),
     "memberships": (build_memberships, ["COUNT(*)", "the page, joined to person and organization"]),
     "sources": (build_sources, ["COUNT(*)", "the page"]),
-    "venues": (build_venues, ["COUNT(*)", "the page"]),
+    "venues": (build_venues, ["COUNT(*)", "the page, joined to city"]),
+    "tracks": (
+        build_tracks,
+        [
+            "COUNT(*)",
+            "the page",
+            "the published parties of the page's tracks",
+            "their published mediators",
+        ],
+    ),
+    "standing-delegations": (
+        build_standing_delegations,
+        [
+            "COUNT(*)",
+            "the page, joined to track and organization",
+            "the published members of the page's appointments, joined to person",
+        ],
+    ),
+    "reviews": (build_reviews, ["COUNT(*)", "the page"]),
     "rounds": (
         build_rounds,
         [
@@ -201,7 +242,8 @@ EXPECTED = {
     ),
     "exchange-counts": (build_exchange_counts, ["COUNT(*)", "the page, joined to exchange"]),
 }
-NO_SOURCES = {"sources", "issues"}  # not Sourced: include=sources adds nothing
+# Not Sourced: include=sources adds nothing.
+NO_SOURCES = {"sources", "issues", "reviews"}
 
 
 @pytest.mark.parametrize("endpoint", list(EXPECTED))
@@ -235,9 +277,9 @@ def test_search_query_count_does_not_grow(client, django_assert_num_queries):
     factories.PersonFactory.create_batch(ROWS, aliases="Umierov")
     for page_size in (1, 50, 500):
         # One query per searched kind (record.kinds.SEARCHED): people, organizations, venues,
-        # rounds, issues, events, documents, positions (joined to issue and round),
+        # tracks, rounds, issues, events, documents, positions (joined to issue and round),
         # commitments, exchanges, sources.
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(12):
             response = client.get(f"/api/v1/search/?q=umierov&page_size={page_size}")
         assert len(response.json()["results"]) == min(page_size, ROWS)
 

@@ -88,10 +88,11 @@ def test_empty_record_is_still_a_valid_feed(client):
 
 def test_query_count_does_not_grow_with_entries(client, django_assert_num_queries):
     def entries_with_20_queries():
-        # 20 from positions.changes.recent_changes: two per tracked kind (round, delegation,
-        # event, document, position, commitment, exchange, person, post, organization), whether
-        # or not that kind has changes (a kind with none skips its second query, hence <=).
-        with django_assert_num_queries(20, exact=False):
+        # 26 from record.changes.recent_changes: two per tracked kind (track, round, event,
+        # document, commitment, exchange, delegation, appointed delegation, position, person,
+        # post, organization, record review), whether or not that kind has changes (a kind with
+        # none skips its second query, hence <=).
+        with django_assert_num_queries(26, exact=False):
             return len(fetch(client).entries)
 
     RoundFactory()
@@ -191,9 +192,10 @@ def test_person_feed_query_count_does_not_grow(client, django_assert_num_queries
     person = PersonFactory(slug="negotiator")
 
     def entries():
-        # 1 the person, then up to 2 per kind that can be about a person (round, delegation,
-        # event, person, post): its latest versions, then the objects (skipped when none).
-        with django_assert_num_queries(11, exact=False):
+        # 1 the person, then up to 2 per kind that can be about a person (round, event,
+        # delegation, appointed delegation, person, post): its latest versions, then the
+        # objects (skipped when none).
+        with django_assert_num_queries(13, exact=False):
             return len(parse(client.get("/feeds/people/negotiator/changes.atom")).entries)
 
     few = entries()

@@ -43,7 +43,10 @@ def local(dt):
 
 
 def test_rounds_are_held_at_the_palaces_on_their_days():
-    rounds = {r.number: r for r in Round.objects.select_related("venue")}
+    # The Istanbul talks: later tracks number their own rounds from 1 too.
+    rounds = {
+        r.number: r for r in Round.objects.filter(track__slug="istanbul").select_related("venue")
+    }
     assert [(n, r.held_on, r.venue.name) for n, r in sorted(rounds.items())] == [
         (1, datetime.date(2025, 5, 16), "Dolmabahçe Palace"),
         (2, datetime.date(2025, 6, 2), "Çırağan Palace"),
@@ -52,18 +55,20 @@ def test_rounds_are_held_at_the_palaces_on_their_days():
     assert {r.status for r in rounds.values()} == {"held"}
     ciragan = Venue.objects.get(name="Çırağan Palace")
     assert set(ciragan.sources.values_list("code", flat=True)) == {
-        "SEED", "S28", "S35", "S99", "S66", "S67", "S86"
+        # Anadolu's original (U3) in place of A News' copy of it (S67): the 2026 review.
+        "SEED", "S28", "S35", "S99", "S66", "U3", "S86"
     }  # fmt: skip
     assert ciragan.confidence == "confirmed"
 
 
 def test_round_times_are_istanbul_local_and_unknowns_stay_blank():
-    r1, r2, r3 = Round.objects.order_by("number")
+    r1, r2, r3 = Round.objects.filter(track__slug="istanbul").order_by("number")
     assert local(r1.actual_start_at) == "13:30"
     assert r1.scheduled_start_at is None
     assert local(r2.scheduled_start_at) == "13:00"
-    assert r2.actual_start_at is None
-    assert "1.5 h late" in r2.timing_note
+    # Established by the 2026 review (K6): 14:40 per RIA, 14:44 per Ukraine's Foreign Ministry.
+    assert local(r2.actual_start_at) == "14:40"
+    assert "14:44" in r2.timing_note
     assert (local(r3.scheduled_start_at), local(r3.actual_start_at), local(r3.actual_end_at)) == (
         "19:00",
         "20:37",
@@ -73,7 +78,9 @@ def test_round_times_are_istanbul_local_and_unknowns_stay_blank():
 
 
 def test_ukraine_round_1_delegation_has_the_12_decree_members():
-    delegation = Delegation.objects.get(round__number=1, side="ukraine")
+    delegation = Delegation.objects.get(
+        round__track__slug="istanbul", round__number=1, side="ukraine"
+    )
     members = delegation.participants.filter(role__in=["head", "member"])
     assert delegation.reported_size == 12
     assert members.count() == 12
@@ -87,7 +94,9 @@ def test_ukraine_round_1_delegation_has_the_12_decree_members():
 def test_ukraine_delegation_sizes_by_round():
     named = {
         d.round.number: d.participants.filter(role__in=["head", "member"]).count()
-        for d in Delegation.objects.filter(side="ukraine").select_related("round")
+        for d in Delegation.objects.filter(
+            side="ukraine", round__track__slug="istanbul"
+        ).select_related("round")
     }
     assert named == {1: 12, 2: 14, 3: 13}  # the 14th member of round 3 is unverified
 
@@ -102,7 +111,12 @@ def test_june_bodies_keep_both_sides_figures():
     assert ("russia", "bodies", 78, "russia") in claims
     assert repatriation.confidence == "contested"
     assert repatriation.mediator.short_name == "ICRC"
-    assert repatriation.stages.count() == 4
+    # The 2026 review added the 13 June stage (K3): the five days add up to 6,057.
+    assert repatriation.stages.count() == 5
+    stages = ExchangeCount.objects.filter(
+        exchange__part_of=repatriation, receiving_side="ukraine", claimed_by="ukraine"
+    )
+    assert sum(stages.values_list("quantity", flat=True)) == 6057
 
 
 def test_european_advisers_were_in_istanbul_but_not_at_the_table():
@@ -120,7 +134,9 @@ def test_european_advisers_were_in_istanbul_but_not_at_the_table():
 
 
 def test_medinsky_heads_russia_in_all_three_rounds():
-    heads = Participant.objects.filter(delegation__side="russia", role="head")
+    heads = Participant.objects.filter(
+        delegation__side="russia", role="head", delegation__round__track__slug="istanbul"
+    )
     assert sorted(heads.values_list("delegation__round__number", "person__slug")) == [
         (1, "vladimir-medinsky"),
         (2, "vladimir-medinsky"),
@@ -130,9 +146,9 @@ def test_medinsky_heads_russia_in_all_three_rounds():
 
 def test_umerov_title_changes_between_rounds_2_and_3():
     titles = dict(
-        Participant.objects.filter(person__slug="rustem-umerov", role="head").values_list(
-            "delegation__round__number", "title_at_time"
-        )
+        Participant.objects.filter(
+            person__slug="rustem-umerov", role="head", delegation__round__track__slug="istanbul"
+        ).values_list("delegation__round__number", "title_at_time")
     )
     assert titles == {
         1: "Minister of Defence",
@@ -140,10 +156,11 @@ def test_umerov_title_changes_between_rounds_2_and_3():
         3: "Secretary of the National Security and Defence Council",
     }
     nsdc = Membership.objects.get(person__slug="rustem-umerov", organization__short_name="NSDC")
-    assert (nsdc.start_on, nsdc.start_precision) == (datetime.date(2025, 7, 1), "month")
-    # He left the Ministry of Defence by 22 July 2025, on a date the sources do not give.
+    # Dates established by the 2026 review (K5): decree 496/2025 of 18 July 2025; he left the
+    # Ministry of Defence on 17 July, when the Rada appointed Shmyhal.
+    assert (nsdc.start_on, nsdc.start_precision) == (datetime.date(2025, 7, 18), "day")
     defence = Membership.objects.get(person__slug="rustem-umerov", post="Minister of Defence")
-    assert (defence.end_on, defence.ended_date_unknown) == (None, True)
+    assert (defence.end_on, defence.ended_date_unknown) == (datetime.date(2025, 7, 17), False)
     assert list(Membership.objects.filter(person__slug="rustem-umerov").current()) == [nsdc]
 
 

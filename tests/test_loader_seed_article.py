@@ -23,7 +23,9 @@ def cites_seed(obj) -> bool:
 
 
 def position(side, issue, round_number):
-    return Position.objects.get(side=side, issue__slug=issue, round__number=round_number)
+    return Position.objects.get(
+        side=side, issue__slug=issue, round__track__slug="istanbul", round__number=round_number
+    )
 
 
 def seed_event(on, title_part):
@@ -33,7 +35,7 @@ def seed_event(on, title_part):
 
 
 def check_meeting_today():
-    round_2 = Round.objects.get(number=2)
+    round_2 = Round.objects.get(track__slug="istanbul", number=2)
     assert round_2.held_on == datetime.date(2025, 6, 2)
     assert cites_seed(round_2)
     assert set(round_2.documents.values_list("kind", flat=True)) >= {"memorandum", "framework"}
@@ -48,7 +50,7 @@ def check_drone_strike():
 
 
 def check_prompted_by_trump_first_since_2022():
-    round_1 = Round.objects.get(number=1)
+    round_1 = Round.objects.get(track__slug="istanbul", number=1)
     assert "Trump" in round_1.summary
     assert "first direct" in round_1.summary
     assert cites_seed(round_1)
@@ -56,7 +58,7 @@ def check_prompted_by_trump_first_since_2022():
 
 
 def check_progress_limited():
-    assert "far apart" in Round.objects.get(number=2).summary
+    assert "far apart" in Round.objects.get(track__slug="istanbul", number=2).summary
 
 
 def check_r1_prisoner_exchange():
@@ -68,15 +70,15 @@ def check_r1_visions():
 
 
 def check_round_2_at_1pm():
-    start = Round.objects.get(number=2).scheduled_start_at
+    start = Round.objects.get(track__slug="istanbul", number=2).scheduled_start_at
     assert start.astimezone(zoneinfo.ZoneInfo("Europe/Istanbul")).strftime("%H:%M") == "13:00"
     # "10am Irish time" is 10:00 UTC; Ireland was on summer time (11:00), and the record says so.
     assert start.astimezone(datetime.UTC).strftime("%H:%M") == "10:00"
-    assert "10:00 UTC" in Round.objects.get(number=2).timing_note
+    assert "10:00 UTC" in Round.objects.get(track__slug="istanbul", number=2).timing_note
 
 
 def check_ciragan_palace():
-    venue = Round.objects.get(number=2).venue
+    venue = Round.objects.get(track__slug="istanbul", number=2).venue
     assert venue.name == "Çırağan Palace"
     assert "Ottoman-era mansion" in venue.description
     assert "luxury hotel" in venue.description
@@ -146,7 +148,10 @@ def check_invasion_context():
 
 def check_medinsky_represents_russia():
     head = Participant.objects.get(
-        delegation__round__number=2, delegation__side="russia", role="head"
+        delegation__round__track__slug="istanbul",
+        delegation__round__number=2,
+        delegation__side="russia",
+        role="head",
     )
     assert head.person.slug == "vladimir-medinsky"
     assert cites_seed(head)
@@ -161,7 +166,10 @@ def check_medinsky_biography():
 
 def check_umerov_heads_ukraine():
     head = Participant.objects.get(
-        delegation__round__number=2, delegation__side="ukraine", role="head"
+        delegation__round__track__slug="istanbul",
+        delegation__round__number=2,
+        delegation__side="ukraine",
+        role="head",
     )
     assert head.person.slug == "rustem-umerov"
     assert head.title_at_time == "Minister of Defence"
@@ -176,7 +184,9 @@ def check_umerov_biography():
 
 
 def check_european_advisers():
-    partners = Delegation.objects.get(round__number=2, side="partners")
+    partners = Delegation.objects.get(
+        round__track__slug="istanbul", round__number=2, side="partners"
+    )
     assert "Germany, France and the UK" in partners.summary
     assert cites_seed(partners)
     assert not partners.participants.filter(at_table=True).exists()

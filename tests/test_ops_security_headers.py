@@ -5,6 +5,7 @@ its path parameters are filled from factory-made objects. A parameter this file 
 fails the test with its name, so a new URL is never skipped silently.
 """
 
+import datetime
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from provenance.models import RecordReview
 from tests import factories
 
 PROJECT_APPS = ("provenance", "actors", "talks", "positions")
@@ -99,6 +101,10 @@ def record(db, client, admin_user):
     factories.MembershipFactory()
     factories.EventFactory()
     factories.SourceFactory()
+    factories.StandingMemberFactory()
+    # The Istanbul track is made by a migration, which records no history: give it a version.
+    factories.TrackFactory().save()
+    RecordReview.objects.create(reviewed_to=datetime.date(2026, 5, 15))
     Group.objects.create(name="Editors")
 
 

@@ -34,7 +34,9 @@ def test_timeline_queries_do_not_grow_with_entries(
     # 6. commitments on the issue
     # 7. exchanges whose commitment is on the issue
     # 8.-12. sources of the rounds, events, documents, commitments and exchanges on this page
-    with django_assert_num_queries(12):
+    # 13. tracks, for the track <select> of the filter form
+    # 14. the record's review date (footer)
+    with django_assert_num_queries(14):
         response = client.get("/timeline/?issue=prisoners")
     assert response.status_code == 200
     assert len(response.context["page"].object_list) > rounds
@@ -53,7 +55,8 @@ def test_round_page_queries_do_not_grow_with_members_or_exchanges(
     # 11. commitments with issue  12. their sources  13. their exchanges  14. exchange counts
     # 15. documents tabled  16. their sources
     # 17. events at this round  18. their sources
-    with django_assert_num_queries(18):
+    # 19. the record's review date (footer)
+    with django_assert_num_queries(19):
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["sides"][0].members_head_first) == members + 1
@@ -70,7 +73,8 @@ def test_issue_page_queries_do_not_grow_with_rounds(
     # 7. their exchanges  8. exchange counts
     # 9. documents with provisions on it  10. those provisions
     # 11. events tagged with it  12. their sources
-    with django_assert_num_queries(12):
+    # 13. the record's review date (footer)
+    with django_assert_num_queries(13):
         response = client.get("/issues/prisoners/")
     assert len(response.context["matrix"]) == rounds
 
@@ -80,9 +84,11 @@ def test_commitment_tracker_queries_do_not_grow_with_commitments(
     client, django_assert_num_queries, rounds, members, exchanges
 ):
     _record(rounds, members, exchanges)
-    # 1. commitments with round and issue  2. their sources
+    # 1. commitments with round, track and issue  2. their sources
     # 3. their exchanges  4. exchange counts
-    # 5. exchanges outside the agreements with mediator  6. their counts
-    with django_assert_num_queries(6):
+    # 5. every exchange that is not a stage, with its mediator  6. their counts
+    # 7. the tracks, for the totals per track
+    # 8. the record's review date (footer)
+    with django_assert_num_queries(8):
         response = client.get("/commitments/")
     assert len(response.context["rows"]) == rounds

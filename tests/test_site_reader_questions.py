@@ -62,32 +62,32 @@ def test_how_many_prisoners_each_side_got_back_and_where_numbers_differ(client, 
     first = text[text.index("Exchange of prisoners, 1,000 for 1,000") :]
     # 880 prisoners of war and 120 civilians each way under the round 1 agreement.
     assert re.search(r"Ukraine Prisoners of war 880 per Ukraine", first)
-    assert re.search(
-        r"Russia Prisoners of war 880 per Ukraine \(1 of 3 exchanges\) and Russia", first
-    )
+    # Russia's own figure for stage 2, from the 2026 review (K16): Russia claims all three.
+    assert re.search(r"Russia Prisoners of war 880 per Russia", first)
     assert re.search(r"Ukraine Civilians 120 per Ukraine", first)
     bodies = text[text.index("Return of bodies, 6,000 for 6,000") :]
+    # June, plus the 1,000 (and 19) of 17 July under the same deal, from the 2026 review.
     assert re.search(
-        r"Ukraine Bodies 6,057 per Ukraine · 6,060 per Russia ≠ ?Figures differ", bodies
+        r"Ukraine Bodies 7,057 per Ukraine · 7,060 per Russia "
+        r"\(own figures for 1 of 2 exchanges\) ≠ ?Figures differ",
+        bodies,
     )
-    assert re.search(r"Russia Bodies 78 per Russia", bodies)
+    assert re.search(r"Russia Bodies 97 per Russia", bodies)
 
 
 def test_home_page_key_figures_come_from_the_record_with_claimants(client, istanbul_record):
     text = plain(client.get("/"))
     assert "Rounds held 3" in text
-    assert "6,057 per Ukraine · 6,060 per Russia" in text
+    assert "7,057 per Ukraine · 7,060 per Russia" in text  # with 17 July (the 2026 review)
     assert "Round 3: Third round in Istanbul" in text
 
 
 def test_umerovs_posts_read_as_they_stand_today(client, istanbul_record):
-    # He headed rounds 1 and 2 as Minister of Defence and left that post on a date the sources
-    # do not give; the people list must not still call him Minister of Defence.
+    # He headed rounds 1 and 2 as Minister of Defence and left that post on 17 July 2025 (the
+    # 2026 review); the people list must not still call him Minister of Defence.
     html = client.get("/people/").content.decode()
     entry = re.search(r'<li><a href="/people/rustem-umerov/">.*?</li>', html, re.DOTALL).group()
     assert "Secretary of the National Security and Defence Council" in entry
     assert "Minister of Defence" not in entry
     page = plain(client.get("/people/rustem-umerov/"))
-    assert re.search(
-        r"Minister of Defence ?, Ministry of Defence of Ukraine ended, date not established", page
-    )
+    assert re.search(r"Minister of Defence ?, Ministry of Defence of Ukraine to 17 July 2025", page)

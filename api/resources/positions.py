@@ -6,8 +6,14 @@ from rest_framework import serializers
 
 from api.base import PublicReadOnlyViewSet
 from api.fields import IncludeSourcesMixin, ItemUrlField, RefField
-from api.filters import CharInFilter, IdFilter, PublicFilterSet, folded_search
-from api.resources.talks import round_number_filter
+from api.filters import (
+    CharInFilter,
+    IdFilter,
+    PublicFilterSet,
+    RoundNumberFilter,
+    TrackFilter,
+    folded_search,
+)
 from positions.models import (
     Commitment,
     Document,
@@ -89,7 +95,8 @@ class DocumentSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerial
 
 
 class DocumentFilter(PublicFilterSet):
-    round = round_number_filter("round__number")
+    track = TrackFilter("round__track")
+    round = RoundNumberFilter("round")
     issue = filters.CharFilter(
         field_name="provisions__issues__slug", distinct=True, help_text=ISSUE_HELP
     )
@@ -140,7 +147,8 @@ class PositionSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerial
 class PositionFilter(PublicFilterSet):
     issue = issue_filter()
     issue__in = CharInFilter(field_name="issue__slug")
-    round = round_number_filter("round__number")
+    track = TrackFilter("round__track")
+    round = RoundNumberFilter("round")
     side__in = CharInFilter(field_name="side")
     stance__in = CharInFilter(field_name="stance")
 
@@ -164,13 +172,14 @@ class PositionViewSet(PublicReadOnlyViewSet):
 
 class CommitmentSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("commitment")
+    track = RefField("track", allow_null=True)
     round = RefField("round", allow_null=True)
     issue = RefField("issue")
 
     class Meta:
         model = Commitment
         fields = [
-            "id", "url", "slug", "title", "round", "issue", "description", "agreed_by",
+            "id", "url", "slug", "title", "track", "round", "issue", "description", "agreed_by",
             "announced_by", "announced_on", "target_category", "target_per_side",
             "target_is_minimum", "target_note", "status", "status_note", "confidence",
             "confidence_note", "created_at", "updated_at", "sources",
@@ -179,7 +188,8 @@ class CommitmentSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSeri
 
 class CommitmentFilter(PublicFilterSet):
     issue = issue_filter()
-    round = round_number_filter("round__number")
+    track = TrackFilter("track")
+    round = RoundNumberFilter("round")
     status__in = CharInFilter(field_name="status")
 
     class Meta:
@@ -202,7 +212,7 @@ class CommitmentViewSet(PublicReadOnlyViewSet):
     ordering = ["announced_on", "id"]
 
     def get_queryset(self):
-        queryset = Commitment.objects.published().select_related("round", "issue")
+        queryset = Commitment.objects.published().select_related("track", "round", "issue")
         return self.with_sources(queryset)
 
 
@@ -217,6 +227,12 @@ class CountSerializer(serializers.ModelSerializer):
 class ExchangeSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("exchange")
     commitment = RefField("commitment", allow_null=True)
+    track = RefField(
+        "track",
+        source="commitment.track",
+        allow_null=True,
+        help_text="The track of the agreement it carries out, if any.",
+    )
     part_of = RefField("exchange", allow_null=True)
     mediator = RefField("organization", allow_null=True)
     counts = CountSerializer(many=True, read_only=True)
@@ -225,14 +241,17 @@ class ExchangeSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerial
         model = Exchange
         fields = [
             "id", "url", "title", "kind", "occurred_on", "occurred_on_precision", "ended_on",
-            "commitment", "linkage_confidence", "linkage_note", "part_of", "mediator",
-            "mediator_note", "summary", "counts", "confidence", "confidence_note",
-            "created_at", "updated_at", "sources",
+            "commitment", "track", "linkage_confidence", "linkage_stated_by", "linkage_note",
+            "part_of", "mediator", "mediator_note", "mediator_ordinal", "mediator_running_total",
+            "summary", "counts", "confidence", "confidence_note", "created_at", "updated_at",
+            "sources",
         ]  # fmt: skip
 
 
 class ExchangeFilter(PublicFilterSet):
     commitment = IdFilter(field_name="commitment_id")
+    track = TrackFilter("commitment__track")
+    round = RoundNumberFilter("commitment__round")
     issue = issue_filter("commitment__issue__slug")
     kind__in = CharInFilter(field_name="kind")
     top_level = filters.BooleanFilter(
@@ -245,6 +264,7 @@ class ExchangeFilter(PublicFilterSet):
             "occurred_on": ["exact", "gte", "lte"],
             "kind": ["exact"],
             "linkage_confidence": ["exact"],
+            "linkage_stated_by": ["exact"],
             "confidence": ["exact"],
         }
 
@@ -260,7 +280,7 @@ class ExchangeViewSet(PublicReadOnlyViewSet):
     def get_queryset(self):
         queryset = (
             Exchange.objects.published()
-            .select_related("commitment", "part_of", "mediator")
+            .select_related("commitment__track", "part_of", "mediator")
             .prefetch_related("counts")
         )
         return self.with_sources(queryset)
@@ -281,6 +301,7 @@ class ExchangeCountSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelS
 
 class ExchangeCountFilter(PublicFilterSet):
     exchange = IdFilter(field_name="exchange_id")
+    track = TrackFilter("exchange__commitment__track")
     occurred_on__gte = filters.DateFilter(field_name="exchange__occurred_on", lookup_expr="gte")
     occurred_on__lte = filters.DateFilter(field_name="exchange__occurred_on", lookup_expr="lte")
     category__in = CharInFilter(field_name="category")

@@ -1,11 +1,12 @@
-"""API resource for sources: the documents every fact cites."""
+"""API resources of provenance: the sources every fact cites, and the reviews that say how far
+the record reaches."""
 
 from rest_framework import serializers
 
 from api.base import PublicReadOnlyViewSet
 from api.fields import ItemUrlField
 from api.filters import PublicFilterSet
-from provenance.models import Source
+from provenance.models import RecordReview, Source
 
 
 class SourceSerializer(serializers.HyperlinkedModelSerializer):
@@ -43,3 +44,36 @@ class SourceViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         return Source.objects.published()
+
+
+class RecordReviewSerializer(serializers.HyperlinkedModelSerializer):
+    url = ItemUrlField("recordreview")
+
+    class Meta:
+        model = RecordReview
+        fields = [
+            "id", "url", "reviewed_to", "reviewed_on", "reviewed_on_precision", "summary",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+
+
+class RecordReviewFilter(PublicFilterSet):
+    class Meta:
+        model = RecordReview
+        fields = {"reviewed_to": ["gte", "lte"]}
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(summary__icontains=value) if value.strip() else queryset
+
+
+class RecordReviewViewSet(PublicReadOnlyViewSet):
+    """Checks of the whole record against public reporting: the latest first. Its `reviewed_to`
+    is the last day the record covers; silence after it is not "nothing happened"."""
+
+    serializer_class = RecordReviewSerializer
+    filterset_class = RecordReviewFilter
+    ordering_fields = ["reviewed_to", "updated_at", "id"]
+    ordering = ["-reviewed_to", "-id"]
+
+    def get_queryset(self):
+        return RecordReview.objects.published()

@@ -1,47 +1,63 @@
-"""API resources for venues, rounds, delegations, participants and timeline events."""
+"""API resources for venues, tracks, rounds, delegations (appointed for a track, and at each
+round), participants and timeline events."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
 from actors.models import Organization, Person
 from api.base import PublicReadOnlyViewSet
 from api.fields import IncludeSourcesMixin, ItemUrlField, RefField, RefListField
-from api.filters import CharInFilter, IdFilter, PublicFilterSet, folded_search
+from api.filters import (
+    CharInFilter,
+    IdFilter,
+    PublicFilterSet,
+    RoundNumberFilter,
+    TrackFilter,
+    folded_search,
+)
 from talks.models import (
     Delegation,
+    DelegationSide,
     Event,
     Participant,
     Round,
     RoundFormat,
+    StandingDelegation,
+    StandingMember,
+    Track,
     Venue,
 )
-
-ROUND_NUMBER_HELP = "The round's number (1 for 16 May 2025)."
-
-
-def round_number_filter(field_name: str):
-    return filters.NumberFilter(
-        field_name=field_name, min_value=0, max_value=32767, help_text=ROUND_NUMBER_HELP
-    )
 
 
 class VenueSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("venue")
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
+    city = serializers.CharField(source="city.name", help_text="The city's name in English.")
+    city_names = serializers.SerializerMethodField(
+        help_text="The city's names in other languages and scripts (Женева, Genève…)."
+    )
 
     class Meta:
         model = Venue
         fields = [
-            "id", "url", "name", "native_name", "aliases", "city", "country_code", "latitude",
-            "longitude", "description", "confidence", "confidence_note", "updated_at", "sources",
+            "id", "url", "name", "native_name", "aliases", "city", "city_names", "country_code",
+            "latitude", "longitude", "description", "confidence", "confidence_note",
+            "updated_at", "sources",
         ]  # fmt: skip
+
+    def get_city_names(self, venue) -> list[str]:
+        return [name for name in (venue.city.native_name, *venue.city.alias_list) if name]
 
 
 class VenueFilter(PublicFilterSet):
+    city = filters.CharFilter(
+        field_name="city__name", help_text="The city's name in English, e.g. Geneva."
+    )
+
     class Meta:
         model = Venue
-        fields = {"city": ["exact"], "country_code": ["exact"], "confidence": ["exact"]}
+        fields = {"country_code": ["exact"], "confidence": ["exact"]}
 
 
 class VenueViewSet(PublicReadOnlyViewSet):
@@ -53,11 +69,57 @@ class VenueViewSet(PublicReadOnlyViewSet):
     ordering = ["name", "id"]
 
     def get_queryset(self):
-        return self.with_sources(Venue.objects.all())
+        return self.with_sources(Venue.objects.select_related("city"))
+
+
+class TrackSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
+    url = ItemUrlField("track")
+    parties = RefListField("organization")
+    mediators = RefListField("organization")
+
+    class Meta:
+        model = Track
+        fields = [
+            "id", "url", "slug", "name", "short_name", "parties", "mediators", "started_on",
+            "started_on_precision", "ended_on", "ended_on_precision", "dates_note", "summary",
+            "order", "confidence", "confidence_note", "created_at", "updated_at", "sources",
+        ]  # fmt: skip
+
+
+class TrackFilterSet(PublicFilterSet):
+    party = IdFilter(field_name="parties__id", distinct=True, help_text="An organization's id.")
+    mediator = IdFilter(
+        field_name="mediators__id", distinct=True, help_text="An organization's id."
+    )
+
+    class Meta:
+        model = Track
+        fields = {
+            "slug": ["exact"],
+            "started_on": ["gte", "lte"],
+            "confidence": ["exact"],
+        }
+
+
+class TrackViewSet(PublicReadOnlyViewSet):
+    """Negotiation tracks, each with its parties, mediators and its own round numbering."""
+
+    serializer_class = TrackSerializer
+    filterset_class = TrackFilterSet
+    ordering_fields = ["order", "started_on", "updated_at", "id"]
+    ordering = ["order", "started_on", "id"]
+
+    def get_queryset(self):
+        published = Organization.objects.published().order_by("name")
+        queryset = Track.objects.published().prefetch_related(
+            Prefetch("parties", queryset=published), Prefetch("mediators", queryset=published)
+        )
+        return self.with_sources(queryset)
 
 
 class RoundSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("round")
+    track = RefField("track")
     venue = RefField("venue", allow_null=True)
     chair = RefField("person", allow_null=True)
     hosts = RefListField("organization")
@@ -65,14 +127,16 @@ class RoundSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerialize
     class Meta:
         model = Round
         fields = [
-            "id", "url", "number", "title", "status", "held_on", "held_on_precision",
-            "time_zone", "scheduled_start_at", "actual_start_at", "actual_end_at", "timing_note",
-            "venue", "format", "format_note", "working_language", "chair", "hosts", "summary",
-            "confidence", "confidence_note", "created_at", "updated_at", "sources",
+            "id", "url", "track", "number", "title", "status", "held_on", "held_on_precision",
+            "ended_on", "time_zone", "scheduled_start_at", "actual_start_at", "actual_end_at",
+            "timing_note", "venue", "format", "format_note", "working_language", "chair",
+            "hosts", "summary", "confidence", "confidence_note", "created_at", "updated_at",
+            "sources",
         ]  # fmt: skip
 
 
 class RoundFilter(PublicFilterSet):
+    track = TrackFilter("track")
     status__in = CharInFilter(field_name="status")
     venue = IdFilter(field_name="venue_id")
     # Not `format`, which is the parameter that picks JSON or CSV.
@@ -89,20 +153,86 @@ class RoundFilter(PublicFilterSet):
 
 
 class RoundViewSet(PublicReadOnlyViewSet):
-    """Rounds of direct Russia–Ukraine talks."""
+    """Rounds of every track, numbered within their track."""
 
     serializer_class = RoundSerializer
     filterset_class = RoundFilter
     ordering_fields = ["number", "held_on", "updated_at", "id"]
-    ordering = ["number", "id"]
+    ordering = ["held_on", "number", "id"]
 
     def get_queryset(self):
         queryset = (
             Round.objects.published()
-            .select_related("venue", "chair")
+            .select_related("track", "venue__city", "chair")
             .prefetch_related(
                 Prefetch("hosts", queryset=Organization.objects.published().order_by("name"))
             )
+        )
+        return self.with_sources(queryset)
+
+
+class StandingMemberSerializer(serializers.ModelSerializer):
+    """A person an appointing act names, nested in the appointed delegation."""
+
+    person = RefField("person")
+
+    class Meta:
+        model = StandingMember
+        fields = ["id", "person", "role", "title_at_time", "order", "note"]
+
+
+class StandingDelegationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
+    url = ItemUrlField("standingdelegation")
+    track = RefField("track")
+    organization = RefField("organization", allow_null=True)
+    members = StandingMemberSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = StandingDelegation
+        fields = [
+            "id", "url", "track", "side", "organization", "appointing_act", "appointed_on",
+            "ended_on", "summary", "members", "confidence", "confidence_note", "created_at",
+            "updated_at", "sources",
+        ]  # fmt: skip
+
+
+class StandingDelegationFilter(PublicFilterSet):
+    track = TrackFilter("track")
+    side = filters.ChoiceFilter(choices=DelegationSide.choices)
+    person = IdFilter(field_name="members__person_id", distinct=True)
+    in_force_on = filters.DateFilter(
+        method="filter_in_force_on",
+        help_text="Only the appointments standing on this day, e.g. 2025-11-25.",
+    )
+
+    class Meta:
+        model = StandingDelegation
+        fields = {"appointed_on": ["gte", "lte"], "confidence": ["exact"]}
+
+    def filter_in_force_on(self, queryset, name, value):
+        return queryset.filter(appointed_on__lte=value).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=value)
+        )
+
+    def filter_q(self, queryset, name, value):
+        return folded_search(queryset, value, "members__person__search_text").distinct()
+
+
+class StandingDelegationViewSet(PublicReadOnlyViewSet):
+    """Delegations appointed for a whole track by one act (decrees 854/2025 and 869/2025), with
+    the head and members the act names. Who attended each round: `delegations`."""
+
+    serializer_class = StandingDelegationSerializer
+    filterset_class = StandingDelegationFilter
+    ordering_fields = ["appointed_on", "updated_at", "id"]
+    ordering = ["appointed_on", "id"]
+
+    def get_queryset(self):
+        members = StandingMember.objects.published().select_related("person")
+        queryset = (
+            StandingDelegation.objects.published()
+            .select_related("track", "organization")
+            .prefetch_related(Prefetch("members", queryset=members))
         )
         return self.with_sources(queryset)
 
@@ -122,19 +252,25 @@ class DelegationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSeri
     url = ItemUrlField("delegation")
     round = RefField("round")
     organization = RefField("organization", allow_null=True)
+    standing = RefField(
+        "standingdelegation",
+        allow_null=True,
+        help_text="The delegation appointed for the track that this one attended the round as.",
+    )
     participants = MemberSerializer(many=True, read_only=True)
 
     class Meta:
         model = Delegation
         fields = [
-            "id", "url", "round", "side", "organization", "appointing_act", "appointed_on",
-            "reported_size", "summary", "participants", "confidence", "confidence_note",
-            "created_at", "updated_at", "sources",
+            "id", "url", "round", "side", "organization", "standing", "appointing_act",
+            "appointed_on", "reported_size", "summary", "participants", "confidence",
+            "confidence_note", "created_at", "updated_at", "sources",
         ]  # fmt: skip
 
 
 class DelegationFilter(PublicFilterSet):
-    round = round_number_filter("round__number")
+    track = TrackFilter("round__track")
+    round = RoundNumberFilter("round")
     side__in = CharInFilter(field_name="side")
 
     class Meta:
@@ -157,7 +293,7 @@ class DelegationViewSet(PublicReadOnlyViewSet):
         members = Participant.objects.published().select_related("person", "represents")
         queryset = (
             Delegation.objects.published()
-            .select_related("round", "organization")
+            .select_related("round", "organization", "standing")
             .prefetch_related(Prefetch("participants", queryset=members))
         )
         return self.with_sources(queryset)
@@ -180,7 +316,8 @@ class ParticipantSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSer
 
 
 class ParticipantFilter(PublicFilterSet):
-    round = round_number_filter("delegation__round__number")
+    track = TrackFilter("delegation__round__track")
+    round = RoundNumberFilter("delegation__round")
     side = filters.CharFilter(field_name="delegation__side")
     person = IdFilter(field_name="person_id")
     delegation = IdFilter(field_name="delegation_id")
@@ -213,6 +350,7 @@ class ParticipantViewSet(PublicReadOnlyViewSet):
 class EventSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("event")
     round = RefField("round", allow_null=True)
+    track = RefField("track", allow_null=True)
     venue = RefField("venue", allow_null=True)
     people = RefListField("person")
     organizations = RefListField("organization")
@@ -222,13 +360,15 @@ class EventSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerialize
         model = Event
         fields = [
             "id", "url", "occurred_on", "occurred_on_precision", "starts_at", "ends_at", "kind",
-            "side", "title", "summary", "round", "venue", "people", "organizations", "issues",
+            "side", "title", "summary", "track", "round", "venue", "people", "organizations",
+            "issues",
             "confidence", "confidence_note", "created_at", "updated_at", "sources",
         ]  # fmt: skip
 
 
 class EventFilter(PublicFilterSet):
-    round = round_number_filter("round__number")
+    track = TrackFilter("track", "round__track")
+    round = RoundNumberFilter("round")
     kind__in = CharInFilter(field_name="kind")
     side__in = CharInFilter(field_name="side")
     issue = filters.CharFilter(
@@ -257,7 +397,7 @@ class EventViewSet(PublicReadOnlyViewSet):
     def get_queryset(self):
         queryset = (
             Event.objects.published()
-            .select_related("round", "venue")
+            .select_related("round", "track", "venue")
             .prefetch_related(
                 Prefetch("people", queryset=Person.objects.published().order_by("name")),
                 Prefetch("organizations", queryset=Organization.objects.published()),

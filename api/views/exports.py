@@ -56,8 +56,9 @@ class TimelineJSView(PublicAPIView):
             {
                 "title": {
                     "text": {
-                        "headline": "The Istanbul talks",
-                        "text": "Russia–Ukraine direct negotiations in Istanbul, 2025.",
+                        "headline": "The Russia–Ukraine talks",
+                        "text": "The direct negotiations in Istanbul in 2025, and the tracks "
+                        "that followed them.",
                     }
                 },
                 "events": events,

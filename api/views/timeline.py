@@ -7,11 +7,13 @@ from rest_framework import serializers
 
 from api.base import PublicAPIView
 from api.fields import detail_url
+from api.filters import ROUND_HELP, TRACK_HELP
 from api.views.common import PAGE_PARAMS, checked, page_of
 from positions.models import Issue
 from provenance.models import Side
 from record.kinds import TIMELINE
 from record.timeline import entries
+from talks.models import Track
 
 TIMELINE_TYPES = [kind.name for kind in TIMELINE]
 
@@ -21,6 +23,7 @@ class TimelineParams(forms.Form):
     date__lte = forms.DateField(required=False)
     type__in = forms.CharField(required=False)
     round = forms.IntegerField(required=False, min_value=0, max_value=32767)
+    track = forms.ModelChoiceField(Track.objects.published(), to_field_name="slug", required=False)
     side = forms.ChoiceField(choices=[("", ""), *Side.choices], required=False)
     issue = forms.ModelChoiceField(Issue.objects.all(), to_field_name="slug", required=False)
 
@@ -39,6 +42,7 @@ def timeline_entries(params: dict):
         date_from=params["date__gte"],
         date_to=params["date__lte"],
         round_number=params["round"],
+        track=params["track"],
     )
 
 
@@ -50,6 +54,7 @@ TIMELINE_ITEM = {
     "title": serializers.CharField(),
     "side": serializers.CharField(),
     "round_number": serializers.IntegerField(allow_null=True),
+    "track": serializers.CharField(allow_null=True),
     "summary": serializers.CharField(),
     "url": serializers.URLField(),
 }
@@ -60,7 +65,8 @@ TIMELINE_PARAMS = [
     OpenApiParameter(
         "type__in", str, description=f"Comma-separated types: {', '.join(TIMELINE_TYPES)}."
     ),
-    OpenApiParameter("round", OpenApiTypes.INT, description="Only items of this round number."),
+    OpenApiParameter("track", str, description=TRACK_HELP),
+    OpenApiParameter("round", OpenApiTypes.INT, description=ROUND_HELP),
     OpenApiParameter(
         "side",
         str,
@@ -74,7 +80,7 @@ TIMELINE_PARAMS = [
 class TimelineView(PublicAPIView):
     """Rounds, events, documents, commitments and exchanges in one dated list, oldest first."""
 
-    extra_params = ("date__gte", "date__lte", "type__in", "round", "side", "issue")
+    extra_params = ("date__gte", "date__lte", "type__in", "track", "round", "side", "issue")
     csv_columns = list(TIMELINE_ITEM)
 
     @extend_schema(
@@ -92,6 +98,7 @@ class TimelineView(PublicAPIView):
                 "title": entry.title,
                 "side": entry.side,
                 "round_number": entry.round_number,
+                "track": entry.track.slug if entry.track and entry.track.is_published else None,
                 "summary": entry.summary,
                 "url": detail_url(request, entry.kind.name, entry.pk),
             }

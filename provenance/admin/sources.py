@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from provenance.admin.base import PublishableAdmin
-from provenance.models import Source
+from provenance.models import RecordReview, Source
 
 
 @admin.register(Source)
@@ -19,3 +19,14 @@ class SourceAdmin(PublishableAdmin):
     ordering = ["code"]
     date_hierarchy = "published_on"
     markdown_fields = ()  # a source's note is plain text
+
+
+@admin.register(RecordReview)
+class RecordReviewAdmin(PublishableAdmin):
+    """Checks of the whole record: the latest published one's `reviewed_to` is shown on every
+    page and at the top of the API."""
+
+    list_display = ["__str__", "reviewed_to", "reviewed_on", "publication_status"]
+    list_filter = ["publication_status"]
+    search_fields = ["summary"]
+    ordering = ["-reviewed_to"]

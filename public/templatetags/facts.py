@@ -29,6 +29,20 @@ def partial_date(day: datetime.date | None, precision: str = DatePrecision.DAY) 
 
 
 @register.filter
+def day_range(first: datetime.date | None, last: datetime.date | None) -> str:
+    """'23–24 January 2026', '30 November – 2 December 2025': the days a round took."""
+    if not first:
+        return ""
+    if not last or last == first:
+        return partial_date(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last.strftime('%B %Y')}"
+    if first.year == last.year:
+        return f"{first.day} {first.strftime('%B')} – {last.day} {last.strftime('%B %Y')}"
+    return f"{partial_date(first)} – {partial_date(last)}"
+
+
+@register.filter
 def hours_minutes(delta: datetime.timedelta | None) -> str:
     """A duration as '1 h 45 min'; negative durations read as 'early'."""
     if delta is None:
@@ -74,6 +88,10 @@ SHORT_AFFILIATIONS = {
     "russia": "Russian state media",
     "ukraine": "Ukrainian state media",
     "turkiye": "Turkish state media",
+    "uae": "Emirati state-linked media",
+    "china": "Chinese state media",
+    "cuba": "Cuban state media",
+    "united_states": "US government",
     "other": "State media",
 }
 

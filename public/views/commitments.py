@@ -9,32 +9,56 @@ from positions.models import Commitment, Exchange, ExchangeCount
 from provenance.models import Side
 from public import charts
 from record import tallies as progress
+from talks.models import Track
 
 
 def commitment_list(request):
+    """Every commitment with its running totals, grouped by the track it was made in; the
+    totals per track and across the whole record, each figure with who claims it; and what the
+    mediators say about their own running counts."""
     commitments = (
         Commitment.objects.published()
-        .select_related("round", "issue")
+        .select_related("round__track", "track", "issue")
         .prefetch_related("sources", progress.exchanges_with_counts())
     )
     rows = [(c, progress.progress(c)) for c in commitments]
-    # Only agreements made at a round count as "under the Istanbul agreements".
-    counted = [x for c, p in rows if c.round_id for x in p.counted]
-    outside = (
+    # Every exchange once (stages are inside their reported totals), linked or not.
+    every = list(
         Exchange.objects.published()
         .top_level()
-        .filter(commitment__isnull=True)
         .select_related("mediator")
         .prefetch_related("counts")
     )
+    tracks = []
+    for track in Track.objects.published():
+        own = [(c, p) for c, p in rows if c.track_id == track.pk]
+        if own:
+            counted = [x for _, p in own for x in p.counted]
+            tracks.append(
+                {"track": track, "rows": own, "totals": progress.tally(counted, grouped=True)}
+            )
+    listed = {c.pk for item in tracks for c, _ in item["rows"]}
+    outside = [x for x in every if not x.commitment_id]
     return render(
         request,
         "public/commitment_list.html",
         {
             "rows": rows,
-            "charts": _charts(counted),
+            "tracks": tracks,
+            "other_rows": [(c, p) for c, p in rows if c.pk not in listed],
+            # Only agreements made at a round are drawn over time.
+            "charts": _charts([x for c, p in rows if c.round_id for x in p.counted]),
             "outside": outside,
             "outside_totals": progress.tally(outside, grouped=True),
+            "overall_totals": progress.tally(every, grouped=True),
+            "overall_exchanges": len(every),
+            "mediator_claims": [
+                x
+                for x in every
+                if x.mediator
+                and x.mediator.is_published
+                and (x.mediator_running_total or x.mediator_ordinal)
+            ],
         },
     )
 
@@ -60,7 +84,7 @@ def _charts(exchanges) -> list[dict]:
 def commitment_detail(request, slug: str):
     commitment = get_object_or_404(
         Commitment.objects.published()
-        .select_related("round", "issue")
+        .select_related("round__track", "track", "issue")
         .prefetch_related(
             "sources",
             Prefetch(
@@ -91,7 +115,7 @@ def _counts():
 def exchange_detail(request, pk: int):
     exchange = get_object_or_404(
         Exchange.objects.published()
-        .select_related("commitment__round", "part_of")
+        .select_related("commitment__round__track", "commitment__track", "part_of")
         .prefetch_related(
             "sources",
             _counts(),

@@ -9,14 +9,16 @@ from positions.models import Document, Provision
 
 
 def document_list(request):
-    documents = Document.objects.published().select_related("round").prefetch_related("sources")
+    documents = (
+        Document.objects.published().select_related("round__track").prefetch_related("sources")
+    )
     return render(request, "public/document_list.html", {"documents": documents})
 
 
 def document_detail(request, slug: str):
     document = get_object_or_404(
         Document.objects.published()
-        .select_related("round")
+        .select_related("round__track")
         .prefetch_related(
             "sources",
             Prefetch(
@@ -36,6 +38,6 @@ def document_detail(request, slug: str):
         {
             "document": document,
             "sections": sections,
-            "positions": document.positions.published().select_related("issue", "round"),
+            "positions": document.positions.published().select_related("issue", "round__track"),
         },
     )

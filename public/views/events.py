@@ -10,7 +10,7 @@ from talks.models import Event
 def event_detail(request, pk: int):
     event = get_object_or_404(
         Event.objects.published()
-        .select_related("venue", "round")
+        .select_related("venue__city", "round__track", "track")
         .prefetch_related(
             "sources",
             "issues",

@@ -14,7 +14,9 @@ def issue_list(request):
     issues = Issue.objects.prefetch_related(
         Prefetch(
             "positions",
-            queryset=Position.objects.published().select_related("round").order_by("round__number"),
+            queryset=Position.objects.published()
+            .select_related("round__track")
+            .order_by("round__held_on", "round__number"),
         )
     )
     rows = []
@@ -33,18 +35,20 @@ def issue_detail(request, slug: str):
         .filter(issue=issue)
         .select_related("document")
         .prefetch_related("sources")
-        .order_by("round__number", "side")
+        # Rounds in date order across tracks; groupby in position_matrix needs each round's
+        # positions together, hence the round's id before the side.
+        .order_by("round__held_on", "round__number", "round_id", "side")
     )
     commitments = (
         Commitment.objects.published()
         .filter(issue=issue)
-        .select_related("round", "issue")
+        .select_related("round__track", "track", "issue")
         .prefetch_related("sources", progress.exchanges_with_counts())
     )
     documents = (
         Document.objects.published()
         .filter(pk__in=Provision.objects.filter(issues=issue).values("document"))
-        .select_related("round")
+        .select_related("round__track")
         .prefetch_related(
             Prefetch(
                 "provisions",
@@ -58,7 +62,19 @@ def issue_detail(request, slug: str):
         "public/issue_detail.html",
         {
             "issue": issue,
-            "matrix": position_matrix(Round.objects.published().order_by("number"), positions),
+            "matrix": position_matrix(
+                # Every round of the tracks where a position on this issue is recorded, so a
+                # round where a side stated nothing says so; tracks with none would add only gaps.
+                Round.objects.published()
+                .filter(
+                    track__in=Position.objects.published()
+                    .filter(issue=issue)
+                    .values("round__track")
+                )
+                .select_related("track")
+                .order_by("held_on", "number"),
+                positions,
+            ),
             "commitments": [(c, progress.progress(c)) for c in commitments],
             "documents": documents,
             "events": issue.events.published().prefetch_related("sources"),
@@ -69,7 +85,7 @@ def issue_detail(request, slug: str):
 def position_matrix(rounds, positions) -> list[dict]:
     """One row per round: each side's position and whether it moved since that side's last one.
 
-    Every published round gets a row, so a round where a side stated nothing says so.
+    Every round given gets a row, so a round where a side stated nothing says so.
     """
     by_round = {
         round_id: list(group) for round_id, group in groupby(positions, key=lambda p: p.round_id)

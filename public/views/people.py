@@ -35,9 +35,9 @@ def person_detail(request, slug: str):
     )
     participations = (
         person.participations.published()
-        .select_related("delegation__round", "represents")
+        .select_related("delegation__round__track", "represents")
         .prefetch_related("sources")
-        .order_by("delegation__round__number")
+        .order_by("delegation__round__held_on", "delegation__round__number")
     )
     return render(
         request,
@@ -46,7 +46,10 @@ def person_detail(request, slug: str):
             "person": person,
             "memberships": memberships,
             "participations": participations,
-            "chaired": person.chaired_rounds.published(),
+            "chaired": person.chaired_rounds.published().select_related("track"),
+            "appointed": person.standing_memberships.published()
+            .select_related("standing_delegation__track")
+            .order_by("standing_delegation__appointed_on"),
             "events": person.events.published(),
             "json_ld": person_json_ld(request, person, memberships),
         },
@@ -111,8 +114,8 @@ def organization_detail(request, pk: int):
             "children": organization.children.published(),
             "members": members,
             "delegations": organization.delegations.published()
-            .select_related("round")
-            .order_by("round__number"),
+            .select_related("round__track")
+            .order_by("round__held_on", "round__number"),
             "json_ld": data,
         },
     )

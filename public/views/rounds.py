@@ -1,14 +1,17 @@
 """The list of rounds, and a round's page: delegations side by side, documents, each side's
 positions, commitments."""
 
+from itertools import groupby
+
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from actors.models import Organization
 from positions.models import Commitment, Document, Position
 from provenance.models import Side
 from record import tallies as progress
 from talks.models import (
+    DEFAULT_TRACK,
     MEMBER_ROLES,
     Delegation,
     DelegationSide,
@@ -16,36 +19,58 @@ from talks.models import (
     Participant,
     ParticipantRole,
     Round,
+    RoundFormat,
     RoundStatus,
 )
 
+# Formats in which both Ukraine and Russia are expected at the table: a side with no delegation
+# recorded is said so. In consultations or a summit, only who came is listed.
+BOTH_SIDES_EXPECTED = {
+    "",
+    RoundFormat.PLENARY,
+    RoundFormat.HEADS_THEN_PLENARY,
+    RoundFormat.HEADS_ONLY,
+    RoundFormat.BILATERAL,
+    RoundFormat.TRILATERAL,
+}
+
 
 def round_list(request):
+    """Every published round, grouped by track in the tracks' order."""
     rounds = (
         Round.objects.published()
-        .select_related("venue")
+        .select_related("venue__city", "track")
         .with_heads()
         .prefetch_related("sources")
-        .order_by("number")
+        .order_by("track__order", "track__started_on", "track_id", "number")
     )
-    return render(request, "public/round_list.html", {"rounds": rounds})
+    by_track = [
+        {"track": track, "rounds": list(group)}
+        for track, group in groupby(rounds, key=lambda r: r.track)
+    ]
+    return render(request, "public/round_list.html", {"rounds": rounds, "by_track": by_track})
 
 
-def round_detail(request, number: int):
+def round_detail(request, number: int, track_slug: str = DEFAULT_TRACK):
+    """A round by its number within its track; the Istanbul talks' rounds answer at /rounds/<n>/,
+    the address they had before tracks, and their /tracks/istanbul/… form redirects there."""
     round_ = get_object_or_404(
         Round.objects.published()
-        .select_related("venue", "chair")
+        .select_related("venue__city", "chair", "track")
         .prefetch_related(
             Prefetch("hosts", queryset=Organization.objects.published()),
             "sources",
             "venue__sources",
         ),
+        track__slug=track_slug,
         number=number,
     )
+    if request.path != round_.get_absolute_url():
+        return redirect(round_.get_absolute_url(), permanent=True)
     delegations = (
         Delegation.objects.published()
         .filter(round=round_)
-        .select_related("organization")
+        .select_related("organization", "standing")
         .prefetch_related(
             "sources",
             Prefetch(
@@ -64,6 +89,11 @@ def round_detail(request, number: int):
         )
         delegation.named_members = sum(p.role in MEMBER_ROLES for p in people)
     by_side = {d.side: d for d in delegations}
+    sides = [by_side.get(DelegationSide.UKRAINE), by_side.get(DelegationSide.RUSSIA)]
+    if round_.format not in BOTH_SIDES_EXPECTED:
+        sides = [d for d in sides if d]
+    if DelegationSide.MEDIATOR in by_side:
+        sides.append(by_side[DelegationSide.MEDIATOR])
     positions = (
         Position.objects.published()
         .filter(round=round_)
@@ -73,7 +103,7 @@ def round_detail(request, number: int):
     commitments = (
         Commitment.objects.published()
         .filter(round=round_)
-        .select_related("round", "issue")
+        .select_related("round__track", "track", "issue")
         .prefetch_related("sources", progress.exchanges_with_counts())
     )
     return render(
@@ -81,7 +111,8 @@ def round_detail(request, number: int):
         "public/round_detail.html",
         {
             "round": round_,
-            "sides": [by_side.get(DelegationSide.UKRAINE), by_side.get(DelegationSide.RUSSIA)],
+            "track": round_.track if round_.track.is_published else None,
+            "sides": sides,
             "others": [
                 d
                 for d in (by_side.get(DelegationSide.HOST), by_side.get(DelegationSide.PARTNERS))
@@ -139,13 +170,15 @@ def round_json_ld(request, round_, delegations) -> dict:
         data["startDate"] = round_.actual_start_at.astimezone(round_.tz).isoformat()
     if round_.actual_end_at:
         data["endDate"] = round_.actual_end_at.astimezone(round_.tz).isoformat()
+    elif round_.ended_on:
+        data["endDate"] = round_.ended_on.isoformat()
     if round_.venue:
         data["location"] = {
             "@type": "Place",
             "name": round_.venue.name,
             "address": {
                 "@type": "PostalAddress",
-                "addressLocality": round_.venue.city,
+                "addressLocality": round_.venue.city.name,
                 "addressCountry": round_.venue.country_code,
             },
         }

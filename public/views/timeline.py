@@ -9,6 +9,7 @@ from provenance.models import Side
 from public import charts
 from record.kinds import TIMELINE
 from record.timeline import attach_sources, by_month, entries
+from talks.models import Track
 
 TIMELINE_PAGE_SIZE = 25
 
@@ -21,6 +22,13 @@ class TimelineFilterForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Show",
+    )
+    track = forms.ModelChoiceField(
+        queryset=Track.objects.published(),
+        to_field_name="slug",
+        required=False,
+        empty_label="All tracks",
+        label="Track",
     )
     side = forms.ChoiceField(
         choices=[("", "Both sides"), *Side.choices],
@@ -61,6 +69,7 @@ def timeline(request):
             issue=data["issue"],
             date_from=data["date_from"],
             date_to=data["date_to"],
+            track=data["track"],
         )
     elif not form.is_bound:
         rows = entries()

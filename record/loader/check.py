@@ -6,7 +6,7 @@ kind already has; a field the model does not have; a value of the wrong type, ou
 choices, too long, or not a valid date, time or precision; a reference to a key that no row has;
 a fact without a source; a source without an address (unless its kind is "offline", with a note
 saying where a copy is); and reader-facing text that points into the facts files (§ numbers,
-source codes such as S4, "SEED"), which belongs in the row's `research` note instead.
+source codes such as S4 or U12, "SEED"), which belongs in the row's `research` note instead.
 
 The check reads no database: it runs before the loader writes anything, and in CI.
 """
@@ -33,9 +33,9 @@ from record.loader.spec import (
     prose_fields,
 )
 
-# Pointers into the facts files: "§7.4", "S41", "S41–S45", "SEED", "X1". Source codes belong in
-# the `sources` list, section numbers in the `research` note.
-FACTS_POINTER = re.compile(r"§\s?\d|\b(?:S\d{1,3}|X\d|SEED)\b")
+# Pointers into the facts files: "§7.4", "S41", "S41–S45", "SEED", "X1", and the 2026 review's
+# "U12". Source codes belong in the `sources` list, section numbers in the `research` note.
+FACTS_POINTER = re.compile(r"§\s?\d|\b(?:[SU]\d{1,3}|X\d|SEED)\b")
 
 
 @dataclass

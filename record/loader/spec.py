@@ -18,8 +18,18 @@ from positions.models import (
     Position,
     Provision,
 )
-from provenance.models import Source, SourceKind
-from talks.models import Delegation, Event, Participant, Round, Venue
+from provenance.models import RecordReview, Source, SourceKind
+from talks.models import (
+    City,
+    Delegation,
+    Event,
+    Participant,
+    Round,
+    StandingDelegation,
+    StandingMember,
+    Track,
+    Venue,
+)
 
 # Keys that are the data files' own and never reach the database.
 RESEARCH = (
@@ -90,6 +100,14 @@ PROVISIONS = Spec(
     order="order",
 )
 COUNTS = Spec("counts", ExchangeCount, key="", many=SOURCED)
+STANDING_MEMBERS = Spec(
+    "members",
+    StandingMember,
+    key="",
+    refs={"person": "people"},
+    many=SOURCED,
+    order="order",
+)
 
 SPECS: tuple[Spec, ...] = (
     Spec("sources.yaml", Source, key="code"),
@@ -101,17 +119,36 @@ SPECS: tuple[Spec, ...] = (
         refs={"person": "people", "organization": "organizations"},
         many=SOURCED,
     ),
-    Spec("venues.yaml", Venue, many=SOURCED),
+    Spec("cities.yaml", City),
+    Spec("venues.yaml", Venue, refs={"city": "cities"}, many=SOURCED),
+    Spec(
+        "tracks.yaml",
+        Track,
+        key="slug",
+        many={**SOURCED, "parties": "organizations", "mediators": "organizations"},
+        order="order",
+    ),
     Spec(
         "rounds.yaml",
         Round,
-        refs={"venue": "venues", "chair": "people"},
+        refs={"track": "tracks", "venue": "venues", "chair": "people"},
         many={**SOURCED, "hosts": "organizations"},
+    ),
+    Spec(
+        "standing_delegations.yaml",
+        StandingDelegation,
+        refs={"track": "tracks", "organization": "organizations"},
+        many=SOURCED,
+        children=(Child("members", STANDING_MEMBERS, "standing_delegation", ("person",)),),
     ),
     Spec(
         "delegations.yaml",
         Delegation,
-        refs={"round": "rounds", "organization": "organizations"},
+        refs={
+            "round": "rounds",
+            "organization": "organizations",
+            "standing": "standing_delegations",
+        },
         many=SOURCED,
         children=(Child("participants", PARTICIPANTS, "delegation", ("person",)),),
     ),
@@ -119,7 +156,7 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "events.yaml",
         Event,
-        refs={"round": "rounds", "venue": "venues"},
+        refs={"round": "rounds", "track": "tracks", "venue": "venues"},
         many={
             **SOURCED,
             "people": "people",
@@ -145,7 +182,7 @@ SPECS: tuple[Spec, ...] = (
         "commitments.yaml",
         Commitment,
         key="slug",
-        refs={"round": "rounds", "issue": "issues"},
+        refs={"track": "tracks", "round": "rounds", "issue": "issues"},
         many=SOURCED,
     ),
     Spec(
@@ -157,6 +194,7 @@ SPECS: tuple[Spec, ...] = (
             Child("counts", COUNTS, "exchange", ("receiving_side", "category", "claimed_by")),
         ),
     ),
+    Spec("reviews.yaml", RecordReview),
 )
 BY_NAME = {spec.name: spec for spec in SPECS}
 

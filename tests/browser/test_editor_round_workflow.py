@@ -114,7 +114,8 @@ def test_editor_logs_round_four_publisher_publishes_it(
     run_action(page, "submit_for_review", "Fourth round in Istanbul")
     page.wait_for_selector(".messagelist .success")
     editor_seconds = time.perf_counter() - started
-    round_ = Round.objects.get(number=4)
+    # Rounds are numbered within their track since the 2026 review; this one is the Istanbul talks'.
+    round_ = Round.objects.get(track__slug="istanbul", number=4)
     assert round_.publication_status == PublicationStatus.IN_REVIEW
     assert round_.delegations.get(side="ukraine").participants.get().person.slug == "rustem-umerov"
 
