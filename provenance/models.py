@@ -174,6 +174,10 @@ class Sourced(models.Model):
         blank=True, help_text="Why this label: which sources disagree, what is unverified."
     )
 
+    # simple-history keeps these many-to-many fields with each version, so a revert restores
+    # them and "compare" shows them. Models with more add theirs (a round's hosts).
+    _history_m2m_fields = ["sources"]
+
     class Meta:
         abstract = True
 
@@ -235,3 +239,36 @@ class Source(Publishable):
     @property
     def is_state_affiliated(self) -> bool:
         return bool(self.state_affiliation)
+
+
+class ContentVersion(models.Model):
+    """The version of the public record: one row, moved by every change a reader could see.
+
+    The database holds it so that a cache outage cannot lose a change: the shared cache only
+    keeps a copy for a few seconds (provenance.versioning), and ETags, Last-Modified and cached
+    pages are keyed on it.
+    """
+
+    version = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Content version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class Withdrawal(models.Model):
+    """A row that stopped being public — unpublished, deleted, or hidden with its parent — so the
+    API's `changes/` can tell mirrors what to drop (and never names a row that was never public)."""
+
+    model = models.CharField(max_length=100, help_text="The row's model, e.g. talks.event.")
+    object_id = models.BigIntegerField()
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            # changes_since() reads the withdrawals after a time, per model.
+            models.Index(fields=["model", "withdrawn_at"], name="withdrawal_model_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model}:{self.object_id} withdrawn at {self.withdrawn_at:%Y-%m-%d %H:%M}"

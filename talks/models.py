@@ -40,6 +40,8 @@ class Venue(Sourced):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SearchableQuerySet.as_manager()
+    # Venues are public as soon as they are saved: publishers change them, and it is recorded.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -158,6 +160,7 @@ class Round(Sourced, Publishable):
 
     objects = RoundQuerySet.as_manager()
     history = HistoricalRecords()
+    _history_m2m_fields = ["sources", "hosts"]
 
     class Meta:
         ordering = ["number"]
@@ -388,9 +391,10 @@ class Event(Sourced, Publishable):
     )
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True, help_text="Markdown.")
-    # SET_NULL: an event stays on the timeline even if the round it relates to is removed.
+    # PROTECT: SET_NULL would write the event without a signal, its history or a review, and
+    # an event hidden with its draft round would turn public; move or delete events first.
     round = models.ForeignKey(
-        Round, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+        Round, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
     )
     venue = models.ForeignKey(
         Venue, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
@@ -404,6 +408,7 @@ class Event(Sourced, Publishable):
 
     objects = SearchableQuerySet.as_manager()
     history = HistoricalRecords()
+    _history_m2m_fields = ["sources", "people", "organizations"]
 
     class Meta:
         ordering = ["occurred_on", "starts_at", "pk"]

@@ -156,9 +156,7 @@ def test_the_data_readme_documents_every_field_of_every_file():
     """data/istanbul/README.md is what a fact-checker reads: each file's section lists each of
     its fields, so a field added to a model or a file is documented in the same commit."""
     readme = (DATA_DIR / "README.md").read_text()
-    sections = {
-        part.split("\n", 1)[0].split(" ")[0]: part for part in readme.split("\n### ")[1:]
-    }
+    sections = {part.split("\n", 1)[0].split(" ")[0]: part for part in readme.split("\n### ")[1:]}
     for spec in SPECS:
         specs = [spec, *(child.spec for child in spec.children)]
         for documented in specs:

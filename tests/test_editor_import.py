@@ -122,7 +122,10 @@ def delegation(db):
     SourceFactory(code="S41")
     PersonFactory(slug="rustem-umerov", name="Rustem Umerov")
     PersonFactory(slug="uk-adviser", name="UK Adviser")
-    return DelegationFactory(round=RoundFactory(number=4), side="ukraine")
+    # A draft: an editor's import may not touch a published delegation (test_editor_guard.py).
+    return DelegationFactory(
+        round=RoundFactory(number=4), side="ukraine", publication_status="draft"
+    )
 
 
 def test_participant_dry_run_reports_unknown_people_and_bad_at_table(delegation, editor_client):

@@ -8,12 +8,14 @@ the actions below, which go through provenance.workflow.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from provenance.admin.forms import ReasonForm, VersionedForm
@@ -22,6 +24,30 @@ from provenance.workflow import WorkflowError, can_publish, change_status
 
 MARKDOWN_FIELDS = ("summary", "biography", "description", "text")
 MARKDOWN_HELP = "Markdown: **bold**, *italic*, [link](https://…), lists. Raw HTML is removed."
+
+
+def shown_value(model, name: str, value):
+    """A version's value as an editor reads it: many-to-many rows by name, one per line."""
+    field = model._meta.get_field(name)
+    if not field.many_to_many:
+        return value
+    target = field.m2m_reverse_field_name()
+    ids = [row[target] for row in value or []]
+    names = field.related_model._base_manager.in_bulk(ids)
+    return "; ".join(str(names.get(pk, f"#{pk} (deleted)")) for pk in ids)
+
+
+def restore_many_to_many(obj, version) -> list[str]:
+    """Set `obj`'s many-to-many fields (sources, hosts…) as `version` recorded them. Returns the
+    names of fields left as they are because the version predates their history (none kept)."""
+    fields = list(getattr(version, "_history_m2m_fields", []))
+    if not any(getattr(version, field.name).exists() for field in fields):
+        return [str(field.verbose_name) for field in fields]
+    for field in fields:
+        target = field.m2m_reverse_field_name()
+        ids = getattr(version, field.name).values_list(f"{target}_id", flat=True)
+        getattr(obj, field.name).set(list(ids))
+    return []
 
 
 def is_locked_for(user, obj) -> bool:
@@ -98,9 +124,76 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
         )
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Atomic like the change view, so the version check can lock the row (VersionedForm).
-        with transaction.atomic():
-            return super().history_form_view(request, object_id, version_id, extra_context)
+        """GET: the old version, read-only, with a Revert button for those who may change the
+        record now. POST: revert to that version (`revert`); the form's values are ignored."""
+        if request.method == "POST":
+            return self.revert(request, object_id, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        # `obj` is the old version; whether a revert is allowed depends on the row as it is now.
+        current = self.get_object(request, str(obj.pk)) if obj is not None else None
+        return current is None or not self.has_change_permission(request, current)
+
+    @transaction.atomic
+    def revert(self, request, object_id, version_id):
+        """Put the record back as it was in version `version_id`, many-to-many fields included.
+
+        Allowed to whoever may change the record as it is now (an editor never touches
+        published content this way). The record keeps its status and its version number moves
+        on; the change is recorded as a revert, with the reason given. Refused with a message,
+        never a half-saved record, if the record moved on since the page was opened or the old
+        version no longer fits (another round took its number since).
+        """
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404("No such record.")
+        if not self.has_change_permission(request, current):
+            raise PermissionDenied
+        version = get_object_or_404(self.model.history.model, id=current.pk, history_id=version_id)
+        here = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_simple_history",
+            args=[current.pk, version.history_id],
+        )
+        if hasattr(current, "version"):
+            locked = type(current)._default_manager.select_for_update().get(pk=current.pk)
+            if str(locked.version) != request.POST.get("loaded_version", ""):
+                self.message_user(
+                    request,
+                    "Not reverted: someone saved this record after you opened this page. "
+                    "Look at its history again before reverting.",
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(here)
+        restored = version.instance
+        restored._state.adding = False
+        # A revert restores content, never a status, a version number or a stable key.
+        for name in ("publication_status", "version", "created_at", "key"):
+            if hasattr(current, name):
+                setattr(restored, name, getattr(current, name))
+        when = timezone.localtime(version.history_date).strftime("%d %b %Y %H:%M")
+        reason = f"Reverted to the version of {when}"
+        if extra := request.POST.get("change_reason", "").strip():
+            reason = f"{reason}: {extra}"
+        try:
+            restored.full_clean()
+        except ValidationError as error:
+            self.message_user(request, f"Not reverted: {'; '.join(error.messages)}", messages.ERROR)
+            return HttpResponseRedirect(here)
+        restored._history_user = request.user
+        restored._change_reason = reason[:100]
+        restored.save()
+        kept = restore_many_to_many(restored, version)
+        self.log_change(request, restored, reason)
+        note = (
+            f" Not recorded with that version, so kept as they are: {', '.join(kept)}."
+            if kept
+            else ""
+        )
+        self.message_user(request, f"{reason}.{note}", messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[current.pk])
+        )
 
     def compare_view(self, request, object_id):
         """Two chosen versions side by side: each changed field, old value and new value."""
@@ -132,8 +225,8 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             "changes": [
                 {
                     "field": self.model._meta.get_field(change.field).verbose_name,
-                    "old": change.old,
-                    "new": change.new,
+                    "old": shown_value(self.model, change.field, change.old),
+                    "new": shown_value(self.model, change.field, change.new),
                 }
                 for change in changes
             ],
