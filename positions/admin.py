@@ -20,11 +20,11 @@ from positions.models import (
 )
 from positions.resources import ExchangeCountResource
 from provenance.admin.base import (
-    ContentAdminMixin,
     ParentLockedAdmin,
     ParentLockedInlineMixin,
     PublishableAdmin,
     PublishableInlineMixin,
+    ReferenceAdmin,
 )
 from provenance.workflow import WorkflowError
 from talks.admin import DelegationInline, EventInline
@@ -32,7 +32,7 @@ from talks.models import Round
 
 
 @admin.register(Issue)
-class IssueAdmin(ContentAdminMixin, admin.ModelAdmin):
+class IssueAdmin(ReferenceAdmin):
     list_display = ["name", "slug", "order"]
     search_fields = ["name", "slug", "description"]
     ordering = ["order", "name"]
@@ -124,7 +124,15 @@ class ExchangeAdmin(PublishableAdmin):
         "confidence",
         "publication_status",
     ]
-    list_filter = ["publication_status", "kind", "confidence", "linkage_confidence", "mediator"]
+    # commitment__round: the round desk links to "exchanges under its commitments".
+    list_filter = [
+        "publication_status",
+        "kind",
+        "confidence",
+        "linkage_confidence",
+        "mediator",
+        ("commitment__round", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["commitment", "mediator"]
     search_fields = ["title", "summary", "commitment__title"]
     ordering = ["-occurred_on"]

@@ -9,18 +9,18 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV
 
 from provenance.admin.base import (
-    ContentAdminMixin,
     ParentLockedAdmin,
     ParentLockedInlineMixin,
     PublishableAdmin,
     PublishableInlineMixin,
+    ReferenceAdmin,
 )
 from talks.models import Delegation, Event, Participant, Venue
 from talks.resources import ParticipantResource
 
 
 @admin.register(Venue)
-class VenueAdmin(ContentAdminMixin, admin.ModelAdmin):
+class VenueAdmin(ReferenceAdmin):
     list_display = ["name", "city", "country_code", "confidence"]
     list_filter = ["country_code", "city", "confidence"]
     search_fields = ["name", "native_name", "aliases", "city"]

@@ -18,7 +18,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from provenance.admin.forms import ReasonForm, VersionedForm
+from provenance.admin.forms import GuardedForm, ReasonForm, VersionedForm
 from provenance.models import PublicationStatus
 from provenance.workflow import WorkflowError, can_publish, change_status
 
@@ -316,9 +316,24 @@ class ParentLockedAdmin(HistoryAdmin):
         return super().has_delete_permission(request, obj) and not self._locked(request, obj)
 
 
+class ReferenceAdmin(HistoryAdmin):
+    """Venues and issues: public as soon as they are saved, so only publishers add, change or
+    delete them (editors pick them and read their history); every change is recorded."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and can_publish(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and can_publish(request.user)
+
+
 class ParentLockedInlineMixin:
     """Rows inside a published record are read-only to editors, like the record itself."""
 
+    form = GuardedForm
     extra = 0
     show_change_link = True
 

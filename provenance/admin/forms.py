@@ -5,10 +5,23 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 
+from provenance import guard
+
 REASON_HELP = "Optional. Kept in the record's history, e.g. 'Corrected the date per S41'."
 
 
-class ReasonForm(forms.ModelForm):
+class GuardedForm(forms.ModelForm):
+    """Says in the form, not with a bare 403, when a save would change published content that
+    the user may not change (provenance.guard holds the rule on every other path too)."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        user = guard.current_actor()
+        if user is not None and not self.errors and (message := guard.refusal(self.instance, user)):
+            self.add_error(None, message)
+
+
+class ReasonForm(GuardedForm):
     """Adds a "reason for change" that the admin hands to simple-history as the change reason."""
 
     change_reason = forms.CharField(
