@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from api.base import PublicReadOnlyViewSet
 from api.fields import IncludeSourcesMixin, ItemUrlField, RefField
-from api.filters import CharInFilter, IdFilter, PublicFilterSet, folded_search
+from api.filters import CharInFilter, IdFilter, PublicFilterSet
 from api.resources.talks import round_number_filter
 from positions.models import (
     Commitment,
@@ -294,10 +294,10 @@ class ExchangeCountFilter(PublicFilterSet):
             "precision": ["exact"],
         }
 
+    search_through = ("exchange__search_text",)
+
     def filter_q(self, queryset, name, value):
-        return folded_search(queryset, value, "exchange__search_text") | text_search(
-            queryset, value, "note"
-        )
+        return super().filter_q(queryset, name, value) | text_search(queryset, value, "note")
 
 
 class ExchangeCountViewSet(PublicReadOnlyViewSet):

@@ -7,7 +7,7 @@ from rest_framework import serializers
 from actors.models import Organization, Person
 from api.base import PublicReadOnlyViewSet
 from api.fields import IncludeSourcesMixin, ItemUrlField, RefField, RefListField
-from api.filters import CharInFilter, IdFilter, PublicFilterSet, folded_search
+from api.filters import CharInFilter, IdFilter, PublicFilterSet
 from talks.models import (
     Delegation,
     Event,
@@ -141,8 +141,7 @@ class DelegationFilter(PublicFilterSet):
         model = Delegation
         fields = {"side": ["exact"], "confidence": ["exact"]}
 
-    def filter_q(self, queryset, name, value):
-        return folded_search(queryset, value, "organization__search_text")
+    search_through = ("organization__search_text",)
 
 
 class DelegationViewSet(PublicReadOnlyViewSet):
@@ -190,8 +189,7 @@ class ParticipantFilter(PublicFilterSet):
         model = Participant
         fields = {"role": ["exact"], "at_table": ["exact"], "confidence": ["exact"]}
 
-    def filter_q(self, queryset, name, value):
-        return folded_search(queryset, value, "person__search_text")
+    search_through = ("person__search_text",)
 
 
 class ParticipantViewSet(PublicReadOnlyViewSet):
