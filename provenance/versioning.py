@@ -1,9 +1,10 @@
 """A single "content version" that moves whenever something a reader could see changes.
 
-Every save, delete or many-to-many change of reviewed content — published rows, rows of a
-published owner, venues and issues — moves the version and its time. A change to a draft does
-not: what readers get is the same, so ETags, Last-Modified and cached pages must not move (a
-moving ETag would tell anyone watching that an unseen draft changed). Anything derived from the
+Every save, delete or many-to-many change of a row readers can see — before or after the
+change, by its model's published() rule — moves the version and its time. A change to a draft,
+or to a row hidden with its draft parent, does not: what readers get is the same, so ETags,
+Last-Modified and cached pages must not move (a moving ETag would tell anyone watching that an
+unseen draft changed). Anything derived from the
 published record — cached pages, API ETags, feeds, calendars, downloads — keys itself on
 `content_version()` and so is never stale after a publish.
 
@@ -175,9 +176,11 @@ def _parents_moved(before, instance) -> bool:
 def _after_save(sender, instance, raw=False, **kwargs):
     if raw or not is_content(sender):
         return
-    if getattr(instance, "_reviewed_before", False) or is_reviewed(instance):
+    visible_before = getattr(instance, "_visible_before", False)
+    visible_now = is_reviewed(instance) and is_visible(instance)
+    if visible_before or visible_now:
         _schedule_bump()
-    if getattr(instance, "_visible_before", False) and not is_visible(instance):
+    if visible_before and not visible_now:
         _withdraw([(sender._meta.label_lower, instance.pk), *instance._hidden_with_it])
     instance.__dict__.pop("_stored_row", None)
 
@@ -185,23 +188,27 @@ def _after_save(sender, instance, raw=False, **kwargs):
 def _before_delete(sender, instance, **kwargs):
     if not is_content(sender):
         return
-    instance._deleted_reviewed = is_reviewed(instance)
-    if instance._deleted_reviewed and is_visible(instance):
+    instance._deleted_visible = is_reviewed(instance) and is_visible(instance)
+    if instance._deleted_visible:
         _withdraw([(sender._meta.label_lower, instance.pk)])
 
 
 def _after_delete(sender, instance, **kwargs):
-    if getattr(instance, "_deleted_reviewed", False):
+    if getattr(instance, "_deleted_visible", False):
         _schedule_bump()
 
 
 def _on_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
-    reviewed = is_content(type(instance)) and is_reviewed(instance)
-    if not reviewed and reverse and is_content(model) and pk_set:
-        reviewed = any(is_reviewed(row) for row in model._base_manager.filter(pk__in=pk_set))
-    if reviewed:
+    # A link is read on the page of the row that holds the field (a round's sources): it moves
+    # the version when that row is public. `reverse`: `instance` is the other end.
+    if not reverse:
+        visible = is_content(type(instance)) and is_reviewed(instance) and is_visible(instance)
+    else:
+        rows = model.objects.published() if is_content(model) else model.objects.none()
+        visible = bool(pk_set) and rows.filter(pk__in=pk_set).exists()
+    if visible:
         _schedule_bump()
 
 
