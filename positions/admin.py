@@ -1,14 +1,11 @@
 """Admin for issues, documents, positions, commitments and exchanges, and the round desk."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV
 
-from positions import services
 from positions.models import (
     Commitment,
     Document,
@@ -26,7 +23,6 @@ from provenance.admin.base import (
     PublishableInlineMixin,
     ReferenceAdmin,
 )
-from provenance.workflow import WorkflowError
 from talks.admin import DelegationInline, EventInline
 from talks.models import Round
 
@@ -188,7 +184,8 @@ class CommitmentInline(PublishableInlineMixin, admin.StackedInline):
 @admin.register(Round)
 class RoundAdmin(PublishableAdmin):
     """The round desk: a round with its delegations, events, documents tabled, positions and
-    commitments. Publishing a round offers to publish everything logged under it at once."""
+    commitments. Submitting or publishing a round takes everything logged under it along
+    (provenance.review)."""
 
     list_display = ["number", "title", "held_on", "venue", "status", "publication_status"]
     list_filter = ["publication_status", "status", "format", "confidence", "venue"]
@@ -250,40 +247,3 @@ class RoundAdmin(PublishableAdmin):
                 for part in (reverse(f"admin:{name}_changelist"), lookup, obj.pk, label)
             ],
         )
-
-    @admin.action(description="Publish selected (with their drafts)", permissions=["publish"])
-    def publish(self, request, queryset):
-        rounds = list(queryset)
-        if "confirm" not in request.POST:
-            return TemplateResponse(
-                request,
-                "admin/positions/publish_round_confirmation.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "opts": self.model._meta,
-                    "title": "Publish rounds with their drafts?",
-                    "rounds": [(round_, services.round_drafts(round_)) for round_ in rounds],
-                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                },
-            )
-        with_drafts = request.POST.get("with_drafts") == "on"
-        for round_ in rounds:
-            try:
-                changed = services.publish_round(
-                    round_=round_, user=request.user, with_drafts=with_drafts
-                )
-            except (WorkflowError, PermissionDenied) as error:
-                self.message_user(request, f"{round_}: {error}", messages.ERROR)
-                continue
-            url = reverse("admin:talks_round_history", args=[round_.pk])
-            self.message_user(
-                request,
-                format_html(
-                    '{}: published {} record(s). <a href="{}">History</a>',
-                    round_,
-                    len(changed),
-                    url,
-                ),
-                messages.SUCCESS,
-            )
-        return None

@@ -102,7 +102,9 @@ def test_editor_can_delete_a_draft(editor_client):
 @pytest.mark.django_db
 def test_publisher_publishes_and_unpublishes(publisher_client):
     round_ = sourced_round(publication_status=IN_REVIEW)
-    run_action(publisher_client, "publish", round_, confirm="yes", with_drafts="on")
+    from tests.test_editor_publish import confirm_publish
+
+    confirm_publish(publisher_client, CHANGELIST, round_)
     round_.refresh_from_db()
     assert round_.publication_status == PUBLISHED
     run_action(publisher_client, "unpublish", round_)

@@ -16,25 +16,17 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from provenance import review
 from provenance.admin.forms import GuardedForm, ReasonForm, VersionedForm
 from provenance.models import PublicationStatus
+from provenance.review import shown_value
 from provenance.workflow import WorkflowError, can_publish, change_status
 
 MARKDOWN_FIELDS = ("summary", "biography", "description", "text")
 MARKDOWN_HELP = "Markdown: **bold**, *italic*, [link](https://…), lists. Raw HTML is removed."
-
-
-def shown_value(model, name: str, value):
-    """A version's value as an editor reads it: many-to-many rows by name, one per line."""
-    field = model._meta.get_field(name)
-    if not field.many_to_many:
-        return value
-    target = field.m2m_reverse_field_name()
-    ids = [row[target] for row in value or []]
-    names = field.related_model._base_manager.in_bulk(ids)
-    return "; ".join(str(names.get(pk, f"#{pk} (deleted)")) for pk in ids)
 
 
 def restore_many_to_many(obj, version) -> list[str]:
@@ -285,19 +277,100 @@ class PublishableAdmin(HistoryAdmin):
         if skipped:
             self.message_user(request, f"{skipped} skipped: not a draft.", messages.WARNING)
 
-    @admin.action(description="Submit selected for review", permissions=["change"])
+    @admin.action(
+        description="Submit selected for review (with what they need)", permissions=["change"]
+    )
     def submit_for_review(self, request, queryset):
-        self.change_status(
-            request, queryset, PublicationStatus.IN_REVIEW, only_from=[PublicationStatus.DRAFT]
-        )
+        """Each selected record goes into review with its tree (provenance.review): a round
+        with its delegations, documents, positions, commitments, exchanges, events, new people
+        and sources."""
+        note = request.POST.get("review_note", "").strip()
+        for obj in queryset:
+            try:
+                changed = review.submit(obj, user=request.user, note=note)
+            except (WorkflowError, PermissionDenied) as error:
+                self.message_user(request, f"{obj}: {error}", messages.ERROR)
+                continue
+            if changed:
+                self.message_user(
+                    request,
+                    f"{obj}: {len(changed)} record(s) submitted for review.",
+                    messages.SUCCESS,
+                )
+            else:
+                self.message_user(request, f"{obj}: nothing was a draft.", messages.WARNING)
 
-    @admin.action(description="Publish selected", permissions=["publish"])
+    @admin.action(
+        description="Publish selected (as reviewed, with what they need)", permissions=["publish"]
+    )
     def publish(self, request, queryset):
-        self.change_status(request, queryset, PublicationStatus.PUBLISHED)
+        """A confirmation page with each record's tree and its diff against the published
+        version; "Yes, publish" publishes exactly that tree, or nothing, with the reason."""
+        roots = list(queryset)
+        if "confirm" not in request.POST:
+            return TemplateResponse(
+                request,
+                "admin/provenance/publish_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "title": "Publish exactly this?",
+                    "roots": [publication_plan(root) for root in roots],
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        for root in roots:
+            seen = request.POST.get(f"seen-{root.pk}")
+            if not seen:
+                # Publishing is confirming what the page showed; no page, nothing seen.
+                self.message_user(
+                    request,
+                    f"{root}: not published — open the confirmation page and check it first.",
+                    messages.ERROR,
+                )
+                continue
+            try:
+                changed = review.publish(root, user=request.user, seen=seen)
+            except (WorkflowError, PermissionDenied) as error:
+                self.message_user(request, f"{root}: {error}", messages.ERROR)
+                continue
+            opts = root._meta
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[root.pk])
+            self.message_user(
+                request,
+                format_html(
+                    '{}: published {} record(s). <a href="{}">History</a>', root, len(changed), url
+                ),
+                messages.SUCCESS,
+            )
+        return None
 
     @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
         self.change_status(request, queryset, PublicationStatus.DRAFT)
+
+
+def publication_plan(root) -> dict:
+    """What the confirmation page shows for one record: its tree, each row with its status,
+    its diff against the published version and its parts (participants, counts…), what it
+    waits for, and the fingerprint the confirmation carries back."""
+    rows = review.tree(root)
+    return {
+        "root": root,
+        "rows": [
+            {
+                "obj": row,
+                "label": row._meta.verbose_name,
+                "status": row.get_publication_status_display(),
+                "diff": review.published_diff(row),
+                "parts": review.parts_of(row),
+            }
+            for row in rows
+        ],
+        "drafts": [row for row in rows if row.publication_status == PublicationStatus.DRAFT],
+        "waiting_for": review.waiting_for(root),
+        "seen": review.fingerprint(rows),
+    }
 
 
 class ParentLockedAdmin(HistoryAdmin):
