@@ -158,7 +158,7 @@ def shown_value(model, name: str, value):
     if not field.many_to_many:
         return value
     target = field.m2m_reverse_field_name()
-    ids = [row[target] for row in value or []]
+    ids = [getattr(row[target], "pk", row[target]) for row in value or []]
     names = field.related_model._base_manager.in_bulk(ids)
     return "; ".join(str(names.get(pk, f"#{pk} (deleted)")) for pk in ids)
 

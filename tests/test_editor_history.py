@@ -115,3 +115,43 @@ def test_rows_saved_with_a_record_share_its_reason(editor_client):
     latest = participant.history.first()
     assert latest.title_at_time == "Secretary of the NSDC"
     assert latest.history_change_reason == "Decree 306/2025"
+
+
+@pytest.mark.django_db
+def test_revert_restores_sources_and_hosts_and_compare_shows_them(publisher_client):
+    from tests.factories import OrganizationFactory
+
+    first_source, second_source = SourceFactory(code="S1"), SourceFactory(code="S2")
+    host = OrganizationFactory(name="Türkiye")
+    round_ = RoundFactory(publication_status=PublicationStatus.DRAFT)
+    round_.sources.add(first_source)
+    round_.hosts.add(host)
+    cited_once = round_.history.first()
+    round_.sources.set([second_source])
+    round_.hosts.clear()
+    compare = publisher_client.get(
+        reverse("admin:talks_round_compare", args=[round_.pk]),
+        {"old": cited_once.history_id, "new": round_.history.first().history_id},
+    )
+    changes = {str(row["field"]): (row["old"], row["new"]) for row in compare.context["changes"]}
+    assert "S1" in changes["sources"][0]
+    assert "S2" in changes["sources"][1]
+    assert changes["hosts"][0] == "Türkiye"
+    revert = reverse("admin:talks_round_simple_history", args=[round_.pk, cited_once.history_id])
+    data = form_data(publisher_client.get(revert), "historicalround_form")
+    assert publisher_client.post(revert, data).status_code == 302
+    assert list(round_.sources.values_list("code", flat=True)) == ["S1"]
+    assert list(round_.hosts.all()) == [host]
+    assert round_.history.first().history_change_reason.startswith("Reverted to the version of")
+
+
+@pytest.mark.django_db
+def test_every_link_of_the_round_desk_opens(publisher_client):
+    import re
+
+    round_ = RoundFactory()
+    page = publisher_client.get(reverse("admin:talks_round_change", args=[round_.pk]))
+    links = re.findall(r'href="(/admin/[a-z]+/[a-z]+/\?[^"]+)"', page.content.decode())
+    assert any("commitment__round__id__exact" in link for link in links)
+    for link in links:
+        assert publisher_client.get(link.replace("&amp;", "&")).status_code == 200, link
