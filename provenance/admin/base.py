@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from provenance import review
-from provenance.admin.forms import GuardedForm, ReasonForm, VersionedForm
+from provenance.admin.forms import LockedInlineForm, ReasonForm, VersionedForm
 from provenance.models import PublicationStatus
 from provenance.review import shown_value
 from provenance.workflow import WorkflowError, can_publish, change_status
@@ -406,9 +406,12 @@ class ReferenceAdmin(HistoryAdmin):
 class ParentLockedInlineMixin:
     """Rows inside a published record are read-only to editors, like the record itself."""
 
-    form = GuardedForm
+    form = LockedInlineForm
     extra = 0
     show_change_link = True
+
+    def get_fields(self, request, obj=None):
+        return [*super().get_fields(request, obj), "loaded_state"]
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and not is_locked_for(request.user, obj)
