@@ -162,7 +162,7 @@ def test_editor_cannot_add_or_change_venues_and_issues(editor_client):
     for obj in (venue, issue):
         page = editor_client.get(url(obj, "change"))
         assert not page.context["has_change_permission"]
-        assert editor_client.post(url(obj, "change"), {"name": "Renamed"}).status_code == 403
+        assert editor_client.post(url(obj, "change"), {"name": "Renamed"}).status_code == 409
     assert editor_client.get(reverse("admin:talks_venue_add")).status_code == 403
     assert editor_client.get(reverse("admin:positions_issue_add")).status_code == 403
     venue.refresh_from_db()
@@ -253,14 +253,14 @@ def test_editor_cannot_write_a_published_owners_row_by_any_path(editor, client, 
         pytest.skip("edited only inline, on its owner's page")
     elif path == "change-view":
         data = {**form_data(client.get(url(row, "change")), f"{model}_form"), field: "Written"}
-        assert client.post(url(row, "change"), data).status_code == 403
+        assert client.post(url(row, "change"), data).status_code == 409
     elif path == "owner-inline":
         owner = getattr(row, type(row).publication_parents[0]) if model not in OWNED[3:] else None
         if owner is None:
             pytest.skip("venues and issues have no owner")
         page = client.get(url(owner, "change"))
         assert not page.context["has_change_permission"]
-        assert client.post(url(owner, "change"), {}).status_code == 403
+        assert client.post(url(owner, "change"), {}).status_code == 409
     elif path == "revert":
         version = row.history.first()
         response = client.post(url(row, "simple_history", version.history_id), {field: "W"})

@@ -108,3 +108,46 @@ def test_inline_rows_are_locked_too_and_the_refusal_keeps_both_versions(
     assert "Pavlo&#x27;s figure</" in page or 'value="Pavlo&#x27;s figure"' in page  # kept
     row.refresh_from_db()
     assert getattr(row, field) == "Ana's figure"
+
+
+@pytest.mark.django_db
+def test_a_save_after_someone_published_gives_the_typed_text_back(editor, publisher):
+    round_ = RoundFactory(title="Round four", publication_status=PublicationStatus.IN_REVIEW)
+    url = reverse("admin:talks_round_change", args=[round_.pk])
+    ana = Client()
+    ana.force_login(editor)
+    form = form_data(ana.get(url), "round_form")
+    round_.publication_status = PublicationStatus.PUBLISHED  # the publisher publishes it
+    round_._history_user = publisher
+    round_._change_reason = "Published by pavlo"
+    round_.save()
+    typed = "Three hours of talks; prisoners and bodies agreed, per S41."
+    refused = ana.post(url, {**form, "summary": typed})
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Not saved" in page
+    assert "Published by pavlo" in page
+    assert typed in page
+    round_.refresh_from_db()
+    assert round_.summary != typed
+
+
+@pytest.mark.django_db
+def test_a_save_during_a_database_outage_gives_the_typed_text_back(editor_client):
+    from django.db import OperationalError
+
+    from ops.outage import database_unavailable
+
+    round_ = RoundFactory(publication_status=PublicationStatus.DRAFT)
+    url = reverse("admin:talks_round_change", args=[round_.pk])
+    form = form_data(editor_client.get(url), "round_form")
+    typed = "Written while PostgreSQL restarted."
+    from django.test import RequestFactory
+
+    request = RequestFactory().post(url, {**form, "summary": typed, "password": "secret"})
+    response = database_unavailable(request, OperationalError("connection refused"))
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert typed in page
+    assert 'id="save-again"' in page and f'action="{url}"' in page
+    assert "secret" not in page

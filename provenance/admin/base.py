@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from provenance import review
+from provenance import guard, review
 from provenance.admin.forms import LockedInlineForm, ReasonForm, VersionedForm
 from provenance.models import PublicationStatus
 from provenance.review import shown_value
@@ -96,6 +96,47 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             for inline_form in formset.forms:
                 inline_form.instance._change_reason = reason
         super().save_formset(request, form, formset, change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id:
+            obj = self.get_object(request, unquote(object_id))
+            if (
+                obj is not None
+                and self.has_view_permission(request, obj)
+                and not self.has_change_permission(request, obj)
+            ):
+                return self.not_saved(request, obj)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def not_saved(self, request, obj):
+        """The record became read-only to this user while they edited it (someone published
+        it): say so and who did it, and give back everything they typed, instead of a bare
+        403 that loses it."""
+        latest = (
+            obj.history.select_related("history_user").first() if hasattr(obj, "history") else None
+        )
+        form = self.get_form(request, obj)()
+        labels = {name: field.label or name for name, field in form.fields.items()}
+        kept = [
+            (labels.get(name, name), value)
+            for name, values in request.POST.lists()
+            if name not in ("csrfmiddlewaretoken", "loaded_version", "loaded_state")
+            and not name.endswith(
+                ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
+            )
+            for value in values
+            if value
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": f"Not saved: {obj}",
+            "reason": guard.locked_reason(obj) or "You may not change this record.",
+            "latest": latest,
+            "kept": kept,
+        }
+        return TemplateResponse(request, "admin/provenance/not_saved.html", context, status=409)
 
     def get_urls(self):
         opts = self.model._meta

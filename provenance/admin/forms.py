@@ -123,7 +123,9 @@ class LockedInlineForm(GuardedForm):
             return cleaned
         stored = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
         if stored is None:
-            raise forms.ValidationError("Not saved: someone deleted this row after you opened the page.")
+            raise forms.ValidationError(
+                "Not saved: someone deleted this row after you opened the page."
+            )
         differences = []
         for name, field in self.fields.items():
             if name in ("loaded_state", "id", "DELETE") or name not in cleaned:
