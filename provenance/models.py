@@ -272,3 +272,53 @@ class Withdrawal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model}:{self.object_id} withdrawn at {self.withdrawn_at:%Y-%m-%d %H:%M}"
+
+
+class ReviewStep(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted for review"
+    SENT_BACK = "sent_back", "Sent back with changes requested"
+    PUBLISHED = "published", "Published"
+
+
+class ReviewNote(models.Model):
+    """One step of a record's review — submitted, sent back, published — with who, when and the
+    note they wrote, for the review desk and the record's own page."""
+
+    model = models.CharField(max_length=100, help_text="The record's model, e.g. talks.round.")
+    object_id = models.BigIntegerField()
+    title = models.CharField(max_length=300, help_text="The record as it was called then.")
+    step = models.CharField(max_length=16, choices=ReviewStep)
+    note = models.TextField(blank=True)
+    # SET_NULL: a departed user's notes stay with the record.
+    user = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "review desk"
+        verbose_name_plural = "review desk"
+        indexes = [
+            # A record's page shows its latest notes; the desk lists the latest of each step.
+            models.Index(fields=["model", "object_id", "-at"], name="reviewnote_record_idx"),
+            models.Index(fields=["step", "-at"], name="reviewnote_step_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_step_display()}: {self.title}"
+
+    @classmethod
+    def add(cls, obj, step: str, *, user, note: str = "") -> "ReviewNote":
+        return cls.objects.create(
+            model=obj._meta.label_lower,
+            object_id=obj.pk,
+            title=str(obj)[:300],
+            step=step,
+            note=note,
+            user=user if getattr(user, "pk", None) else None,
+        )
+
+    @classmethod
+    def of(cls, obj):
+        return cls.objects.filter(model=obj._meta.label_lower, object_id=obj.pk)

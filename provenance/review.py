@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from provenance.guard import has_status, is_content, owner_path
-from provenance.models import PublicationStatus
+from provenance.models import PublicationStatus, ReviewNote, ReviewStep
 from provenance.workflow import WorkflowError, can_publish, change_status, check_sources, describe
 
 DRAFT, IN_REVIEW, PUBLISHED = (
@@ -180,6 +180,21 @@ def submit(root, *, user, note: str = "") -> list:
             reason = f"Submitted for review by {user}" + (f": {note}" if note else "")
             change_status(obj, IN_REVIEW, user=user, reason=reason[:100])
             changed.append(obj)
+    if changed:
+        ReviewNote.add(root, ReviewStep.SUBMITTED, user=user, note=note)
+    return changed
+
+
+@transaction.atomic
+def send_back(root, *, user, note: str) -> list:
+    """A reviewer returns `root` and the rows of its tree in review to draft, with a note
+    saying what to change; the submitter sees it on the record and on the review desk."""
+    changed = []
+    for obj in tree(root):
+        if obj.publication_status == IN_REVIEW:
+            change_status(obj, DRAFT, user=user, reason=f"Changes requested by {user}"[:100])
+            changed.append(obj)
+    ReviewNote.add(root, ReviewStep.SENT_BACK, user=user, note=note)
     return changed
 
 
@@ -215,6 +230,7 @@ def publish(root, *, user, seen: str | None = None) -> list:
     for obj in rows:
         if change_status(obj, PUBLISHED, user=user):
             changed.append(obj)
+    ReviewNote.add(root, ReviewStep.PUBLISHED, user=user, note=f"{len(changed)} record(s)")
     return changed
 
 

@@ -127,6 +127,9 @@ def world(django_db_setup, django_db_blocker):
                     break
             obj.save()
         factories.RoundFactory(number=8, title="Draft round", publication_status="draft")
+        from provenance.models import ReviewNote
+
+        ReviewNote.add(round_, "submitted", user=None, note="Walked note")
         editor = User.objects.create_user("walk-editor", is_staff=True)
         editor.groups.add(factories.role_group("Editor"))
         publisher = User.objects.create_user("walk-publisher", is_staff=True)

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from provenance.admin import sources  # noqa: F401  (registers SourceAdmin)
+from provenance.admin import desk, sources  # noqa: F401  (registers the desk and SourceAdmin)
 
 admin.site.site_header = "Istanbul Talks Tracker — editors"
 admin.site.site_title = "Istanbul Talks Tracker admin"

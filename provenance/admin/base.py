@@ -21,7 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from provenance import guard, review
 from provenance.admin.forms import LockedInlineForm, ReasonForm, VersionedForm
-from provenance.models import PublicationStatus
+from provenance.models import PublicationStatus, ReviewNote
 from provenance.review import shown_value
 from provenance.workflow import WorkflowError, can_publish, change_status
 
@@ -271,7 +271,7 @@ class PublishableAdmin(HistoryAdmin):
     """A content admin for Publishable models: the workflow actions, locking and previews."""
 
     form = VersionedForm
-    actions = ["submit_for_review", "publish", "unpublish"]
+    actions = ["submit_for_review", "send_back", "publish", "unpublish"]
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "publication_status"]
@@ -385,6 +385,36 @@ class PublishableAdmin(HistoryAdmin):
                 messages.SUCCESS,
             )
         return None
+
+    @admin.action(description="Send back to the editor, with a note", permissions=["publish"])
+    def send_back(self, request, queryset):
+        """A page to write what to change; then each selected record in review, with its tree,
+        goes back to draft and the note is shown to its editor."""
+        note = request.POST.get("review_note", "").strip()
+        if not note:
+            return TemplateResponse(
+                request,
+                "admin/provenance/send_back.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "title": "Send back with a note",
+                    "objects": list(queryset),
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        for obj in queryset:
+            changed = review.send_back(obj, user=request.user, note=note)
+            self.message_user(request, f"{obj}: sent back ({len(changed)} record(s) to draft).")
+        return None
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        notes = []
+        if obj := self.get_object(request, unquote(object_id)):
+            notes = list(ReviewNote.of(obj).select_related("user")[:5])
+        return super().change_view(
+            request, object_id, form_url, {**(extra_context or {}), "review_notes": notes}
+        )
 
     @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
