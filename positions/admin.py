@@ -16,6 +16,7 @@ from positions.models import (
     Provision,
 )
 from positions.resources import ExchangeCountResource
+from provenance.admin.autocomplete import with_status
 from provenance.admin.base import (
     ParentLockedAdmin,
     ParentLockedInlineMixin,
@@ -86,11 +87,15 @@ class CommitmentAdmin(PublishableAdmin):
     list_display = ["title", "round", "issue", "agreed_by", "status", "publication_status"]
     list_filter = ["publication_status", "status", "agreed_by", "issue", "round"]
     list_select_related = ["round", "issue"]
-    search_fields = ["title", "description"]
+    search_fields = ["title", "description", "=round__number"]
     ordering = ["-announced_on", "title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["round", "issue", "sources"]
     inlines = [ExchangeLinkInline]
+
+    def autocomplete_label(self, obj):
+        where = f"round {obj.round.number}" if obj.round_id else "no round"
+        return with_status(obj, f"{obj.title} · {where}")
 
 
 class ExchangeCountInline(ParentLockedInlineMixin, admin.TabularInline):
@@ -221,6 +226,17 @@ class RoundAdmin(PublishableAdmin):
         ),
         (None, {"fields": ["change_reason", "loaded_version"]}),
     ]
+
+    def autocomplete_label(self, obj):
+        return with_status(obj, f"Round {obj.number} · {obj.held_on:%d %b %Y} · {obj.title}")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Rounds are found by number too: "3", "round 3"."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        number = search_term.lower().removeprefix("round").strip()
+        if number.isdigit():
+            found |= queryset.filter(number=int(number))
+        return found, duplicates
 
     @admin.display(description="Everything for this round")
     def related_links(self, obj):
