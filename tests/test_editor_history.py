@@ -155,3 +155,19 @@ def test_every_link_of_the_round_desk_opens(publisher_client):
     assert any("commitment__round__id__exact" in link for link in links)
     for link in links:
         assert publisher_client.get(link.replace("&amp;", "&")).status_code == 200, link
+
+
+@pytest.mark.django_db
+def test_history_shows_full_text_in_istanbul_time(editor_client, draft_round):
+    import datetime
+
+    long_summary = "Both delegations met for two hours in the Çırağan Palace; " * 4
+    save_round(editor_client, draft_round, summary=long_summary.strip())
+    latest = draft_round.history.first()
+    latest.history_date = datetime.datetime(2025, 7, 23, 16, 5, tzinfo=datetime.UTC)
+    latest.save()
+    page = editor_client.get(reverse("admin:talks_round_history", args=[draft_round.pk]))
+    text = page.content.decode()
+    assert long_summary.strip() in text  # not "[88 chars]"
+    assert "chars]" not in text
+    assert "7:05 p.m." in text  # 16:05 UTC is 19:05 in Istanbul

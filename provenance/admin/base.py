@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from provenance import guard, review
 from provenance.admin.forms import LockedInlineForm, ReasonForm, VersionedForm
@@ -148,6 +149,12 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        # The full old and new text of each change, not "[88 chars]": editors read them.
+        return HistoricalRecordContextHelper(
+            self.model, historical_record, max_displayed_delta_change_chars=1_000_000
+        )
 
     def history_view(self, request, object_id, extra_context=None):
         opts = self.model._meta
