@@ -5,6 +5,8 @@ the Source model that every fact cites and the abstract pieces every content mod
 that "what is public" and "says who" are decided in one place.
 """
 
+import contextvars
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -95,6 +97,11 @@ def unique_key(model_name: str) -> models.UniqueConstraint:
     )
 
 
+# True while a staff preview renders a public page (public.views.preview): published() then
+# keeps drafts and content in review too, so the preview is the public page with them in place.
+PREVIEWING = contextvars.ContextVar("previewing", default=False)
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What readers, the API, feeds, search and downloads may see.
@@ -104,6 +111,8 @@ class PublishableQuerySet(models.QuerySet):
         position's round — is published too. An empty optional relation hides nothing.
         """
         queryset = self
+        if PREVIEWING.get():
+            return queryset.all()
         if any(field.name == "publication_status" for field in self.model._meta.fields):
             queryset = queryset.filter(publication_status=PublicationStatus.PUBLISHED)
         for path in getattr(self.model, "publication_parents", ()):

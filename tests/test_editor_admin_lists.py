@@ -83,7 +83,9 @@ def test_person_search_and_autocomplete_find_transliterations(editor_client):
             "term": "Умєров",
         },
     )
-    assert [item["text"] for item in autocomplete.json()["results"]] == ["Rustem Umerov · published"]
+    assert [item["text"] for item in autocomplete.json()["results"]] == [
+        "Rustem Umerov · published"
+    ]
 
 
 @pytest.mark.django_db

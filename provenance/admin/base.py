@@ -306,6 +306,9 @@ class PublishableAdmin(HistoryAdmin):
         if obj.is_published:
             return super().get_view_on_site_url(obj)
         opts = obj._meta
+        if hasattr(obj, "get_absolute_url"):
+            # The public page itself, drafts in place, under a preview banner.
+            return reverse("public:public-preview", args=[obj.get_absolute_url().lstrip("/")])
         return reverse("public:preview", args=[opts.app_label, opts.model_name, obj.pk])
 
     def change_status(self, request, queryset, status, *, only_from=None) -> None:
