@@ -391,6 +391,8 @@ STRATEGIES = {
     "simple_history", "compare",
     # django-import-export's
     "import", "process_import",
+    # django-otp's device pages (superusers only): the key's address and its QR code
+    "config", "qrcode",
 }  # fmt: skip
 
 
