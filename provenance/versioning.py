@@ -70,8 +70,11 @@ def _current() -> tuple[int, object]:
     return current
 
 
-def content_version() -> int:
-    return _current()[0]
+def content_version() -> str:
+    """The version of the public record, for ETags and cache keys: its counter and the time it
+    moved, so a counter started afresh (a flushed or new database) never repeats an old key."""
+    version, changed_at = _current()
+    return f"{version}-{changed_at.timestamp() if changed_at else 0}"
 
 
 def last_modified_time():

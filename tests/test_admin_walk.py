@@ -135,6 +135,11 @@ def world(django_db_setup, django_db_blocker):
         publisher = User.objects.create_user("walk-publisher", is_staff=True)
         publisher.groups.add(factories.role_group("Publisher"))
         User.objects.create_user("walk-staff", is_staff=True)
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        TOTPDevice.objects.create(user=editor, name="app")
+        StaticDevice.objects.create(user=editor, name="codes")
         from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
         AccessAttempt.objects.create(ip_address="192.0.2.1", failures_since_start=1)

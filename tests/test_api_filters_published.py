@@ -81,7 +81,7 @@ def relation_filters():
             if spec.method or relation is None or spec.lookup_expr == "isnull":
                 continue
             found.append((prefix, name, spec))
-        for path in filterset.search_through:
+        for path in getattr(filterset, "search_through", ()):
             found.append((prefix, "q", path))
     return found
 

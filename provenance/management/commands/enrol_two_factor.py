@@ -1,5 +1,8 @@
 """Enrol a user for two-factor authentication: an authenticator app and ten recovery codes."""
 
+import io
+
+import segno
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -31,8 +34,11 @@ class Command(BaseCommand):
         codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
         for code in codes:
             recovery.token_set.create(token=code)
+        qr = io.StringIO()
+        segno.make(app.config_url).terminal(out=qr, compact=True)
         self.stdout.write(
-            f"Add this to {username}'s authenticator app (scan it as a QR code, or type the key):\n"
+            f"Add this to {username}'s authenticator app (scan the QR code, or type the key):\n"
+            f"{qr.getvalue()}\n"
             f"  {app.config_url}\n"
             f"Recovery codes, each usable once (keep them somewhere safe):\n  " + "\n  ".join(codes)
         )
