@@ -3,8 +3,6 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
-from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV
 
 from positions.models import (
     Commitment,
@@ -18,6 +16,7 @@ from positions.models import (
 from positions.resources import ExchangeCountResource
 from provenance.admin.autocomplete import with_status
 from provenance.admin.base import (
+    NewsroomImportMixin,
     ParentLockedAdmin,
     ParentLockedInlineMixin,
     PublishableAdmin,
@@ -143,13 +142,13 @@ class ExchangeAdmin(PublishableAdmin):
 
 
 @admin.register(ExchangeCount)
-class ExchangeCountAdmin(ImportMixin, ParentLockedAdmin):
+class ExchangeCountAdmin(NewsroomImportMixin, ParentLockedAdmin):
     """Each side's figures; also where exchanges with their counts are imported from CSV."""
 
     lock_parent = "exchange"
 
     resource_classes = [ExchangeCountResource]
-    import_formats = [CSV]
+    import_template = "exchange-counts"
     list_display = ["exchange", "receiving_side", "category", "quantity", "claimed_by"]
     list_filter = ["receiving_side", "category", "claimed_by", "precision"]
     list_select_related = ["exchange"]

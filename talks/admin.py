@@ -5,10 +5,9 @@ positions and commitments of the round, which this app cannot import.
 """
 
 from django.contrib import admin
-from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV
 
 from provenance.admin.base import (
+    NewsroomImportMixin,
     ParentLockedAdmin,
     ParentLockedInlineMixin,
     PublishableAdmin,
@@ -84,13 +83,13 @@ class DelegationAdmin(PublishableAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ImportMixin, ParentLockedAdmin):
+class ParticipantAdmin(NewsroomImportMixin, ParentLockedAdmin):
     """Delegation members; also where participants are imported from CSV."""
 
     lock_parent = "delegation"
 
     resource_classes = [ParticipantResource]
-    import_formats = [CSV]
+    import_template = "participants"
     list_display = ["person", "role", "title_at_time", "delegation", "at_table", "confidence"]
     list_filter = ["role", "at_table", "confidence", "delegation__side", "delegation__round"]
     list_select_related = ["person", "delegation__round"]

@@ -14,15 +14,18 @@ from django.db import models, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from import_export.admin import ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from provenance import guard, review
 from provenance.admin.forms import LockedInlineForm, ReasonForm, VersionedForm
 from provenance.models import PublicationStatus, ReviewNote
+from provenance.resources import NewsroomCSV
 from provenance.review import shown_value
 from provenance.workflow import WorkflowError, can_publish, change_status
 
@@ -509,3 +512,27 @@ class PublishableInlineMixin(ParentLockedInlineMixin):
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "publication_status"]
+
+
+class NewsroomImportMixin(ImportMixin):
+    """CSV import as newsroom spreadsheets save it (provenance.resources.NewsroomCSV), with a
+    template to download next to the file field: `static/import/<import_template>.csv`."""
+
+    import_formats = [NewsroomCSV]
+    import_template = ""
+
+    def get_import_form_class(self, request):
+        template = static(f"import/{self.import_template}.csv")
+
+        class TemplateLinkedImportForm(super().get_import_form_class(request)):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["import_file"].help_text = format_html(
+                    '<a href="{}" download>Download a template</a> (one example row). '
+                    "Columns may be separated by commas or semicolons; the labels shown in the "
+                    "admin work as well as the codes; numbers may be written 1 212, 1,212 or "
+                    "1.212.",
+                    template,
+                )
+
+        return TemplateLinkedImportForm
