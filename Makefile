@@ -31,8 +31,8 @@ test: install chromium
 	$(DEV_ENV) $(PY) -m pytest -n auto -m "not fuzz" $(PYTEST_ARGS)
 
 # Schemathesis against the OpenAPI schema: every operation, at least 200 generated requests each.
-# One process and file order (no random order), so the last test can count the requests per
-# operation: in random order it could run before some operations were fuzzed.
+# One process, in file order (not pytest-randomly's), so the last test counts the requests each
+# operation got after all of them ran.
 fuzz: install
 	$(DEV_ENV) $(PY) -m pytest -m fuzz -p no:randomly tests/test_api_fuzz.py $(PYTEST_ARGS)
 

@@ -23,8 +23,55 @@ COMMON_LIST_PARAMS = ("page", "page_size", "cursor", "ordering", "format", "incl
 COMMON_DETAIL_PARAMS = ("format", "include")
 
 
+def _relation(model, name: str):
+    """The relation `name` (or its attname, "parent_id") of `model`, or None for a plain field."""
+    for field in model._meta.get_fields():
+        if field.is_relation and name in (field.name, getattr(field, "attname", None)):
+            return field
+    return None
+
+
+def published_q(model, lookup: str, value) -> Q:
+    """Q(lookup=value) where every related row the lookup passes through must be public too.
+
+    `people__id=5` becomes `people__in=<published people with id 5>`, so a filter or a search
+    never matches through a draft — a draft person's id answers like a missing one, a draft
+    organization's name matches nothing — by the same published() rule as every list.
+    """
+    name, _, rest = lookup.partition("__")
+    field = _relation(model, name)
+    if field is None or rest.split("__")[0] == "isnull" or (not rest and name == field.name):
+        return Q(**{lookup: value})
+    if name != field.name:  # "parent_id=5": the parent's pk
+        rest = f"pk__{rest}" if rest else "pk"
+    related = field.related_model
+    rows = (
+        related.objects.published()
+        if hasattr(related.objects, "published")
+        else related._default_manager.all()
+    )
+    return Q(**{f"{field.name}__in": rows.filter(published_q(related, rest, value))})
+
+
 class PublicFilterSet(filters.FilterSet):
-    """Base FilterSet: full-text `q` and `updated_since` on every list."""
+    """Base FilterSet: full-text `q` and `updated_since` on every list.
+
+    Every filter that reaches through a relation sees published rows only (`published_q`).
+    """
+
+    def filter_queryset(self, queryset):
+        for name, value in self.form.cleaned_data.items():
+            spec = self.filters[name]
+            through = _relation(queryset.model, (spec.field_name or "").split("__")[0])
+            if spec.method or value in EMPTY_VALUES or not through or spec.lookup_expr == "isnull":
+                queryset = spec.filter(queryset, value)
+                continue
+            lookup = f"{spec.field_name}__{spec.lookup_expr}"
+            condition = published_q(queryset.model, lookup, value)
+            queryset = queryset.exclude(condition) if spec.exclude else queryset.filter(condition)
+            if spec.distinct:
+                queryset = queryset.distinct()
+        return queryset
 
     q = filters.CharFilter(
         method="filter_q",
@@ -35,9 +82,15 @@ class PublicFilterSet(filters.FilterSet):
         help_text="Only rows changed at or after this ISO 8601 time, for incremental sync.",
     )
 
+    # Related rows whose folded search_text `q=` matches instead of the row's own (published
+    # related rows only); each FilterSet that searches through a relation names them here.
+    search_through: tuple[str, ...] = ()
+
     def filter_q(self, queryset, name, value):
         if not fold(value):
             return queryset
+        if self.search_through:
+            return folded_search(queryset, value, *self.search_through)
         return queryset.search(value)
 
     def filter_updated_since(self, queryset, name, value):
@@ -60,13 +113,14 @@ def in_utc(value: datetime.datetime) -> datetime.datetime:
 
 
 def folded_search(queryset, value: str, *fields: str):
-    """Rows whose folded `search_text` columns (of this or related models) contain `value`."""
+    """Rows whose folded `search_text` columns (of this or published related rows) contain
+    `value`."""
     folded = fold(value)
     if not folded:
         return queryset
     condition = Q()
     for field in fields:
-        condition |= Q(**{f"{field}__contains": folded})
+        condition |= published_q(queryset.model, f"{field}__contains", folded)
     return queryset.filter(condition)
 
 

@@ -1,6 +1,7 @@
 """The anonymous rate limit, with X-RateLimit-* headers."""
 
 from django.conf import settings
+from redis.exceptions import RedisError
 from rest_framework.throttling import AnonRateThrottle
 
 
@@ -17,7 +18,12 @@ class RateLimitThrottle(AnonRateThrottle):
     def allow_request(self, request, view):
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        allowed = super().allow_request(request, view)
+        try:
+            allowed = super().allow_request(request, view)
+        except RedisError:
+            # The shared cache is down: answer unthrottled rather than 500, and send no
+            # X-RateLimit-* headers, since there is no count to report.
+            return True
         if self.key is not None:
             remaining = max(self.num_requests - len(self.history), 0)
             reset_in = self.duration - (self.now - self.history[-1]) if self.history else 0

@@ -80,6 +80,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "import_export",
+    # Two-factor authentication for the admin: authenticator-app codes and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     # The project's own apps, in dependency order: each may import only those above it
     # (tests/test_layering.py). record, public and api hold no models.
@@ -106,6 +110,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Every write during a logged-in request is checked against its user (provenance.guard).
+    "provenance.guard.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -242,6 +249,11 @@ AXES_CLIENT_IP_CALLABLE = "ops.clientip.client_ip"
 
 # django-import-export: every import in a transaction, saved row by row (never bulk), so that a
 # bad row rolls the file back and simple-history records each row.
+# Editors and publishers log in with a password and a code (provenance/admin/two_factor.py).
+# Off only for local work, so `make run` and the tests need no authenticator app.
+TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = "Istanbul Talks Tracker"
+
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"

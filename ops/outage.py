@@ -25,9 +25,32 @@ def database_unavailable(request, exception) -> HttpResponse:
         response = JsonResponse(
             {"detail": "The database is unavailable. Retry shortly."}, status=503
         )
+    elif request.method == "POST" and request.path.startswith("/admin/"):
+        # An editor's save: give the typed text back, with a button that sends it again.
+        response = HttpResponse(
+            render_to_string(
+                "503_form.html",
+                {"fields": posted_fields(request), "action": request.get_full_path()},
+            ),
+            status=503,
+        )
     else:
         # Rendered without the request: context processors could need the database.
         response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
+
+
+# Never echoed back: passwords typed into the login or password forms.
+UNECHOED = ("password", "old_password", "new_password1", "new_password2", "password1", "password2")
+
+
+def posted_fields(request) -> list[tuple[str, str]]:
+    """(name, value) of every field the editor posted, in order, for the 503 page to keep."""
+    return [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in UNECHOED
+        for value in values
+    ]

@@ -1,15 +1,10 @@
 """Admin for issues, documents, positions, commitments and exchanges, and the round desk."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db import models
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV
 
-from positions import services
 from positions.models import (
     Commitment,
     Document,
@@ -20,20 +15,21 @@ from positions.models import (
     Provision,
 )
 from positions.resources import ExchangeCountResource
+from provenance.admin.autocomplete import with_status
 from provenance.admin.base import (
-    ContentAdminMixin,
+    NewsroomImportMixin,
     ParentLockedAdmin,
     ParentLockedInlineMixin,
     PublishableAdmin,
     PublishableInlineMixin,
+    ReferenceAdmin,
 )
-from provenance.workflow import WorkflowError
 from talks.admin import DelegationInline, EventInline
 from talks.models import DEFAULT_TRACK, Round, Track
 
 
 @admin.register(Issue)
-class IssueAdmin(ContentAdminMixin, admin.ModelAdmin):
+class IssueAdmin(ReferenceAdmin):
     list_display = ["name", "slug", "order"]
     search_fields = ["name", "slug", "description"]
     ordering = ["order", "name"]
@@ -91,11 +87,15 @@ class CommitmentAdmin(PublishableAdmin):
     list_display = ["title", "track", "round", "issue", "agreed_by", "status", "publication_status"]
     list_filter = ["publication_status", "status", "agreed_by", "track", "issue", "round"]
     list_select_related = ["track", "round", "issue"]
-    search_fields = ["title", "description"]
+    search_fields = ["title", "description", "=round__number"]
     ordering = ["-announced_on", "title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["track", "round", "issue", "sources"]
     inlines = [ExchangeLinkInline]
+
+    def autocomplete_label(self, obj):
+        where = f"round {obj.round.number}" if obj.round_id else "no round"
+        return with_status(obj, f"{obj.title} · {where}")
 
 
 class ExchangeCountInline(ParentLockedInlineMixin, admin.TabularInline):
@@ -125,6 +125,7 @@ class ExchangeAdmin(PublishableAdmin):
         "confidence",
         "publication_status",
     ]
+    # commitment__round: the round desk links to "exchanges under its commitments".
     list_filter = [
         "publication_status",
         "kind",
@@ -133,6 +134,7 @@ class ExchangeAdmin(PublishableAdmin):
         "linkage_stated_by",
         "commitment__track",
         "mediator",
+        ("commitment__round", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["commitment", "mediator"]
     search_fields = ["title", "summary", "commitment__title"]
@@ -143,13 +145,13 @@ class ExchangeAdmin(PublishableAdmin):
 
 
 @admin.register(ExchangeCount)
-class ExchangeCountAdmin(ImportMixin, ParentLockedAdmin):
+class ExchangeCountAdmin(NewsroomImportMixin, ParentLockedAdmin):
     """Each side's figures; also where exchanges with their counts are imported from CSV."""
 
     lock_parent = "exchange"
 
     resource_classes = [ExchangeCountResource]
-    import_formats = [CSV]
+    import_template = "exchange-counts"
     list_display = ["exchange", "receiving_side", "category", "quantity", "claimed_by"]
     list_filter = ["receiving_side", "category", "claimed_by", "precision"]
     list_select_related = ["exchange"]
@@ -189,7 +191,8 @@ class CommitmentInline(PublishableInlineMixin, admin.StackedInline):
 @admin.register(Round)
 class RoundAdmin(PublishableAdmin):
     """The round desk: a round with its delegations, events, documents tabled, positions and
-    commitments. Publishing a round offers to publish everything logged under it at once."""
+    commitments. Submitting or publishing a round takes everything logged under it along
+    (provenance.review)."""
 
     list_display = ["number", "title", "track", "held_on", "venue", "status", "publication_status"]
     # No track filter: six queries more for each filter's facets; tracks are few, and the list
@@ -252,6 +255,17 @@ class RoundAdmin(PublishableAdmin):
             initial["track"] = tracks.values_list("pk", flat=True).first()
         return initial
 
+    def autocomplete_label(self, obj):
+        return with_status(obj, f"Round {obj.number} · {obj.held_on:%d %b %Y} · {obj.title}")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Rounds are found by number too: "3", "round 3"."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        number = search_term.lower().removeprefix("round").strip()
+        if number.isdigit():
+            found |= queryset.filter(number=int(number))
+        return found, duplicates
+
     @admin.display(description="Everything for this round")
     def related_links(self, obj):
         if obj is None or obj.pk is None:
@@ -277,40 +291,3 @@ class RoundAdmin(PublishableAdmin):
                 for part in (reverse(f"admin:{name}_changelist"), lookup, obj.pk, label)
             ],
         )
-
-    @admin.action(description="Publish selected (with their drafts)", permissions=["publish"])
-    def publish(self, request, queryset):
-        rounds = list(queryset)
-        if "confirm" not in request.POST:
-            return TemplateResponse(
-                request,
-                "admin/positions/publish_round_confirmation.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "opts": self.model._meta,
-                    "title": "Publish rounds with their drafts?",
-                    "rounds": [(round_, services.round_drafts(round_)) for round_ in rounds],
-                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                },
-            )
-        with_drafts = request.POST.get("with_drafts") == "on"
-        for round_ in rounds:
-            try:
-                changed = services.publish_round(
-                    round_=round_, user=request.user, with_drafts=with_drafts
-                )
-            except (WorkflowError, PermissionDenied) as error:
-                self.message_user(request, f"{round_}: {error}", messages.ERROR)
-                continue
-            url = reverse("admin:talks_round_history", args=[round_.pk])
-            self.message_user(
-                request,
-                format_html(
-                    '{}: published {} record(s). <a href="{}">History</a>',
-                    round_,
-                    len(changed),
-                    url,
-                ),
-                messages.SUCCESS,
-            )
-        return None

@@ -40,6 +40,9 @@ class Issue(models.Model):
     search_text = models.TextField(blank=True, editable=False)
 
     objects = SearchableQuerySet.as_manager()
+    # Issues are public as soon as they are saved: publishers change them, and it is recorded.
+    history = HistoricalRecords()
+    _history_m2m_fields = ["events"]
 
     class Meta:
         ordering = ["order", "name"]
@@ -139,6 +142,7 @@ class Provision(Sourced):
 
     objects = PublishableQuerySet.as_manager()
     history = HistoricalRecords()
+    _history_m2m_fields = ["sources", "issues"]
 
     class Meta:
         constraints = [unique_key("provision")]
@@ -168,12 +172,13 @@ class Position(Sourced, Publishable):
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="positions")
     stance = models.CharField(max_length=24, choices=Stance)
     summary = models.TextField(help_text="The position in a sentence or two, in Markdown.")
-    # SET_NULL: the position stands even if the document is withdrawn from the record.
+    # PROTECT: SET_NULL would change published positions without a signal, history or review;
+    # unlink the positions first (each change recorded), then delete the document.
     document = models.ForeignKey(
         Document,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="positions",
         help_text="The document that stated it, if any.",
     )

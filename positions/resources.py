@@ -5,9 +5,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
-from positions.models import Commitment, Exchange, ExchangeCount
+from positions.models import Commitment, Exchange, ExchangeCount, ExchangeKind
 from provenance.models import Source
-from provenance.resources import AllOrNothingResource
+from provenance.resources import AllOrNothingResource, source_codes
 
 
 class ExchangeCountResource(AllOrNothingResource):
@@ -36,6 +36,13 @@ class ExchangeCountResource(AllOrNothingResource):
     )
 
     computed_columns = ("exchange",)
+    duplicate_key = (
+        "exchange_title",
+        "exchange_occurred_on",
+        "receiving_side",
+        "category",
+        "claimed_by",
+    )
 
     class Meta(AllOrNothingResource.Meta):
         model = ExchangeCount
@@ -75,9 +82,11 @@ class ExchangeCountResource(AllOrNothingResource):
         commitment = Commitment.objects.filter(slug=slug).first() if slug else None
         if slug and commitment is None:
             raise ValidationError({"commitment": f"No commitment with slug {slug!r}."})
+        kind = str(row.get("exchange_kind") or "").strip()
+        kind = {label.lower(): code for code, label in ExchangeKind.choices}.get(kind.lower(), kind)
         exchange = Exchange(
             title=title,
-            kind=str(row.get("exchange_kind") or "").strip(),
+            kind=kind,
             occurred_on=occurred_on,
             commitment=commitment,
         )
@@ -86,6 +95,5 @@ class ExchangeCountResource(AllOrNothingResource):
         if user is not None:
             exchange._history_user = user
         exchange.save()
-        codes = [code.strip() for code in str(row.get("sources") or "").split(";") if code.strip()]
-        exchange.sources.set(Source.objects.filter(code__in=codes))
+        exchange.sources.set(Source.objects.filter(code__in=source_codes(row.get("sources"))))
         return exchange

@@ -6,6 +6,7 @@ class ProvenanceConfig(AppConfig):
     verbose_name = "Sources and publication"
 
     def ready(self) -> None:
-        from provenance.versioning import connect_signals
+        from provenance import guard, versioning
 
-        connect_signals()
+        guard.connect_signals()
+        versioning.connect_signals()

@@ -5,6 +5,8 @@ the Source model that every fact cites and the abstract pieces every content mod
 that "what is public" and "says who" are decided in one place.
 """
 
+import contextvars
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -101,18 +103,41 @@ def unique_key(model_name: str) -> models.UniqueConstraint:
     )
 
 
+# True while a staff preview renders a public page (public.views.preview): published() then
+# keeps drafts and content in review too, so the preview is the public page with them in place.
+PREVIEWING = contextvars.ContextVar("previewing", default=False)
+
+
+def publication_paths(model) -> tuple[str, ...]:
+    """Every record a row of `model` is public with, as relation paths: its `publication_parents`
+    and, through each, theirs (a delegation's round, and that round's track), so hiding a
+    record hides everything that belongs to it however deep."""
+    paths: list[str] = []
+    for path in getattr(model, "publication_parents", ()):
+        paths.append(path)
+        related = model
+        for part in path.split("__"):
+            related = related._meta.get_field(part).related_model
+        if related is not model:
+            paths += [f"{path}__{deeper}" for deeper in publication_paths(related)]
+    return tuple(dict.fromkeys(paths))
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What readers, the API, feeds, search and downloads may see.
 
         A row is public when it is published itself (if it has a status of its own) and every
         record it belongs to — the relation paths in its model's `publication_parents`, such as a
-        position's round — is published too. An empty optional relation hides nothing.
+        position's round, and theirs in turn, such as that round's track — is published too. An
+        empty optional relation hides nothing.
         """
         queryset = self
+        if PREVIEWING.get():
+            return queryset.all()
         if any(field.name == "publication_status" for field in self.model._meta.fields):
             queryset = queryset.filter(publication_status=PublicationStatus.PUBLISHED)
-        for path in getattr(self.model, "publication_parents", ()):
+        for path in publication_paths(self.model):
             queryset = queryset.filter(
                 Q(**{f"{path}__isnull": True})
                 | Q(**{f"{path}__publication_status": PublicationStatus.PUBLISHED})
@@ -179,6 +204,10 @@ class Sourced(models.Model):
     confidence_note = models.TextField(
         blank=True, help_text="Why this label: which sources disagree, what is unverified."
     )
+
+    # simple-history keeps these many-to-many fields with each version, so a revert restores
+    # them and "compare" shows them. Models with more add theirs (a round's hosts).
+    _history_m2m_fields = ["sources"]
 
     class Meta:
         abstract = True
@@ -283,3 +312,86 @@ class RecordReview(Publishable):
     def __str__(self) -> str:
         day = self.reviewed_to
         return f"Record reviewed to {day.day} {day:%B %Y}"
+
+
+class ContentVersion(models.Model):
+    """The version of the public record: one row, moved by every change a reader could see.
+
+    The database holds it so that a cache outage cannot lose a change: the shared cache only
+    keeps a copy for a few seconds (provenance.versioning), and ETags, Last-Modified and cached
+    pages are keyed on it.
+    """
+
+    version = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Content version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class Withdrawal(models.Model):
+    """A row that stopped being public — unpublished, deleted, or hidden with its parent — so the
+    API's `changes/` can tell mirrors what to drop (and never names a row that was never public)."""
+
+    model = models.CharField(max_length=100, help_text="The row's model, e.g. talks.event.")
+    object_id = models.BigIntegerField()
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            # changes_since() reads the withdrawals after a time, per model.
+            models.Index(fields=["model", "withdrawn_at"], name="withdrawal_model_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model}:{self.object_id} withdrawn at {self.withdrawn_at:%Y-%m-%d %H:%M}"
+
+
+class ReviewStep(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted for review"
+    SENT_BACK = "sent_back", "Sent back with changes requested"
+    PUBLISHED = "published", "Published"
+
+
+class ReviewNote(models.Model):
+    """One step of a record's review — submitted, sent back, published — with who, when and the
+    note they wrote, for the review desk and the record's own page."""
+
+    model = models.CharField(max_length=100, help_text="The record's model, e.g. talks.round.")
+    object_id = models.BigIntegerField()
+    title = models.CharField(max_length=300, help_text="The record as it was called then.")
+    step = models.CharField(max_length=16, choices=ReviewStep)
+    note = models.TextField(blank=True)
+    # SET_NULL: a departed user's notes stay with the record.
+    user = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "review desk"
+        verbose_name_plural = "review desk"
+        indexes = [
+            # A record's page shows its latest notes; the desk lists the latest of each step.
+            models.Index(fields=["model", "object_id", "-at"], name="reviewnote_record_idx"),
+            models.Index(fields=["step", "-at"], name="reviewnote_step_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_step_display()}: {self.title}"
+
+    @classmethod
+    def add(cls, obj, step: str, *, user, note: str = "") -> "ReviewNote":
+        return cls.objects.create(
+            model=obj._meta.label_lower,
+            object_id=obj.pk,
+            title=str(obj)[:300],
+            step=step,
+            note=note,
+            user=user if getattr(user, "pk", None) else None,
+        )
+
+    @classmethod
+    def of(cls, obj):
+        return cls.objects.filter(model=obj._meta.label_lower, object_id=obj.pk)

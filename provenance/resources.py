@@ -1,14 +1,52 @@
-"""What every CSV import shares: all or nothing, full validation, history kept."""
+"""What every CSV import shares: all or nothing, full validation, history kept, and the
+spreadsheets newsrooms actually export (README, "Importing CSV"):
 
-from django.core.exceptions import ValidationError
+- `;` as well as `,` between columns (Excel in most of Europe), a byte-order mark, trailing
+  empty rows;
+- the labels the admin shows ("Prisoners of war", "At least") as well as the codes (`pows`);
+- whole numbers written "1 212", "1,212" or "1.212" (a thousands separator, in any locale);
+- two rows with the same key refused, naming both rows.
+"""
+
+import re
+
+import tablib
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
+from import_export.formats.base_formats import CSV
 
 from provenance.models import Source
+
+# "1 212", "1,212", "1.212", "1 212" (no-break or thin space): a whole number with separators.
+GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:[ ,.\u00a0\u202f']\d{3})+$")
+
+
+class NewsroomCSV(CSV):
+    """CSV as spreadsheets save it: `,` or `;` between columns, with or without a BOM."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8")
+        text = in_stream.lstrip("\ufeff")
+        header = text.splitlines()[0] if text.strip() else ""
+        delimiter = ";" if header.count(";") > header.count(",") else ","
+        return tablib.Dataset().load(text, format="csv", delimiter=delimiter)
+
+
+def whole_number(value):
+    """ "1 212", "1,212", "1.212" → "1212"; anything else unchanged (the widget judges it)."""
+    text = str(value).strip()
+    return re.sub(r"\D", "", text) if GROUPED_NUMBER.match(text) else text
+
+
+def source_codes(value) -> list[str]:
+    """Codes in a `sources` cell, separated by `;`, `,` or spaces ("S41; S42", "S41,S42")."""
+    return [code for code in re.split(r"[;,\s]+", str(value or "")) if code]
 
 
 def check_source_codes(row) -> None:
     """Unknown codes in the `sources` column are an error, not silently dropped."""
-    codes = {code.strip() for code in str(row.get("sources") or "").split(";") if code.strip()}
+    codes = set(source_codes(row.get("sources")))
     known = set(Source.objects.filter(code__in=codes).values_list("code", flat=True))
     if unknown := sorted(codes - known):
         raise ValidationError({"sources": f"Unknown source code(s): {', '.join(unknown)}."})
@@ -37,19 +75,74 @@ class AllOrNothingResource(resources.ModelResource):
     # from round and side); added empty when the file does not have them.
     computed_columns: tuple[str, ...] = ()
 
+    # The columns that name one row; two rows with the same values are refused.
+    duplicate_key: tuple[str, ...] = ()
+
     def before_import(self, dataset, **kwargs):
+        dataset.headers = [str(header or "").strip() for header in dataset.headers]
+        # Spreadsheets leave empty rows at the end (and sometimes between blocks).
+        for index in reversed(range(len(dataset))):
+            if not any(str(cell or "").strip() for cell in dataset[index]):
+                del dataset[index]
+        self.refuse_duplicates(dataset)
         for column in self.computed_columns:
             if column not in dataset.headers:
                 dataset.append_col([""] * len(dataset), header=column)
 
+    def refuse_duplicates(self, dataset) -> None:
+        """Two rows with the same key would silently overwrite each other: the later one is
+        refused, naming both (import-export numbers data rows from 1)."""
+        self.duplicates = {}
+        if not self.duplicate_key or not all(c in dataset.headers for c in self.duplicate_key):
+            return
+        seen = {}
+        for number, row in enumerate(dataset.dict, start=1):
+            key = tuple(str(row.get(column) or "").strip().lower() for column in self.duplicate_key)
+            if key in seen:
+                self.duplicates[number] = (seen[key], key)
+            else:
+                seen[key] = number
+
     def before_import_row(self, row, **kwargs):
-        check_source_codes(row)
+        errors = {}
+        if clash := getattr(self, "duplicates", {}).get(kwargs.get("row_number")):
+            first, key = clash
+            errors[NON_FIELD_ERRORS] = [
+                f"Rows {first} and {kwargs['row_number']} both give {', '.join(key)}: "
+                "keep one of them."
+            ]
+        self.normalise(row)
+        try:
+            check_source_codes(row)
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if errors:  # every problem of the row at once, not the first only
+            raise ValidationError(errors)
         # A blank cell means "the usual", as a blank form field does (confidence: single
         # source; precision: exact; role: member), not an invalid empty choice.
         for field in self._meta.model._meta.concrete_fields:
             blank_cell = field.name in row and row[field.name] in ("", None)
             if blank_cell and field.has_default() and not field.blank:
                 row[field.name] = field.get_default()
+
+    def normalise(self, row) -> None:
+        """Labels to codes, grouped numbers to digits, any source separator to `;`."""
+        for field in self._meta.model._meta.concrete_fields:
+            if field.name not in row or row[field.name] in ("", None):
+                continue
+            value = str(row[field.name]).strip()
+            if field.choices:
+                by_label = {str(label).lower(): code for code, label in field.choices}
+                by_code = {str(code).lower(): code for code, _ in field.choices}
+                row[field.name] = by_code.get(value.lower(), by_label.get(value.lower(), value))
+            elif field.get_internal_type() in (
+                "IntegerField",
+                "PositiveIntegerField",
+                "PositiveSmallIntegerField",
+            ):
+                row[field.name] = whole_number(value)
+        if row.get("sources"):
+            row["sources"] = ";".join(source_codes(row["sources"]))
 
     def save_instance(self, instance, is_create, row, **kwargs):
         instance._change_reason = "Imported from CSV"

@@ -59,6 +59,7 @@ def change_status(obj, status: str, *, user, reason: str = "") -> bool:
         PublicationStatus.DRAFT: "Unpublished" if obj.is_published else "Returned to draft",
     }[status]
     obj.publication_status = status
+    obj._workflow_transition = True  # provenance.guard: a status change, not an edit
     obj._history_user = user
     obj._change_reason = reason or f"{verb} by {user}"
     obj.save()

@@ -90,4 +90,5 @@ urlpatterns = [
         name="issue-changes-feed",
     ),
     path("preview/<str:app_label>/<str:model_name>/<int:pk>/", preview.preview, name="preview"),
+    path("preview/<path:path>", preview.public_preview, name="public-preview"),
 ]

@@ -18,7 +18,7 @@ from django.db.models.functions import Lag
 
 from actors.models import Person
 from positions.models import Issue
-from provenance.models import PublicationStatus
+from provenance.models import PublicationStatus, Withdrawal
 from record.kinds import NEWS, RESOURCES, Kind
 from talks.models import Round
 
@@ -74,6 +74,27 @@ def _previous(name: str) -> Window:
     )
 
 
+def _public_targets(rows, fields) -> dict:
+    """For each changed foreign key to content with a status, the ids among `rows`' old and new
+    values that readers may see (one query per such field, only when one changed)."""
+    found = {}
+    for field in fields:
+        target = field.related_model
+        if target is None or not hasattr(target.objects, "published"):
+            continue
+        ids = {row[key] for row in rows for key in (field.attname, f"prev__{field.attname}")}
+        ids.discard(None)
+        found[field] = set(
+            target.objects.published().filter(pk__in=ids).values_list("pk", flat=True)
+        )
+    return found
+
+
+def _shown(value, public_ids):
+    """What a reader sees of a foreign key: the row if it is public, else nothing."""
+    return value if value in public_ids else None
+
+
 def _changes_of(kind: Kind, limit: int, about: models.Model | None) -> list[Change]:
     """Two queries: the latest published versions with their predecessors, then the objects."""
     model = kind.model
@@ -109,12 +130,24 @@ def _changes_of(kind: Kind, limit: int, about: models.Model | None) -> list[Chan
         )
     )
     rows = list(rows[:window])
+    differing = {
+        row["history_id"]: [f for f in fields if row[f.attname] != row[f"prev__{f.attname}"]]
+        for row in rows
+        if row["prev_version"] is not None
+    }
+    public_ids = _public_targets(rows, {f for changed in differing.values() for f in changed})
     changes = []
     for row in rows:
         if row["prev_version"] is None:
             change_type, summary = CREATED, f"New {kind.label.lower()}."
         else:
-            changed = [f for f in fields if row[f.attname] != row[f"prev__{f.attname}"]]
+            changed = [
+                f
+                for f in differing[row["history_id"]]
+                if f not in public_ids
+                or _shown(row[f.attname], public_ids[f])
+                != _shown(row[f"prev__{f.attname}"], public_ids[f])
+            ]
             if not changed:
                 continue
             change_type = UPDATED
@@ -156,21 +189,15 @@ def changes_since(since: datetime.datetime, kinds=RESOURCES) -> list[Change]:
     """Every row of `kinds` that changed at or after `since`, oldest first: created or updated
     public rows (with today's title and page), and rows a mirror must drop.
 
-    A row that is no longer public (deleted, unpublished, or its parent unpublished) is "removed",
-    with its id and time only. A row that was never published is not reported at all. A row is
-    "created" if its first published version is at or after `since`. Participants and counts
-    have no status of their own, so they count as published from their first version. At most
-    four queries per history-tracked kind, two per kind without history (venues, issues).
+    A row is "removed" when it stopped being public at or after `since` (unpublished, deleted,
+    moved out of a published record or hidden with its parent: provenance's `Withdrawal` log)
+    and is not public now, with its id and time only; a row that was never public is never
+    named. A row is "created" if its first published version is at or after `since`.
+    Participants and counts have no status of their own, so they count as published from their
+    first version. At most four queries per kind.
     """
     changes = []
     for kind in kinds:
-        if not kind.has_history:
-            rows = kind.public().filter(updated_at__gte=since).select_related(*kind.related)
-            changes += [
-                Change(kind, obj.pk, obj.updated_at, UPDATED, str(obj), kind.url(obj))
-                for obj in rows
-            ]
-            continue
         model = kind.model
         history = model.history.all()
         changed = history.filter(history_date__gte=since)
@@ -192,7 +219,15 @@ def changes_since(since: datetime.datetime, kinds=RESOURCES) -> list[Change]:
                 created = first_public.get(pk, at) >= since
                 change_type = CREATED if created else UPDATED
                 changes.append(Change(kind, pk, at, change_type, str(obj), kind.url(obj)))
-            elif pk in first_public:
-                changes.append(Change(kind, pk, at, REMOVED))
+        withdrawn = dict(
+            Withdrawal.objects.filter(model=model._meta.label_lower, withdrawn_at__gte=since)
+            .values_list("object_id")
+            .annotate(at=Max("withdrawn_at"))
+            .order_by()
+        )
+        still_public = set(kind.public().filter(pk__in=withdrawn).values_list("pk", flat=True))
+        changes += [
+            Change(kind, pk, at, REMOVED) for pk, at in withdrawn.items() if pk not in still_public
+        ]
     changes.sort(key=lambda change: (change.changed_at, change.kind.api_name, change.pk))
     return changes

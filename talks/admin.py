@@ -5,15 +5,14 @@ positions and commitments of the round, which this app cannot import.
 """
 
 from django.contrib import admin
-from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV
 
 from provenance.admin.base import (
-    ContentAdminMixin,
+    NewsroomImportMixin,
     ParentLockedAdmin,
     ParentLockedInlineMixin,
     PublishableAdmin,
     PublishableInlineMixin,
+    ReferenceAdmin,
 )
 from talks.models import (
     City,
@@ -29,7 +28,7 @@ from talks.resources import ParticipantResource
 
 
 @admin.register(City)
-class CityAdmin(ContentAdminMixin, admin.ModelAdmin):
+class CityAdmin(ReferenceAdmin):
     """Cities with their names in each language; search on the site finds rounds by any of them."""
 
     list_display = ["name", "native_name", "country_code"]
@@ -38,7 +37,7 @@ class CityAdmin(ContentAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(ContentAdminMixin, admin.ModelAdmin):
+class VenueAdmin(ReferenceAdmin):
     list_display = ["name", "city", "country_code", "confidence"]
     list_filter = ["country_code", "city", "confidence"]
     list_select_related = ["city"]
@@ -153,13 +152,13 @@ class DelegationAdmin(PublishableAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ImportMixin, ParentLockedAdmin):
+class ParticipantAdmin(NewsroomImportMixin, ParentLockedAdmin):
     """Delegation members; also where participants are imported from CSV."""
 
     lock_parent = "delegation"
 
     resource_classes = [ParticipantResource]
-    import_formats = [CSV]
+    import_template = "participants"
     list_display = ["person", "role", "title_at_time", "delegation", "at_table", "confidence"]
     list_filter = ["role", "at_table", "confidence", "delegation__side", "delegation__round"]
     list_select_related = ["person", "delegation__round"]

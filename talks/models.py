@@ -47,6 +47,8 @@ class City(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SearchableQuerySet.as_manager()
+    # Public as soon as saved (publishers change it; talks.admin), so every change is recorded.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -99,6 +101,8 @@ class Venue(Sourced):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = VenueManager()
+    # Venues are public as soon as they are saved: publishers change them, and it is recorded.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -318,6 +322,7 @@ class Round(Sourced, Publishable):
 
     objects = RoundQuerySet.as_manager()
     history = HistoricalRecords()
+    _history_m2m_fields = ["sources", "hosts"]
 
     class Meta:
         ordering = ["held_on", "number"]
@@ -726,16 +731,17 @@ class Event(Sourced, Publishable):
     )
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True, help_text="Markdown.")
-    # SET_NULL: an event stays on the timeline even if the round it relates to is removed.
+    # PROTECT: SET_NULL would write the event without a signal, its history or a review, and
+    # an event hidden with its draft round would turn public; move or delete events first.
     round = models.ForeignKey(
-        Round, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+        Round, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
     )
-    # SET_NULL, as for the round.
+    # PROTECT, as for the round: deleting a draft track must not turn its events public.
     track = models.ForeignKey(
         Track,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="events",
         help_text="The track it belongs to when it is about no one round, e.g. an appointment.",
     )
@@ -751,6 +757,7 @@ class Event(Sourced, Publishable):
 
     objects = SearchableQuerySet.as_manager()
     history = HistoricalRecords()
+    _history_m2m_fields = ["sources", "people", "organizations"]
 
     class Meta:
         ordering = ["occurred_on", "starts_at", "pk"]

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
 from actors.models import Organization, Person
-from provenance.resources import AllOrNothingResource
-from talks.models import Delegation, Participant
+from provenance.resources import AllOrNothingResource, whole_number
+from talks.models import Delegation, DelegationSide, Participant
 
 AT_TABLE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
@@ -46,6 +46,7 @@ class ParticipantResource(AllOrNothingResource):
     at_table = fields.Field(column_name="at_table", attribute="at_table", widget=AtTableWidget())
 
     computed_columns = ("delegation",)
+    duplicate_key = ("round", "side", "person")
 
     class Meta(AllOrNothingResource.Meta):
         model = Participant
@@ -67,7 +68,11 @@ class ParticipantResource(AllOrNothingResource):
 
     def before_import_row(self, row, **kwargs):
         super().before_import_row(row, **kwargs)
-        number, side = str(row.get("round") or "").strip(), str(row.get("side") or "").strip()
+        number = whole_number(row.get("round") or "")
+        side = str(row.get("side") or "").strip()
+        side = {label.lower(): code for code, label in DelegationSide.choices}.get(
+            side.lower(), side.lower()
+        )
         try:
             delegation = Delegation.objects.get(round__number=int(number), side=side)
         except (ValueError, Delegation.DoesNotExist):

@@ -298,4 +298,8 @@ def role_group(name: str):
             group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
+        # provenance/migrations/0007_review_desk_permissions
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="provenance", codename="view_reviewnote")
+        )
     return group

@@ -83,7 +83,9 @@ def test_person_search_and_autocomplete_find_transliterations(editor_client):
             "term": "Умєров",
         },
     )
-    assert [item["text"] for item in autocomplete.json()["results"]] == ["Rustem Umerov"]
+    assert [item["text"] for item in autocomplete.json()["results"]] == [
+        "Rustem Umerov · published"
+    ]
 
 
 @pytest.mark.django_db
@@ -130,3 +132,27 @@ def test_round_page_has_everything_for_the_round(editor_client):
     assert f"/admin/positions/commitment/?round__id__exact={round_.pk}" in html
     assert f"/admin/positions/exchange/?commitment__round__id__exact={round_.pk}" in html
     assert "Markdown" in html  # the summary's help text
+
+
+@pytest.mark.django_db
+def test_autocomplete_labels_tell_records_apart_and_rounds_are_found_by_number(editor_client):
+    import datetime
+
+    from tests.factories import CommitmentFactory, DelegationFactory, RoundFactory
+
+    round_ = RoundFactory(number=3, held_on=datetime.date(2025, 7, 23), title="Third round")
+    CommitmentFactory(round=round_, title="Exchange of 1,200")
+    DelegationFactory(round=round_)
+
+    def labels(model, field, term):
+        response = editor_client.get(
+            "/admin/autocomplete/",
+            {"term": term, "app_label": "positions", "model_name": model, "field_name": field}
+            if model != "delegation"
+            else {"term": term, "app_label": "talks", "model_name": model, "field_name": field},
+        )
+        return [row["text"] for row in response.json()["results"]]
+
+    assert labels("position", "round", "3") == ["Round 3 · 23 Jul 2025 · Third round · published"]
+    assert labels("position", "round", "round 3") == labels("position", "round", "3")
+    assert labels("exchange", "commitment", "1,200") == ["Exchange of 1,200 · round 3 · published"]

@@ -40,7 +40,7 @@ def test_change_records_user_and_reason(editor_client, draft_round):
 @pytest.mark.django_db
 def test_compare_view_shows_what_changed_between_two_versions(editor_client, draft_round):
     save_round(editor_client, draft_round, title="Round four, Çırağan", summary="**Held** late.")
-    old, new = draft_round.history.order_by("history_date")[:2]
+    old, new = draft_round.history.order_by("-history_date")[1], draft_round.history.first()
     url = reverse("admin:talks_round_compare", args=[draft_round.pk])
     page = editor_client.get(url, {"old": old.history_id, "new": new.history_id})
     changes = {row["field"]: (row["old"], row["new"]) for row in page.context["changes"]}
@@ -66,7 +66,9 @@ def test_revert_restores_an_old_version_but_keeps_status_and_version_moving(
     draft_round.refresh_from_db()
     assert draft_round.title == "Round four"
     assert draft_round.version == 3  # created, changed, reverted: never back to an old number
-    assert draft_round.history.count() == 3
+    # Created, its source cited (a version of its own: sources are kept with each version),
+    # changed, reverted.
+    assert draft_round.history.count() == 4
 
 
 @pytest.mark.django_db
@@ -113,3 +115,59 @@ def test_rows_saved_with_a_record_share_its_reason(editor_client):
     latest = participant.history.first()
     assert latest.title_at_time == "Secretary of the NSDC"
     assert latest.history_change_reason == "Decree 306/2025"
+
+
+@pytest.mark.django_db
+def test_revert_restores_sources_and_hosts_and_compare_shows_them(publisher_client):
+    from tests.factories import OrganizationFactory
+
+    first_source, second_source = SourceFactory(code="S1"), SourceFactory(code="S2")
+    host = OrganizationFactory(name="Türkiye")
+    round_ = RoundFactory(publication_status=PublicationStatus.DRAFT)
+    round_.sources.add(first_source)
+    round_.hosts.add(host)
+    cited_once = round_.history.first()
+    round_.sources.set([second_source])
+    round_.hosts.clear()
+    compare = publisher_client.get(
+        reverse("admin:talks_round_compare", args=[round_.pk]),
+        {"old": cited_once.history_id, "new": round_.history.first().history_id},
+    )
+    changes = {str(row["field"]): (row["old"], row["new"]) for row in compare.context["changes"]}
+    assert "S1" in changes["sources"][0]
+    assert "S2" in changes["sources"][1]
+    assert changes["hosts"][0] == "Türkiye"
+    revert = reverse("admin:talks_round_simple_history", args=[round_.pk, cited_once.history_id])
+    data = form_data(publisher_client.get(revert), "historicalround_form")
+    assert publisher_client.post(revert, data).status_code == 302
+    assert list(round_.sources.values_list("code", flat=True)) == ["S1"]
+    assert list(round_.hosts.all()) == [host]
+    assert round_.history.first().history_change_reason.startswith("Reverted to the version of")
+
+
+@pytest.mark.django_db
+def test_every_link_of_the_round_desk_opens(publisher_client):
+    import re
+
+    round_ = RoundFactory()
+    page = publisher_client.get(reverse("admin:talks_round_change", args=[round_.pk]))
+    links = re.findall(r'href="(/admin/[a-z]+/[a-z]+/\?[^"]+)"', page.content.decode())
+    assert any("commitment__round__id__exact" in link for link in links)
+    for link in links:
+        assert publisher_client.get(link.replace("&amp;", "&")).status_code == 200, link
+
+
+@pytest.mark.django_db
+def test_history_shows_full_text_in_istanbul_time(editor_client, draft_round):
+    import datetime
+
+    long_summary = "Both delegations met for two hours in the Çırağan Palace; " * 4
+    save_round(editor_client, draft_round, summary=long_summary.strip())
+    latest = draft_round.history.first()
+    latest.history_date = datetime.datetime(2025, 7, 23, 16, 5, tzinfo=datetime.UTC)
+    latest.save()
+    page = editor_client.get(reverse("admin:talks_round_history", args=[draft_round.pk]))
+    text = page.content.decode()
+    assert long_summary.strip() in text  # not "[88 chars]"
+    assert "chars]" not in text
+    assert "7:05 p.m." in text  # 16:05 UTC is 19:05 in Istanbul

@@ -122,7 +122,10 @@ def delegation(db):
     SourceFactory(code="S41")
     PersonFactory(slug="rustem-umerov", name="Rustem Umerov")
     PersonFactory(slug="uk-adviser", name="UK Adviser")
-    return DelegationFactory(round=RoundFactory(number=4), side="ukraine")
+    # A draft: an editor's import may not touch a published delegation (test_editor_guard.py).
+    return DelegationFactory(
+        round=RoundFactory(number=4), side="ukraine", publication_status="draft"
+    )
 
 
 def test_participant_dry_run_reports_unknown_people_and_bad_at_table(delegation, editor_client):
@@ -161,3 +164,57 @@ def test_participant_import_writes_all_rows(delegation, publisher):
     ]
     assert rows[1].confidence == "single_source"  # blank: the default
     assert rows[0].history.first().history_user == publisher
+
+
+# --- #10: the spreadsheets newsrooms save ------------------------------------------------------
+
+
+def test_a_semicolon_spreadsheet_with_labels_grouped_numbers_and_empty_rows_imports(
+    exchange_setup, publisher
+):
+    from provenance.guard import acting_as
+    from provenance.resources import NewsroomCSV
+
+    text = (
+        "\ufeffexchange_title;exchange_kind;exchange_occurred_on;commitment;receiving_side;"
+        "category;quantity;precision;claimed_by;confidence;note;sources\n"
+        "Bodies for bodies;Repatriation of bodies;2025-06-11;six-thousand;Ukraine;Bodies;1 212;"
+        "Exactly;Ukraine;Single source;;S41\n"
+        "Bodies for bodies;bodies;2025-06-11;six-thousand;ukraine;bodies;6.057;At least;Russia;"
+        "contested;total;S41, S42\n"
+        ";;;;;;;;;;;\n"
+        ";;;;;;;;;;;\n"
+    )
+    dataset = NewsroomCSV(encoding="utf-8").create_dataset(text.encode())
+    with acting_as(publisher):
+        result = ExchangeCountResource().import_data(dataset, dry_run=False, user=publisher)
+    assert not result.has_errors()
+    assert not result.has_validation_errors()
+    exchange = Exchange.objects.get(title="Bodies for bodies")
+    assert exchange.kind == "bodies"
+    assert sorted(exchange.counts.values_list("claimed_by", "quantity", "precision")) == [
+        ("russia", 6057, "at_least"),
+        ("ukraine", 1212, "exact"),
+    ]
+    assert exchange.counts.get(claimed_by="russia").sources.count() == 2
+
+
+def test_two_rows_with_the_same_key_are_refused_naming_both(exchange_setup, editor_client):
+    text = (
+        EXCHANGE_HEADER
+        + "Bodies for bodies,bodies,2025-06-11,six-thousand,ukraine,bodies,1212,exact,ukraine,,,S41\n"
+        + "Bodies for bodies,bodies,2025-06-11,six-thousand,russia,bodies,6060,exact,russia,,,S41\n"
+        + "Bodies for bodies,bodies,2025-06-11,six-thousand,ukraine,bodies,1200,exact,ukraine,,,S41\n"
+    )
+    response = upload(editor_client, "/admin/positions/exchangecount/import/", text)
+    page = response.content.decode()
+    assert "Rows 1 and 3 both give" in page  # data rows, as the import page numbers them
+    assert "confirm_form" not in response.context
+    assert ExchangeCount.objects.count() == 0
+
+
+def test_the_import_page_offers_a_template_that_imports(editor_client):
+    page = editor_client.get("/admin/talks/participant/import/").content.decode()
+    assert "/static/import/participants.csv" in page
+    page = editor_client.get("/admin/positions/exchangecount/import/").content.decode()
+    assert "/static/import/exchange-counts.csv" in page

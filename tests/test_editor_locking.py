@@ -60,3 +60,95 @@ def test_a_form_without_its_version_is_refused(editor_client):
     assert editor_client.post(url, {**data, "title": "No version"}).status_code == 200
     round_.refresh_from_db()
     assert round_.title != "No version"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("owner_view", "prefix", "field", "make"),
+    [
+        ("talks_delegation_change", "participants", "title_at_time", "participant"),
+        ("positions_exchange_change", "counts", "note", "count"),
+        ("talks_round_change", "positions", "summary", "position"),
+    ],
+)
+def test_inline_rows_are_locked_too_and_the_refusal_keeps_both_versions(
+    editor, publisher, owner_view, prefix, field, make
+):
+    from tests import factories
+
+    draft = PublicationStatus.DRAFT
+    if make == "participant":
+        row = factories.ParticipantFactory(
+            delegation=factories.DelegationFactory(publication_status=draft)
+        )
+        owner = row.delegation
+    elif make == "count":
+        row = factories.ExchangeCountFactory(
+            exchange=factories.ExchangeFactory(publication_status=draft)
+        )
+        owner = row.exchange
+    else:
+        row = factories.PositionFactory(
+            round=factories.RoundFactory(publication_status=draft), publication_status=draft
+        )
+        owner = row.round
+    url = reverse(f"admin:{owner_view}", args=[owner.pk])
+    ana, pavlo = Client(), Client()
+    ana.force_login(editor)
+    pavlo.force_login(publisher)
+    ana_form, pavlo_form = form_data(ana.get(url), f"{owner._meta.model_name}_form"), None
+    pavlo_form = form_data(pavlo.get(url), f"{owner._meta.model_name}_form")
+    key = f"{prefix}-0-{field}"
+    assert ana.post(url, {**ana_form, key: "Ana's figure"}).status_code == 302
+    refused = pavlo.post(url, {**pavlo_form, key: "Pavlo's figure"})
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "someone else changed this row" in page
+    assert "theirs “Ana&#x27;s figure”, yours “Pavlo&#x27;s figure”" in page
+    assert "Pavlo&#x27;s figure</" in page or 'value="Pavlo&#x27;s figure"' in page  # kept
+    row.refresh_from_db()
+    assert getattr(row, field) == "Ana's figure"
+
+
+@pytest.mark.django_db
+def test_a_save_after_someone_published_gives_the_typed_text_back(editor, publisher):
+    round_ = RoundFactory(title="Round four", publication_status=PublicationStatus.IN_REVIEW)
+    url = reverse("admin:talks_round_change", args=[round_.pk])
+    ana = Client()
+    ana.force_login(editor)
+    form = form_data(ana.get(url), "round_form")
+    round_.publication_status = PublicationStatus.PUBLISHED  # the publisher publishes it
+    round_._history_user = publisher
+    round_._change_reason = "Published by pavlo"
+    round_.save()
+    typed = "Three hours of talks; prisoners and bodies agreed, per S41."
+    refused = ana.post(url, {**form, "summary": typed})
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Not saved" in page
+    assert "Published by pavlo" in page
+    assert typed in page
+    round_.refresh_from_db()
+    assert round_.summary != typed
+
+
+@pytest.mark.django_db
+def test_a_save_during_a_database_outage_gives_the_typed_text_back(editor_client):
+    from django.db import OperationalError
+
+    from ops.outage import database_unavailable
+
+    round_ = RoundFactory(publication_status=PublicationStatus.DRAFT)
+    url = reverse("admin:talks_round_change", args=[round_.pk])
+    form = form_data(editor_client.get(url), "round_form")
+    typed = "Written while PostgreSQL restarted."
+    from django.test import RequestFactory
+
+    request = RequestFactory().post(url, {**form, "summary": typed, "password": "secret"})
+    response = database_unavailable(request, OperationalError("connection refused"))
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert typed in page
+    assert 'id="save-again"' in page
+    assert f'action="{url}"' in page
+    assert "secret" not in page

@@ -50,7 +50,7 @@ def test_publisher_may_change_and_delete_published_content(publisher_client, fac
     assert publisher_client.get(admin_url(published, "delete")).status_code == 200
     actions = publisher_client.get(admin_url(published, "changelist")).context["action_form"]
     names = {value for value, _ in actions.fields["action"].choices}
-    assert {"submit_for_review", "publish", "unpublish"} <= names
+    assert {"submit_for_review", "send_back", "publish", "unpublish"} <= names
     assert "delete_selected" not in names
 
 

@@ -48,8 +48,35 @@ def test_no_preview_outside_the_content_models(editor_client, draft, path):
 def test_admin_offers_preview_for_drafts_and_view_on_site_once_published(editor_client, draft):
     page = editor_client.get(reverse("admin:talks_round_change", args=[draft.pk]))
     assert page.context["has_absolute_url"]
-    assert page.context["absolute_url"] == preview_url(draft)
+    assert page.context["absolute_url"] == f"/preview/rounds/{draft.number}/"  # the public page
     draft.publication_status = PublicationStatus.PUBLISHED
     draft.save()
     page = editor_client.get(reverse("admin:talks_round_change", args=[draft.pk]))
     assert page.context["absolute_url"].startswith("/admin/r/")  # Django's view-on-site redirect
+
+
+@pytest.mark.django_db
+def test_preview_is_the_public_page_with_drafts_in_place(client, editor):
+    from talks.models import Round
+    from tests.factories import DelegationFactory, ParticipantFactory, PersonFactory, RoundFactory
+
+    round_ = RoundFactory(number=5, title="Fifth round", publication_status="draft")
+    delegation = DelegationFactory(round=round_, publication_status="in_review")
+    ParticipantFactory(
+        delegation=delegation,
+        person=PersonFactory(name="New Negotiator", publication_status="draft"),
+        role="head",
+    )
+    assert client.get("/preview/rounds/5/").status_code == 404  # anonymous
+    client.force_login(editor)
+    page = client.get("/preview/rounds/5/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert 'class="preview-banner"' in text
+    assert "Fifth round" in text
+    assert "New Negotiator" in text  # the public round template, with the draft delegation
+    assert page["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-cache" in page["Cache-Control"] or "max-age=0" in page["Cache-Control"]
+    client.logout()
+    assert client.get("/rounds/5/").status_code == 404  # still a draft for readers
+    assert not Round.objects.published().filter(pk=round_.pk).exists()

@@ -84,7 +84,9 @@ def test_editor_cannot_change_or_delete_published_content(editor_client):
     assert page.status_code == 200
     assert not page.context["has_change_permission"]  # a read-only view
     data = form_data(page, "round_form")
-    assert editor_client.post(change_url, {**data, "title": "Changed"}).status_code == 403
+    refused = editor_client.post(change_url, {**data, "title": "Changed"})
+    assert refused.status_code == 409  # "Not saved", with the typed text given back
+    assert "Changed" in refused.content.decode()
     delete_url = reverse("admin:talks_round_delete", args=[round_.pk])
     assert editor_client.get(delete_url).status_code == 403
     assert editor_client.post(delete_url, {"post": "yes"}).status_code == 403
@@ -102,7 +104,9 @@ def test_editor_can_delete_a_draft(editor_client):
 @pytest.mark.django_db
 def test_publisher_publishes_and_unpublishes(publisher_client):
     round_ = sourced_round(publication_status=IN_REVIEW)
-    run_action(publisher_client, "publish", round_, confirm="yes", with_drafts="on")
+    from tests.test_editor_publish import confirm_publish
+
+    confirm_publish(publisher_client, CHANGELIST, round_)
     round_.refresh_from_db()
     assert round_.publication_status == PUBLISHED
     run_action(publisher_client, "unpublish", round_)

@@ -78,6 +78,8 @@ def kwargs_for(name, params, staff):
             kwargs[param] = "rounds"
         elif param == "extension":
             kwargs[param] = "csv"
+        elif param == "path":  # the staff preview of a public page
+            kwargs[param] = "rounds/1/"
         elif obj is not None and hasattr(obj, param):
             kwargs[param] = getattr(obj, param)
         else:
@@ -106,6 +108,15 @@ def record(db, client, admin_user):
     factories.TrackFactory().save()
     RecordReview.objects.create(reviewed_to=datetime.date(2026, 5, 15))
     Group.objects.create(name="Editors")
+    # The review desk's notes and the two-factor devices have admin pages too.
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from provenance.models import ReviewNote
+
+    ReviewNote.add(factories.RoundFactory(), "submitted", user=admin_user, note="Checked")
+    TOTPDevice.objects.create(user=admin_user, name="app")
+    StaticDevice.objects.create(user=admin_user, name="codes")
 
 
 def urls_to_check(staff):

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from actors.models import Membership, Organization, OrganizationKind, Person
 from api.base import PublicReadOnlyViewSet
 from api.fields import IncludeSourcesMixin, ItemUrlField, RefField
-from api.filters import IdFilter, PublicFilterSet, folded_search
+from api.filters import IdFilter, PublicFilterSet
 
 
 class OrganizationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
@@ -109,10 +109,10 @@ class MembershipFilter(PublicFilterSet):
             "confidence": ["exact"],
         }
 
+    search_through = ("person__search_text", "organization__search_text")
+
     def filter_q(self, queryset, name, value):
-        return folded_search(
-            queryset, value, "person__search_text", "organization__search_text"
-        ) | queryset.filter(post__icontains=value)
+        return super().filter_q(queryset, name, value) | queryset.filter(post__icontains=value)
 
 
 class MembershipViewSet(PublicReadOnlyViewSet):

@@ -12,7 +12,6 @@ from api.filters import (
     PublicFilterSet,
     RoundNumberFilter,
     TrackFilter,
-    folded_search,
 )
 from positions.models import (
     Commitment,
@@ -315,10 +314,10 @@ class ExchangeCountFilter(PublicFilterSet):
             "precision": ["exact"],
         }
 
+    search_through = ("exchange__search_text",)
+
     def filter_q(self, queryset, name, value):
-        return folded_search(queryset, value, "exchange__search_text") | text_search(
-            queryset, value, "note"
-        )
+        return super().filter_q(queryset, name, value) | text_search(queryset, value, "note")
 
 
 class ExchangeCountViewSet(PublicReadOnlyViewSet):

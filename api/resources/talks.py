@@ -277,8 +277,7 @@ class DelegationFilter(PublicFilterSet):
         model = Delegation
         fields = {"side": ["exact"], "confidence": ["exact"]}
 
-    def filter_q(self, queryset, name, value):
-        return folded_search(queryset, value, "organization__search_text")
+    search_through = ("organization__search_text",)
 
 
 class DelegationViewSet(PublicReadOnlyViewSet):
@@ -327,8 +326,7 @@ class ParticipantFilter(PublicFilterSet):
         model = Participant
         fields = {"role": ["exact"], "at_table": ["exact"], "confidence": ["exact"]}
 
-    def filter_q(self, queryset, name, value):
-        return folded_search(queryset, value, "person__search_text")
+    search_through = ("person__search_text",)
 
 
 class ParticipantViewSet(PublicReadOnlyViewSet):

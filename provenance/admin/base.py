@@ -8,20 +8,42 @@ the actions below, which go through provenance.workflow.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from import_export.admin import ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from provenance.admin.forms import ReasonForm, VersionedForm
-from provenance.models import PublicationStatus
+from provenance import guard, review
+from provenance.admin.forms import LockedInlineForm, ReasonForm, VersionedForm
+from provenance.models import PublicationStatus, ReviewNote
+from provenance.resources import NewsroomCSV
+from provenance.review import shown_value
 from provenance.workflow import WorkflowError, can_publish, change_status
 
 MARKDOWN_FIELDS = ("summary", "biography", "description", "text")
 MARKDOWN_HELP = "Markdown: **bold**, *italic*, [link](https://…), lists. Raw HTML is removed."
+
+
+def restore_many_to_many(obj, version) -> list[str]:
+    """Set `obj`'s many-to-many fields (sources, hosts…) as `version` recorded them. Returns the
+    names of fields left as they are because the version predates their history (none kept)."""
+    fields = list(getattr(version, "_history_m2m_fields", []))
+    if not any(getattr(version, field.name).exists() for field in fields):
+        return [str(field.verbose_name) for field in fields]
+    for field in fields:
+        target = field.m2m_reverse_field_name()
+        ids = getattr(version, field.name).values_list(f"{target}_id", flat=True)
+        getattr(obj, field.name).set(list(ids))
+    return []
 
 
 def is_locked_for(user, obj) -> bool:
@@ -79,6 +101,47 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
                 inline_form.instance._change_reason = reason
         super().save_formset(request, form, formset, change)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id:
+            obj = self.get_object(request, unquote(object_id))
+            if (
+                obj is not None
+                and self.has_view_permission(request, obj)
+                and not self.has_change_permission(request, obj)
+            ):
+                return self.not_saved(request, obj)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def not_saved(self, request, obj):
+        """The record became read-only to this user while they edited it (someone published
+        it): say so and who did it, and give back everything they typed, instead of a bare
+        403 that loses it."""
+        latest = (
+            obj.history.select_related("history_user").first() if hasattr(obj, "history") else None
+        )
+        form = self.get_form(request, obj)()
+        labels = {name: field.label or name for name, field in form.fields.items()}
+        kept = [
+            (labels.get(name, name), value)
+            for name, values in request.POST.lists()
+            if name not in ("csrfmiddlewaretoken", "loaded_version", "loaded_state")
+            and not name.endswith(
+                ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
+            )
+            for value in values
+            if value
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": f"Not saved: {obj}",
+            "reason": guard.locked_reason(obj) or "You may not change this record.",
+            "latest": latest,
+            "kept": kept,
+        }
+        return TemplateResponse(request, "admin/provenance/not_saved.html", context, status=409)
+
     def get_urls(self):
         opts = self.model._meta
         return [
@@ -90,6 +153,12 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
+    def get_historical_record_context_helper(self, request, historical_record):
+        # The full old and new text of each change, not "[88 chars]": editors read them.
+        return HistoricalRecordContextHelper(
+            self.model, historical_record, max_displayed_delta_change_chars=1_000_000
+        )
+
     def history_view(self, request, object_id, extra_context=None):
         opts = self.model._meta
         compare_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_compare", args=[object_id])
@@ -98,9 +167,76 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
         )
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Atomic like the change view, so the version check can lock the row (VersionedForm).
-        with transaction.atomic():
-            return super().history_form_view(request, object_id, version_id, extra_context)
+        """GET: the old version, read-only, with a Revert button for those who may change the
+        record now. POST: revert to that version (`revert`); the form's values are ignored."""
+        if request.method == "POST":
+            return self.revert(request, object_id, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        # `obj` is the old version; whether a revert is allowed depends on the row as it is now.
+        current = self.get_object(request, str(obj.pk)) if obj is not None else None
+        return current is None or not self.has_change_permission(request, current)
+
+    @transaction.atomic
+    def revert(self, request, object_id, version_id):
+        """Put the record back as it was in version `version_id`, many-to-many fields included.
+
+        Allowed to whoever may change the record as it is now (an editor never touches
+        published content this way). The record keeps its status and its version number moves
+        on; the change is recorded as a revert, with the reason given. Refused with a message,
+        never a half-saved record, if the record moved on since the page was opened or the old
+        version no longer fits (another round took its number since).
+        """
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404("No such record.")
+        if not self.has_change_permission(request, current):
+            raise PermissionDenied
+        version = get_object_or_404(self.model.history.model, id=current.pk, history_id=version_id)
+        here = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_simple_history",
+            args=[current.pk, version.history_id],
+        )
+        if hasattr(current, "version"):
+            locked = type(current)._default_manager.select_for_update().get(pk=current.pk)
+            if str(locked.version) != request.POST.get("loaded_version", ""):
+                self.message_user(
+                    request,
+                    "Not reverted: someone saved this record after you opened this page. "
+                    "Look at its history again before reverting.",
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(here)
+        restored = version.instance
+        restored._state.adding = False
+        # A revert restores content, never a status, a version number or a stable key.
+        for name in ("publication_status", "version", "created_at", "key"):
+            if hasattr(current, name):
+                setattr(restored, name, getattr(current, name))
+        when = timezone.localtime(version.history_date).strftime("%d %b %Y %H:%M")
+        reason = f"Reverted to the version of {when}"
+        if extra := request.POST.get("change_reason", "").strip():
+            reason = f"{reason}: {extra}"
+        try:
+            restored.full_clean()
+        except ValidationError as error:
+            self.message_user(request, f"Not reverted: {'; '.join(error.messages)}", messages.ERROR)
+            return HttpResponseRedirect(here)
+        restored._history_user = request.user
+        restored._change_reason = reason[:100]
+        restored.save()
+        kept = restore_many_to_many(restored, version)
+        self.log_change(request, restored, reason)
+        note = (
+            f" Not recorded with that version, so kept as they are: {', '.join(kept)}."
+            if kept
+            else ""
+        )
+        self.message_user(request, f"{reason}.{note}", messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[current.pk])
+        )
 
     def compare_view(self, request, object_id):
         """Two chosen versions side by side: each changed field, old value and new value."""
@@ -132,8 +268,8 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             "changes": [
                 {
                     "field": self.model._meta.get_field(change.field).verbose_name,
-                    "old": change.old,
-                    "new": change.new,
+                    "old": shown_value(self.model, change.field, change.old),
+                    "new": shown_value(self.model, change.field, change.new),
                 }
                 for change in changes
             ],
@@ -145,7 +281,7 @@ class PublishableAdmin(HistoryAdmin):
     """A content admin for Publishable models: the workflow actions, locking and previews."""
 
     form = VersionedForm
-    actions = ["submit_for_review", "publish", "unpublish"]
+    actions = ["submit_for_review", "send_back", "publish", "unpublish"]
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "publication_status"]
@@ -173,6 +309,9 @@ class PublishableAdmin(HistoryAdmin):
         if obj.is_published:
             return super().get_view_on_site_url(obj)
         opts = obj._meta
+        if hasattr(obj, "get_absolute_url"):
+            # The public page itself, drafts in place, under a preview banner.
+            return reverse("public:public-preview", args=[obj.get_absolute_url().lstrip("/")])
         return reverse("public:preview", args=[opts.app_label, opts.model_name, obj.pk])
 
     def change_status(self, request, queryset, status, *, only_from=None) -> None:
@@ -192,19 +331,130 @@ class PublishableAdmin(HistoryAdmin):
         if skipped:
             self.message_user(request, f"{skipped} skipped: not a draft.", messages.WARNING)
 
-    @admin.action(description="Submit selected for review", permissions=["change"])
+    @admin.action(
+        description="Submit selected for review (with what they need)", permissions=["change"]
+    )
     def submit_for_review(self, request, queryset):
-        self.change_status(
-            request, queryset, PublicationStatus.IN_REVIEW, only_from=[PublicationStatus.DRAFT]
-        )
+        """Each selected record goes into review with its tree (provenance.review): a round
+        with its delegations, documents, positions, commitments, exchanges, events, new people
+        and sources."""
+        note = request.POST.get("review_note", "").strip()
+        for obj in queryset:
+            try:
+                changed = review.submit(obj, user=request.user, note=note)
+            except (WorkflowError, PermissionDenied) as error:
+                self.message_user(request, f"{obj}: {error}", messages.ERROR)
+                continue
+            if changed:
+                self.message_user(
+                    request,
+                    f"{obj}: {len(changed)} record(s) submitted for review.",
+                    messages.SUCCESS,
+                )
+            else:
+                self.message_user(request, f"{obj}: nothing was a draft.", messages.WARNING)
 
-    @admin.action(description="Publish selected", permissions=["publish"])
+    @admin.action(
+        description="Publish selected (as reviewed, with what they need)", permissions=["publish"]
+    )
     def publish(self, request, queryset):
-        self.change_status(request, queryset, PublicationStatus.PUBLISHED)
+        """A confirmation page with each record's tree and its diff against the published
+        version; "Yes, publish" publishes exactly that tree, or nothing, with the reason."""
+        roots = list(queryset)
+        if "confirm" not in request.POST:
+            return TemplateResponse(
+                request,
+                "admin/provenance/publish_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "title": "Publish exactly this?",
+                    "roots": [publication_plan(root) for root in roots],
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        for root in roots:
+            seen = request.POST.get(f"seen-{root.pk}")
+            if not seen:
+                # Publishing is confirming what the page showed; no page, nothing seen.
+                self.message_user(
+                    request,
+                    f"{root}: not published — open the confirmation page and check it first.",
+                    messages.ERROR,
+                )
+                continue
+            try:
+                changed = review.publish(root, user=request.user, seen=seen)
+            except (WorkflowError, PermissionDenied) as error:
+                self.message_user(request, f"{root}: {error}", messages.ERROR)
+                continue
+            opts = root._meta
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[root.pk])
+            self.message_user(
+                request,
+                format_html(
+                    '{}: published {} record(s). <a href="{}">History</a>', root, len(changed), url
+                ),
+                messages.SUCCESS,
+            )
+        return None
+
+    @admin.action(description="Send back to the editor, with a note", permissions=["publish"])
+    def send_back(self, request, queryset):
+        """A page to write what to change; then each selected record in review, with its tree,
+        goes back to draft and the note is shown to its editor."""
+        note = request.POST.get("review_note", "").strip()
+        if not note:
+            return TemplateResponse(
+                request,
+                "admin/provenance/send_back.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "title": "Send back with a note",
+                    "objects": list(queryset),
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        for obj in queryset:
+            changed = review.send_back(obj, user=request.user, note=note)
+            self.message_user(request, f"{obj}: sent back ({len(changed)} record(s) to draft).")
+        return None
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        notes = []
+        if obj := self.get_object(request, unquote(object_id)):
+            notes = list(ReviewNote.of(obj).select_related("user")[:5])
+        return super().change_view(
+            request, object_id, form_url, {**(extra_context or {}), "review_notes": notes}
+        )
 
     @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
         self.change_status(request, queryset, PublicationStatus.DRAFT)
+
+
+def publication_plan(root) -> dict:
+    """What the confirmation page shows for one record: its tree, each row with its status,
+    its diff against the published version and its parts (participants, counts…), what it
+    waits for, and the fingerprint the confirmation carries back."""
+    rows = review.tree(root)
+    return {
+        "root": root,
+        "rows": [
+            {
+                "obj": row,
+                "label": row._meta.verbose_name,
+                "status": row.get_publication_status_display(),
+                "diff": review.published_diff(row),
+                "parts": review.parts_of(row),
+            }
+            for row in rows
+        ],
+        "drafts": [row for row in rows if row.publication_status == PublicationStatus.DRAFT],
+        "waiting_for": review.waiting_for(root),
+        "seen": review.fingerprint(rows),
+    }
 
 
 class ParentLockedAdmin(HistoryAdmin):
@@ -223,11 +473,29 @@ class ParentLockedAdmin(HistoryAdmin):
         return super().has_delete_permission(request, obj) and not self._locked(request, obj)
 
 
+class ReferenceAdmin(HistoryAdmin):
+    """Venues and issues: public as soon as they are saved, so only publishers add, change or
+    delete them (editors pick them and read their history); every change is recorded."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and can_publish(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and can_publish(request.user)
+
+
 class ParentLockedInlineMixin:
     """Rows inside a published record are read-only to editors, like the record itself."""
 
+    form = LockedInlineForm
     extra = 0
     show_change_link = True
+
+    def get_fields(self, request, obj=None):
+        return [*super().get_fields(request, obj), "loaded_state"]
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and not is_locked_for(request.user, obj)
@@ -244,3 +512,27 @@ class PublishableInlineMixin(ParentLockedInlineMixin):
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "publication_status"]
+
+
+class NewsroomImportMixin(ImportMixin):
+    """CSV import as newsroom spreadsheets save it (provenance.resources.NewsroomCSV), with a
+    template to download next to the file field: `static/import/<import_template>.csv`."""
+
+    import_formats = [NewsroomCSV]
+    import_template = ""
+
+    def get_import_form_class(self, request):
+        template = static(f"import/{self.import_template}.csv")
+
+        class TemplateLinkedImportForm(super().get_import_form_class(request)):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["import_file"].help_text = format_html(
+                    '<a href="{}" download>Download a template</a> (one example row). '
+                    "Columns may be separated by commas or semicolons; the labels shown in the "
+                    "admin work as well as the codes; numbers may be written 1 212, 1,212 or "
+                    "1.212.",
+                    template,
+                )
+
+        return TemplateLinkedImportForm

@@ -1,14 +1,29 @@
 """Admin forms that keep a reason for each change and refuse to overwrite a newer version."""
 
+import hashlib
+
 from django import forms
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 
+from provenance import guard
+
 REASON_HELP = "Optional. Kept in the record's history, e.g. 'Corrected the date per S41'."
 
 
-class ReasonForm(forms.ModelForm):
+class GuardedForm(forms.ModelForm):
+    """Says in the form, not with a bare 403, when a save would change published content that
+    the user may not change (provenance.guard holds the rule on every other path too)."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        user = guard.current_actor()
+        if user is not None and not self.errors and (message := guard.refusal(self.instance, user)):
+            self.add_error(None, message)
+
+
+class ReasonForm(GuardedForm):
     """Adds a "reason for change" that the admin hands to simple-history as the change reason."""
 
     change_reason = forms.CharField(
@@ -71,3 +86,62 @@ class VersionedForm(ReasonForm):
                 code="stale_version",
             )
         return cleaned
+
+
+def row_state(instance) -> str:
+    """A digest of the row as stored now: every column and many-to-many link. One query per
+    many-to-many field, one for the row."""
+    model = type(instance)
+    row = model._base_manager.filter(pk=instance.pk).values().first()
+    if row is None:
+        return "deleted"
+    links = [
+        sorted(model._base_manager.filter(pk=instance.pk).values_list(field.name, flat=True))
+        for field in model._meta.many_to_many
+    ]
+    return hashlib.sha256(repr((sorted(row.items()), links)).encode()).hexdigest()[:20]
+
+
+class LockedInlineForm(GuardedForm):
+    """Optimistic locking for a row edited inside another record's page (participants on a
+    delegation, counts on an exchange, positions on a round): the form carries a digest of the
+    row as loaded, and a save over a row someone changed since is refused, showing their values
+    next to the editor's, whose input stays in the form."""
+
+    loaded_state = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            self.initial["loaded_state"] = row_state(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None or self.instance._state.adding or not self.has_changed():
+            return cleaned
+        if cleaned.get("loaded_state") == row_state(self.instance):
+            return cleaned
+        stored = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
+        if stored is None:
+            raise forms.ValidationError(
+                "Not saved: someone deleted this row after you opened the page."
+            )
+        differences = []
+        for name, field in self.fields.items():
+            if name in ("loaded_state", "id", "DELETE") or name not in cleaned:
+                continue
+            theirs = field.prepare_value(
+                list(getattr(stored, name).values_list("pk", flat=True))
+                if name in {f.name for f in stored._meta.many_to_many}
+                else getattr(stored, name + "_id", getattr(stored, name, None))
+            )
+            yours = field.prepare_value(cleaned[name])
+            if str(theirs) != str(yours):
+                label = field.label or name
+                differences.append(f"{label}: theirs “{theirs}”, yours “{yours}”")
+        raise forms.ValidationError(
+            "Not saved: someone else changed this row after you opened the page. "
+            + ("; ".join(differences) + ". " if differences else "")
+            + "Your input is kept below; reload the page to see their version, then redo your change.",
+            code="stale_row",
+        )

@@ -1,11 +1,14 @@
-"""The staff-only preview of any record, draft or not."""
+"""Staff-only previews: any public page with drafts in place (`public_preview`), and a plain
+page of any record that has no public page of its own (`preview`)."""
 
 from django.apps import apps
 from django.contrib.auth import get_permission_codename
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
 
+from provenance.models import PREVIEWING
 from provenance.versioning import PROJECT_APPS
 
 PREVIEW_MARKDOWN_FIELDS = ("summary", "biography", "description", "text")
@@ -44,5 +47,31 @@ def preview(request, app_label: str, model_name: str, pk: int):
         "public/preview.html",
         {"obj": obj, "opts": opts, "rows": rows, "markdown": markdown, "sources": sources},
     )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@never_cache
+def public_preview(request, path: str):
+    """The public page at `/<path>`, rendered by the public view and templates as readers will
+    see it once everything pending is published: drafts and content in review in place, under
+    a preview banner. Staff only; 404 for anyone else, as for a draft."""
+    user = request.user
+    if not (user.is_active and user.is_staff):
+        raise Http404
+    try:
+        match = resolve(f"/{path}")
+    except Resolver404:
+        raise Http404 from None
+    if match.namespace != "public" or match.url_name in ("preview", "public-preview"):
+        raise Http404
+    request.is_preview = True
+    token = PREVIEWING.set(True)
+    try:
+        response = match.func(request, *match.args, **match.kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+    finally:
+        PREVIEWING.reset(token)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

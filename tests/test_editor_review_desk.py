@@ -1,0 +1,86 @@
+"""The review desk: submit with a note, send back with a note the editor sees, counts on the
+admin index (#10, "A review desk editors would expect")."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from provenance.models import PublicationStatus
+from tests.factories import DelegationFactory, RoundFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+DESK = "/admin/provenance/reviewnote/"
+
+
+def test_submit_send_back_and_the_editor_sees_the_note(editor, publisher):
+    ana, pavlo = Client(), Client()
+    ana.force_login(editor)
+    pavlo.force_login(publisher)
+    add = ana.post(
+        "/admin/talks/round/add/",
+        {
+            "number": "9",
+            "title": "Ninth round",
+            "status": "scheduled",
+            "held_on": "2026-02-01",
+            "held_on_precision": "day",
+            "time_zone": "Europe/Istanbul",
+            "confidence": "single_source",
+            **{
+                f"{p}-{k}": v
+                for p in ("delegations", "events", "documents", "positions", "commitments")
+                for k, v in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+            },
+        },
+    )
+    assert add.status_code == 302
+    from talks.models import Round
+
+    round_ = Round.objects.get(number=9)
+    round_.sources.add(SourceFactory())
+    DelegationFactory(round=round_, publication_status=PublicationStatus.DRAFT)
+    assert "Ninth round" in ana.get(DESK).content.decode()  # my drafts
+    ana.post(
+        "/admin/talks/round/",
+        {
+            "action": "submit_for_review",
+            "_selected_action": [round_.pk],
+            "review_note": "Sources checked against the decree",
+        },
+    )
+    waiting = pavlo.get(DESK).content.decode()
+    assert "Ninth round" in waiting
+    assert "submitted by ana" in waiting
+    assert "Sources checked against the decree" in waiting
+    index = pavlo.get("/admin/").content.decode()
+    assert "Waiting for review: 2" in index  # the round and its delegation
+    form = pavlo.post(
+        "/admin/talks/round/", {"action": "send_back", "_selected_action": [round_.pk]}
+    )
+    assert "What to change" in form.content.decode()
+    pavlo.post(
+        "/admin/talks/round/",
+        {
+            "action": "send_back",
+            "_selected_action": [round_.pk],
+            "review_note": "Name the venue and add Russia's delegation",
+        },
+    )
+    round_.refresh_from_db()
+    assert round_.publication_status == PublicationStatus.DRAFT
+    assert round_.delegations.get().publication_status == PublicationStatus.DRAFT
+    desk = ana.get(DESK).content.decode()
+    assert "Name the venue and add Russia&#x27;s delegation" in desk
+    page = ana.get(reverse("admin:talks_round_change", args=[round_.pk])).content.decode()
+    assert "Sent back with changes requested" in page
+    assert "Name the venue and add Russia&#x27;s delegation" in page
+
+
+def test_the_desk_is_read_only_and_closed_to_staff_without_a_role(client, editor):
+    staff = type(editor).objects.create_user("nobody", is_staff=True)
+    client.force_login(staff)
+    assert client.get(DESK).status_code == 403
+    client.force_login(editor)
+    assert client.get(DESK).status_code == 200
+    assert client.get(DESK + "add/").status_code == 403
+    RoundFactory()
