@@ -63,7 +63,14 @@ class PublicFilterSet(filters.FilterSet):
         for name, value in self.form.cleaned_data.items():
             spec = self.filters[name]
             through = _relation(queryset.model, (spec.field_name or "").split("__")[0])
-            if spec.method or value in EMPTY_VALUES or not through or spec.lookup_expr == "isnull":
+            own = getattr(spec, "builds_its_own_lookup", False)
+            if (
+                spec.method
+                or own
+                or value in EMPTY_VALUES
+                or not through
+                or spec.lookup_expr == "isnull"
+            ):
                 queryset = spec.filter(queryset, value)
                 continue
             lookup = f"{spec.field_name}__{spec.lookup_expr}"
@@ -150,7 +157,12 @@ class TrackFilter(filters.CharFilter):
     """`track=trilateral`: rows that belong to that track, through any of `paths` (each a path
     to a Track, e.g. "round__track")."""
 
+    builds_its_own_lookup = True  # through published rows (published_q), like every filter
+
     def __init__(self, *paths: str, **kwargs):
+        # The first path names what the filter reads, for the schema and the tests that walk
+        # every filter; filter() looks along every path.
+        kwargs.setdefault("field_name", f"{paths[0]}__slug")
         super().__init__(help_text=TRACK_HELP, max_length=100, **kwargs)
         self.paths = paths
 
@@ -159,7 +171,7 @@ class TrackFilter(filters.CharFilter):
             return queryset
         condition = Q()
         for path in self.paths:
-            condition |= Q(**{f"{path}__slug": value})
+            condition |= published_q(queryset.model, f"{path}__slug", value)
         return queryset.filter(condition)
 
 
@@ -167,6 +179,8 @@ class RoundNumberFilter(filters.NumberFilter):
     """`round=2`: rows of round 2 of the track named by the FilterSet's `track` parameter, or of
     the Istanbul talks when none is named, so a `round=2` written before tracks still means the
     2 June 2025 round. `round_path` is the path to the Round, e.g. "delegation__round"."""
+
+    builds_its_own_lookup = True  # through published rows (published_q), like every filter
 
     def __init__(self, round_path: str, **kwargs):
         super().__init__(min_value=0, max_value=32767, help_text=ROUND_HELP, **kwargs)
@@ -176,8 +190,10 @@ class RoundNumberFilter(filters.NumberFilter):
         if value in EMPTY_VALUES:
             return queryset
         track = self.parent.form.cleaned_data.get("track") or DEFAULT_TRACK
+        model, path = queryset.model, self.round_path
         return queryset.filter(
-            **{f"{self.round_path}__number": value, f"{self.round_path}__track__slug": track}
+            published_q(model, f"{path}__number", value)
+            & published_q(model, f"{path}__track__slug", track)
         )
 
 
