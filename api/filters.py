@@ -183,6 +183,9 @@ class RoundNumberFilter(filters.NumberFilter):
     builds_its_own_lookup = True  # through published rows (published_q), like every filter
 
     def __init__(self, round_path: str, **kwargs):
+        # field_name says what the filter reads, for the schema and the tests that walk every
+        # filter; filter() also reads the track.
+        kwargs.setdefault("field_name", f"{round_path}__number")
         super().__init__(min_value=0, max_value=32767, help_text=ROUND_HELP, **kwargs)
         self.round_path = round_path
 

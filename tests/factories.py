@@ -293,12 +293,16 @@ def role_group(name: str):
 
     group, created = Group.objects.get_or_create(name=name)
     if created:
-        roles = importlib.import_module("positions.migrations.0003_editor_and_publisher_groups")
-        for app_label, codename in roles.role_permissions()[name]:
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        # provenance/migrations/0007_review_desk_permissions
+        for migration in (
+            "positions.migrations.0003_editor_and_publisher_groups",
+            "positions.migrations.0010_editor_and_publisher_rights_on_tracks_and_cities",
+        ):
+            roles = importlib.import_module(migration)
+            for app_label, codename in roles.role_permissions()[name]:
+                group.permissions.add(
+                    Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                )
+        # provenance/migrations/0008_review_desk_permissions
         group.permissions.add(
             Permission.objects.get(content_type__app_label="provenance", codename="view_reviewnote")
         )

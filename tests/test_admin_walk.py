@@ -99,6 +99,11 @@ def world(django_db_setup, django_db_blocker):
         count = factories.ExchangeCountFactory(exchange=exchange, quantity=909)
         issue = position.issue
         issue.events.add(event)
+        round_.track.parties.add(membership.organization)  # a track's form requires its parties
+        standing = factories.StandingDelegationFactory(track=round_.track)
+        standing_member = factories.StandingMemberFactory(
+            standing_delegation=standing, person=person
+        )
         facts = [
             source,
             person,
@@ -115,6 +120,10 @@ def world(django_db_setup, django_db_blocker):
             exchange,
             count,
             round_.venue,
+            round_.venue.city,
+            round_.track,
+            standing,
+            standing_member,
             issue,
         ]
         for obj in facts:
@@ -126,7 +135,9 @@ def world(django_db_setup, django_db_blocker):
                     setattr(obj, name, f"{getattr(obj, name)} (v2)"[:60])
                     break
             obj.save()
-        factories.RoundFactory(number=8, title="Draft round", publication_status="draft")
+        factories.RoundFactory(
+            number=8, title="Draft round", publication_status="draft", track=round_.track
+        )
         from provenance.models import ReviewNote
 
         ReviewNote.add(round_, "submitted", user=None, note="Walked note")

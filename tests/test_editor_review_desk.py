@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from provenance.models import PublicationStatus
-from tests.factories import DelegationFactory, RoundFactory, SourceFactory
+from tests.factories import DelegationFactory, RoundFactory, SourceFactory, TrackFactory
 
 pytestmark = pytest.mark.django_db
 DESK = "/admin/provenance/reviewnote/"
@@ -19,6 +19,7 @@ def test_submit_send_back_and_the_editor_sees_the_note(editor, publisher):
     add = ana.post(
         "/admin/talks/round/add/",
         {
+            "track": str(TrackFactory().pk),
             "number": "9",
             "title": "Ninth round",
             "status": "scheduled",

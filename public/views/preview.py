@@ -66,6 +66,9 @@ def public_preview(request, path: str):
     if match.namespace != "public" or match.url_name in ("preview", "public-preview"):
         raise Http404
     request.is_preview = True
+    # The view sees the public address it serves, so a check of its canonical address
+    # (round_detail's) holds; a redirect it answers stays inside the preview.
+    request.path = request.path_info = f"/{path}"
     token = PREVIEWING.set(True)
     try:
         response = match.func(request, *match.args, **match.kwargs)
@@ -73,5 +76,8 @@ def public_preview(request, path: str):
             response.render()
     finally:
         PREVIEWING.reset(token)
+    location = response.get("Location", "")
+    if response.status_code in (301, 302) and location.startswith("/"):
+        response["Location"] = f"/preview{location}"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
