@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from rest_framework.request import Request
 from rest_framework.utils.encoders import JSONEncoder
 
-from api.renderers import csv_rows
+from api.renderers import csv_rows, view_columns
 from api.urls import RESOURCES
 from provenance.versioning import conditional_on_content
 
@@ -23,9 +23,8 @@ def resource_view(request, viewset_class):
     return viewset_class(request=Request(request), format_kwarg=None, kwargs={}, action="list")
 
 
-def table_rows(request, viewset_class):
+def table_rows(view):
     """Every public row, serialised as the API does, fetched CHUNK_SIZE at a time."""
-    view = resource_view(request, viewset_class)
     serializer_class = view.get_serializer_class()
     context = {"request": view.request, "view": view}
     queryset = view.get_queryset().order_by(*view.ordering)
@@ -44,12 +43,17 @@ def json_array(rows):
 
 @conditional_on_content
 def download_table(request, table: str, extension: str):
+    """One whole table: `<table>.csv`, `<table>.json`, or `<table>.csv-excel` (the CSV with a
+    byte order mark, for Excel), laid out as the API lays out the same resource."""
     viewset_class = TABLES.get(table)
-    if viewset_class is None or extension not in ("csv", "json"):
+    if viewset_class is None or extension not in ("csv", "csv-excel", "json"):
         raise Http404("No such table.")
-    rows = table_rows(request, viewset_class)
-    if extension == "csv":
-        response = StreamingHttpResponse(csv_rows(rows), content_type="text/csv; charset=utf-8")
+    view = resource_view(request, viewset_class)
+    rows = table_rows(view)
+    if extension != "json":
+        lines = csv_rows(rows, view_columns(view), byte_order_mark=extension == "csv-excel")
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+        extension = "csv"
     else:
         response = StreamingHttpResponse(
             json_array(rows), content_type="application/json; charset=utf-8"
@@ -69,6 +73,7 @@ def downloads(request):
                 "description": (viewset_class.__doc__ or "").strip(),
                 "rows": view.get_queryset().count(),
                 "csv": reverse("downloads:table", args=[prefix, "csv"]),
+                "csv_excel": reverse("downloads:table", args=[prefix, "csv-excel"]),
                 "json": reverse("downloads:table", args=[prefix, "json"]),
                 "api": reverse(f"api:{basename}-list"),
             }

@@ -348,6 +348,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "api.renderers.FlatCSVRenderer",
+        "api.renderers.ExcelCSVRenderer",
     ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.LinkHeaderPagination",
     "DEFAULT_FILTER_BACKENDS": [

@@ -8,7 +8,12 @@ from rest_framework import exceptions, serializers
 PAGE_PARAMS = [
     OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
     OpenApiParameter("page_size", OpenApiTypes.INT, description="Rows per page, at most 500."),
-    OpenApiParameter("format", str, enum=["json", "csv"], description="json (default) or csv."),
+    OpenApiParameter(
+        "format",
+        str,
+        enum=["json", "csv", "csv-excel"],
+        description="json (default), csv, or csv-excel (CSV with a UTF-8 byte order mark).",
+    ),
 ]
 
 
