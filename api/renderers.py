@@ -87,11 +87,24 @@ def serializer_columns(serializer) -> list[tuple[str, tuple[str, ...]]]:
     return columns
 
 
-def view_columns(view) -> list[tuple[str, tuple[str, ...]]]:
-    """The CSV columns of a view: its declared `csv_columns`, else its serializer's."""
+def view_columns(view, rows=()) -> list[tuple[str, tuple[str, ...]]]:
+    """The CSV columns of a view: its declared `csv_columns`, else its serializer's. A view with
+    neither (the API's front page, one document) gets the columns of its one row."""
     if names := getattr(view, "csv_columns", None):
         return [(name, (name,)) for name in names]
-    return serializer_columns(view.get_serializer())
+    if hasattr(view, "get_serializer"):
+        return serializer_columns(view.get_serializer())
+    return row_columns(rows[0]) if rows else []
+
+
+def row_columns(row: dict, path: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    columns = []
+    for key, value in row.items():
+        if isinstance(value, dict):
+            columns += row_columns(value, (*path, key))
+        else:
+            columns.append(("_".join((*path, key)), (*path, key)))
+    return columns
 
 
 def _dig(value, path: tuple[str, ...]):
@@ -158,7 +171,7 @@ class FlatCSVRenderer(BaseRenderer):
         response, request = context.get("response"), context.get("request")
         if response is not None and request is not None and response.status_code < 400:
             response["Content-Disposition"] = f'attachment; filename="{csv_filename(request.path)}"'
-        columns = view_columns(context.get("view"))
+        columns = view_columns(context.get("view"), rows)
         text = "".join(csv_rows(rows, columns, byte_order_mark=self.byte_order_mark))
         return text.encode("utf-8")
 

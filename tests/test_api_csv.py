@@ -23,6 +23,7 @@ LISTS = [f"/api/v1/{prefix}/" for prefix, _, _ in RESOURCES] + [
     "/api/v1/timeline/",
     "/api/v1/search/?q=istanbul",
     "/api/v1/changes/?since=2000-01-01T00:00:00Z",
+    "/api/v1/totals/",
 ]
 TABLES = [prefix for prefix, _, _ in RESOURCES]
 
@@ -142,7 +143,7 @@ def test_a_delegation_row_names_each_participant_with_their_role(client):
 # --- what a spreadsheet needs ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize("path", [*LISTS, "/api/v1/"])
 def test_every_api_csv_names_its_file(client, path):
     response = client.get(with_params(path, format="csv"))
     disposition = response["Content-Disposition"]
