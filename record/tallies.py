@@ -8,7 +8,7 @@ reported total is not added again) whose link to the commitment is not uncertain
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from positions.models import Category, CountPrecision, Exchange
 from provenance.models import Claimant, Confidence, Side
@@ -31,12 +31,18 @@ NOT_COUNTED = [Confidence.UNCERTAIN, Confidence.CONTESTED]
 
 @dataclass
 class Figure:
-    """One claimant's total for one line, and how many exchanges it covers."""
+    """One claimant's total for one line, and how many exchanges it covers.
+
+    `quantity` is what the site shows: the claimant's own figures, and where it gave none for an
+    exchange, the figure `tally()` fills in. `own_quantity` adds up its own figures only, for the
+    `exchanges` it gave one for: what summing its rows of the exchange-counts table gives.
+    """
 
     claimant: str
     quantity: int = 0
     qualifier: str = ""
     exchanges: int = 0
+    own_quantity: int = 0
 
     @property
     def claimant_label(self) -> str:
@@ -116,6 +122,7 @@ def tally(exchanges, *, grouped: bool = False) -> list[TallyLine]:
                 if claimant in cell:
                     figure.exchanges += 1
                     quantity, qualifier = cell[claimant]
+                    figure.own_quantity += quantity
                 else:
                     fallback = side if side in cell else min(cell, key=CLAIMANT_ORDER.index)
                     quantity, qualifier = cell[fallback]
@@ -125,6 +132,23 @@ def tally(exchanges, *, grouped: bool = False) -> list[TallyLine]:
         lines.append(line)
     order = [PEOPLE, BODIES] if grouped else list(Category.values)
     return sorted(lines, key=lambda line: (order.index(line.category), SIDE_ORDER.index(line.side)))
+
+
+def top_level_q(prefix: str = "") -> Q:
+    """Exchanges that are not a stage of a reported total: adding up their counts counts every
+    exchange once (the totals "across the whole record"). `prefix` reaches the exchange from
+    another model, e.g. "exchange__" from its counts."""
+    return Q(**{f"{prefix}part_of__isnull": True})
+
+
+def counted_q(prefix: str = "") -> Q:
+    """The exchanges `progress()` adds to an agreement's running totals, as a filter: linked to a
+    commitment by a link that is neither uncertain nor contested, and not a stage."""
+    return (
+        top_level_q(prefix)
+        & Q(**{f"{prefix}commitment__isnull": False})
+        & ~Q(**{f"{prefix}linkage_confidence__in": NOT_COUNTED})
+    )
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """API resources for issues, documents, positions, commitments, exchanges and their counts."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
@@ -23,6 +23,7 @@ from positions.models import (
     Provision,
 )
 from provenance.text import fold
+from record import tallies
 
 ISSUE_HELP = "An issue's slug, e.g. nato, ceasefire, prisoners."
 
@@ -285,16 +286,42 @@ class ExchangeViewSet(PublicReadOnlyViewSet):
         return self.with_sources(queryset)
 
 
+COUNTED_HELP = (
+    "Whether the commitment tracker adds this count to its agreement's running totals: the "
+    "exchange carries out a commitment by a link that is neither uncertain nor contested, and "
+    "is not a stage of a reported total."
+)
+
+
 class ExchangeCountSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("exchange-count")
     exchange = RefField("exchange")
     occurred_on = serializers.DateField(source="exchange.occurred_on")
+    stage_of = RefField(
+        "exchange",
+        source="exchange.part_of",
+        allow_null=True,
+        help_text="The reported total this count's exchange is one stage of; null when it is "
+        "not a stage. A stage's counts are inside its total's: add up `top_level=true` rows.",
+    )
+    commitment = RefField(
+        "commitment",
+        source="exchange.commitment",
+        allow_null=True,
+        help_text="The agreement the exchange carries out, if any.",
+    )
+    linkage_confidence = serializers.CharField(
+        source="exchange.linkage_confidence",
+        help_text="How sure the link to the commitment is (blank without one).",
+    )
+    counted = serializers.BooleanField(help_text=COUNTED_HELP)
 
     class Meta:
         model = ExchangeCount
         fields = [
             "id", "url", "exchange", "occurred_on", "receiving_side", "category", "quantity",
-            "precision", "claimed_by", "note", "confidence", "sources",
+            "precision", "claimed_by", "note", "confidence", "stage_of", "commitment",
+            "linkage_confidence", "counted", "sources",
         ]  # fmt: skip
 
 
@@ -304,6 +331,16 @@ class ExchangeCountFilter(PublicFilterSet):
     occurred_on__gte = filters.DateFilter(field_name="exchange__occurred_on", lookup_expr="gte")
     occurred_on__lte = filters.DateFilter(field_name="exchange__occurred_on", lookup_expr="lte")
     category__in = CharInFilter(field_name="category")
+    top_level = filters.BooleanFilter(
+        method="filter_top_level",
+        help_text="true: counts of exchanges that are not a stage of a reported total, so that "
+        "adding them up counts every exchange once (the totals across the whole record).",
+    )
+    counted = filters.BooleanFilter(
+        method="filter_counted",
+        help_text="true: only the counts the commitment tracker adds to agreements' running "
+        "totals (with `track=`, one track's). " + COUNTED_HELP,
+    )
 
     class Meta:
         model = ExchangeCount
@@ -319,6 +356,14 @@ class ExchangeCountFilter(PublicFilterSet):
     def filter_q(self, queryset, name, value):
         return super().filter_q(queryset, name, value) | text_search(queryset, value, "note")
 
+    def filter_top_level(self, queryset, name, value):
+        condition = tallies.top_level_q("exchange__")
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+    def filter_counted(self, queryset, name, value):
+        condition = tallies.counted_q("exchange__")
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
 
 class ExchangeCountViewSet(PublicReadOnlyViewSet):
     """Every count of every exchange as its own row: one per side, category and claimant."""
@@ -330,5 +375,13 @@ class ExchangeCountViewSet(PublicReadOnlyViewSet):
     cursor_ordering = ("id",)
 
     def get_queryset(self):
-        queryset = ExchangeCount.objects.published().select_related("exchange")
+        queryset = (
+            ExchangeCount.objects.published()
+            .select_related("exchange__part_of", "exchange__commitment")
+            .annotate(
+                counted=ExpressionWrapper(
+                    tallies.counted_q("exchange__"), output_field=BooleanField()
+                )
+            )
+        )
         return self.with_sources(queryset)
