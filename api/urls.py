@@ -28,6 +28,7 @@ from api.views.exports import PopoloView, TimelineJSView
 from api.views.root import RecordAPIRootView
 from api.views.search import SearchView
 from api.views.timeline import TimelineView
+from api.views.totals import TotalsView
 from record import kinds
 
 app_name = "api"
@@ -69,6 +70,7 @@ urlpatterns = [
     path("timeline/", TimelineView.as_view(), name="timeline"),
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("totals/", TotalsView.as_view(), name="totals"),
     *router.urls,
     # Last: anything else under /api/v1/ is a JSON 404, like every other API error.
     re_path(r"^.*$", api_not_found),

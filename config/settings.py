@@ -379,6 +379,7 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "provenance.models.DatePrecision",
         "ConfidenceEnum": "provenance.models.Confidence",
         "CategoryEnum": "positions.models.Category",
+        "ClaimantEnum": "provenance.models.Claimant",
         "SourceKindEnum": "provenance.models.SourceKind",
         "DelegationSideEnum": "talks.models.DelegationSide",
     },

@@ -1,0 +1,105 @@
+"""The API's totals: people and bodies each side received, per claimant, as the commitment
+tracker adds them up (record.tallies)."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+
+from api.base import PublicAPIView
+from api.views.common import PAGE_PARAMS, page_of
+from positions.models import Exchange
+from provenance.models import Claimant, Side
+from record import tallies
+from talks.models import Track
+
+RECORD = "record"
+EXCLUDED = "excluded"
+INCLUDED = "included"
+
+TOTAL_ITEM = {
+    "scope": serializers.CharField(
+        help_text="`record`: every exchange in the record, linked to an agreement or not, each "
+        "once; otherwise a track's slug: the exchanges that carry out that track's agreements."
+    ),
+    "uncertain_links": serializers.ChoiceField(
+        choices=[EXCLUDED, INCLUDED],
+        help_text="`excluded`: exchanges whose link to their agreement is uncertain or contested "
+        "are left out, as the tracker's totals per track do; `included`: they are added too.",
+    ),
+    "receiving_side": serializers.ChoiceField(choices=Side.choices),
+    "category": serializers.ChoiceField(
+        choices=[tallies.PEOPLE, tallies.BODIES],
+        help_text="people (prisoners of war, civilians, children) or bodies.",
+    ),
+    "claimant": serializers.ChoiceField(choices=Claimant.choices),
+    "quantity": serializers.IntegerField(
+        help_text="The total the site shows for this claimant: where it gave no figure for an "
+        "exchange, the receiving side's own (else the other claimant's) is counted instead."
+    ),
+    "qualifier": serializers.CharField(help_text="`at least`, `about`, or blank for exact."),
+    "own_quantity": serializers.IntegerField(
+        help_text="The claimant's own figures only: the sum of its exchange-counts rows."
+    ),
+    "claimant_exchanges": serializers.IntegerField(
+        help_text="How many of the exchanges the claimant gave a figure of its own for."
+    ),
+    "exchanges": serializers.IntegerField(help_text="How many exchanges the total covers."),
+    "figures_differ": serializers.BooleanField(
+        help_text="The claimants' totals for this side and category differ."
+    ),
+}
+
+
+def scopes(exchanges: list, tracks: list) -> list[tuple[str, str, list]]:
+    """(scope, uncertain_links, exchanges) for each total: the whole record, and each track's
+    agreements with and without the exchanges whose link is uncertain or contested."""
+    result = [(RECORD, INCLUDED, exchanges)]
+    for track in tracks:
+        linked = [x for x in exchanges if x.commitment_id and x.commitment.track_id == track.pk]
+        counted = [x for x in linked if x.counts_towards_commitment]
+        result += [(track.slug, EXCLUDED, counted), (track.slug, INCLUDED, linked)]
+    return result
+
+
+class TotalsView(PublicAPIView):
+    """People and bodies each side received, per claimant: across the whole record and under
+    each track's agreements, with and without uncertain links — the commitment tracker's
+    figures. Stages of a reported total are inside their total, never added again. Four
+    queries, whatever the size of the record."""
+
+    extra_params = ()
+    csv_columns = list(TOTAL_ITEM)
+
+    @extend_schema(
+        operation_id="totals_list",
+        parameters=PAGE_PARAMS,
+        responses=page_of("Total", TOTAL_ITEM),
+    )
+    def get(self, request, *args, **kwargs):
+        # Every exchange once: a stage's counts are inside its reported total's.
+        exchanges = list(
+            Exchange.objects.published()
+            .filter(tallies.top_level_q())
+            .select_related("commitment")
+            .prefetch_related("counts")
+            .order_by("occurred_on", "pk")
+        )
+        tracks = list(Track.objects.published())
+        items = [
+            {
+                "scope": scope,
+                "uncertain_links": uncertain_links,
+                "receiving_side": line.side,
+                "category": line.category,
+                "claimant": figure.claimant,
+                "quantity": figure.quantity,
+                "qualifier": figure.qualifier,
+                "own_quantity": figure.own_quantity,
+                "claimant_exchanges": figure.exchanges,
+                "exchanges": line.exchanges,
+                "figures_differ": line.sides_differ,
+            }
+            for scope, uncertain_links, chosen in scopes(exchanges, tracks)
+            for line in tallies.tally(chosen, grouped=True)
+            for figure in line.figures
+        ]
+        return self.paginated(request, items)
