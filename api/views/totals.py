@@ -12,18 +12,21 @@ from record import tallies
 from talks.models import Track
 
 RECORD = "record"
+AGREEMENTS = "agreements"
 EXCLUDED = "excluded"
 INCLUDED = "included"
 
 TOTAL_ITEM = {
     "scope": serializers.CharField(
         help_text="`record`: every exchange in the record, linked to an agreement or not, each "
-        "once; otherwise a track's slug: the exchanges that carry out that track's agreements."
+        "once; `agreements`: the exchanges that carry out any agreement; otherwise a track's "
+        "slug: the exchanges that carry out that track's agreements."
     ),
     "uncertain_links": serializers.ChoiceField(
         choices=[EXCLUDED, INCLUDED],
         help_text="`excluded`: exchanges whose link to their agreement is uncertain or contested "
-        "are left out, as the tracker's totals per track do; `included`: they are added too.",
+        "are left out, as the tracker's totals per track do; `included`: they are added too, as "
+        "the tracker's total across the whole record does.",
     ),
     "receiving_side": serializers.ChoiceField(choices=Side.choices),
     "category": serializers.ChoiceField(
@@ -50,20 +53,24 @@ TOTAL_ITEM = {
 
 
 def scopes(exchanges: list, tracks: list) -> list[tuple[str, str, list]]:
-    """(scope, uncertain_links, exchanges) for each total: the whole record, and each track's
-    agreements with and without the exchanges whose link is uncertain or contested."""
-    result = [(RECORD, INCLUDED, exchanges)]
-    for track in tracks:
-        linked = [x for x in exchanges if x.commitment_id and x.commitment.track_id == track.pk]
-        counted = [x for x in linked if x.counts_towards_commitment]
-        result += [(track.slug, EXCLUDED, counted), (track.slug, INCLUDED, linked)]
+    """(scope, uncertain_links, exchanges) for each total: the whole record, every agreement,
+    and each track's agreements, each without and with the exchanges whose link to their
+    agreement is uncertain or contested (the rule of `tallies.progress`)."""
+    linked = [x for x in exchanges if x.commitment_id]
+    groups = [(RECORD, exchanges), (AGREEMENTS, linked)]
+    groups += [(t.slug, [x for x in linked if x.commitment.track_id == t.pk]) for t in tracks]
+    result = []
+    for scope, chosen in groups:
+        # An exchange linked to no agreement has no link to be unsure of: it stays.
+        sure = [x for x in chosen if not x.commitment_id or x.counts_towards_commitment]
+        result += [(scope, EXCLUDED, sure), (scope, INCLUDED, chosen)]
     return result
 
 
 class TotalsView(PublicAPIView):
-    """People and bodies each side received, per claimant: across the whole record and under
-    each track's agreements, with and without uncertain links — the commitment tracker's
-    figures. Stages of a reported total are inside their total, never added again. Four
+    """People and bodies each side received, per claimant: across the whole record, under every
+    agreement and under each track's, with and without uncertain links — the commitment tracker's
+    figures. Stages of a reported total are inside their total, never added again. Three
     queries, whatever the size of the record."""
 
     extra_params = ()
