@@ -20,9 +20,7 @@ def home(request):
     # Exchanges that carry out an agreement made at a round, grouped by that round's track.
     under_agreements = (
         Exchange.objects.published()
-        .top_level()
-        .filter(commitment__round__isnull=False)
-        .exclude(linkage_confidence__in=tallies.NOT_COUNTED)
+        .filter(tallies.counted_q(), commitment__round__isnull=False)
         .select_related("commitment")
         .prefetch_related("counts")
     )
