@@ -185,6 +185,15 @@ def test_totals_count_published_exchanges_only(client):
     assert totals(client) == []
 
 
+def test_a_draft_track_has_no_totals(client):
+    from talks.models import Track
+
+    track = Track.objects.get(slug=totals(client)[-1]["scope"])
+    track.publication_status = "draft"
+    track.save()
+    assert track.slug not in {row["scope"] for row in totals(client)}
+
+
 def test_totals_cost_the_same_queries_however_many_exchanges(client, django_assert_num_queries):
     with django_assert_num_queries(3):
         # 1. top-level published exchanges with their commitment, 2. their counts,
