@@ -7,12 +7,14 @@ import io
 from rest_framework.renderers import BaseRenderer
 
 from api.fields import RefField, RefListField
+from provenance.text import clean_text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value) -> str:
-    """One CSV cell: ISO dates, empty for null, and spreadsheet formulas neutralised."""
+    """One CSV cell: ISO dates, empty for null, no control characters (provenance.text), and
+    spreadsheet formulas neutralised."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -21,7 +23,7 @@ def csv_cell(value) -> str:
         return value.isoformat()
     if isinstance(value, int | float):
         return str(value)
-    text = str(value)
+    text = clean_text(str(value))
     if text.startswith(FORMULA_PREFIXES):
         # A leading apostrophe makes Excel, LibreOffice and Sheets show the text, not run it.
         return "'" + text

@@ -1,4 +1,11 @@
-"""Text folding for search that behaves the same on SQLite and PostgreSQL.
+"""Text that every format survives, and folding for search that behaves the same on SQLite and
+PostgreSQL.
+
+`clean_text` keeps out of the record what no format can carry: C0 and C1 control characters
+other than tab and newline (a `\x02` pasted from Word makes an Atom feed unserialisable),
+Unicode non-characters (`U+FFFF` is not allowed in XML) and lone surrogates (not encodable as
+UTF-8). Every text field of every content model is cleaned on save (provenance.apps), and every
+format that writes text out cleans it again (rows saved before the rule may still hold them).
 
 SQLite's LIKE folds case for ASCII only, so "умєров" would not find "Умєров" there. Instead each
 searchable row stores a folded copy of its names (`search_text`), and queries are folded the same
@@ -9,13 +16,42 @@ collapsed. Both engines then only need a plain substring match.
 import re
 import unicodedata
 
+# C0 controls but tab and newline, DEL and the C1 controls; the non-characters U+FDD0–U+FDEF
+# and the last two code points of every plane; surrogates, which only come alone in a str.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
+
+
+def clean_text(text: str) -> str:
+    """`text` without the characters no format can carry; Windows and old Mac line ends become
+    newlines (a carriage return is a control character too)."""
+    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_value(value):
+    """`value` with every string in it cleaned, through lists, tuples and dicts (a JSON-LD
+    document, a feed item's categories)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_value(key): clean_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(clean_value(item) for item in value)
+    return value
+
+
 # Letters that Unicode does not decompose into a base letter plus an accent.
 _EXTRA_FOLDS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "’": "'"})
 _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_EXTRA_FOLDS))
+    decomposed = unicodedata.normalize("NFKD", clean_text(text).casefold().translate(_EXTRA_FOLDS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # Recompose so Cyrillic letters such as "й" (и + breve) are stripped consistently on both
     # sides of the comparison; "й" folds to "и", which is also how transliterations drop it.
