@@ -45,14 +45,26 @@ def clean_value(value):
     return value
 
 
-# Letters that Unicode does not decompose into a base letter plus an accent.
-_EXTRA_FOLDS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "’": "'"})
+# Letters that Unicode does not decompose into a base letter plus an accent, and the
+# apostrophes people type or paste for "'" (modifier letter, curly quotes, prime, backtick).
+_EXTRA_FOLDS = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"}
+    | dict.fromkeys("\u2019\u2018\u02bc\u02bb\u2032\u00b4\u0060", "'")
+)
 _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
+    """`text` as search compares it: case-folded (Cyrillic and Turkish "İ" included), accents
+    and invisible characters (zero-width space and joiner, soft hyphen, byte-order mark) removed,
+    apostrophes made "'", whitespace collapsed."""
     decomposed = unicodedata.normalize("NFKD", clean_text(text).casefold().translate(_EXTRA_FOLDS))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Combining marks are accents; format characters (category Cf) are invisible.
+    stripped = "".join(
+        ch
+        for ch in decomposed
+        if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
+    )
     # Recompose so Cyrillic letters such as "й" (и + breve) are stripped consistently on both
     # sides of the comparison; "й" folds to "и", which is also how transliterations drop it.
     return _SPACES.sub(" ", unicodedata.normalize("NFC", stripped)).strip()
@@ -61,3 +73,17 @@ def fold(text: str) -> str:
 def fold_for_search(*parts: str) -> str:
     """One folded line per non-empty part, ready to store in a `search_text` column."""
     return "\n".join(fold(part) for part in parts if part)
+
+
+def spelling_variants(folded: str, groups) -> list[str]:
+    """`folded` (a folded query) and its other spellings: for each group of spellings of one
+    name (folded: "umerov", "umierov", "умєров") one of which the query contains as whole
+    words, the query with it replaced by each of the others. "rustem umierov" → "rustem
+    umerov", …; the query itself comes first."""
+    variants = [folded]
+    for group in groups:
+        for spelling in group:
+            pattern = re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)")
+            if pattern.search(folded):
+                variants += [pattern.sub(other, folded) for other in group if other != spelling]
+    return list(dict.fromkeys(variants))
