@@ -87,3 +87,21 @@ def spelling_variants(folded: str, groups) -> list[str]:
             if pattern.search(folded):
                 variants += [pattern.sub(other, folded) for other in group if other != spelling]
     return list(dict.fromkeys(variants))
+
+
+def refold_search_text(app_label: str):
+    """A data migration's operation: every stored `search_text` of the app's models folded
+    again by today's `fold`, from the folded text itself (folding twice is folding once), so
+    rows saved before a change to folding match the queries folded after it. Written with
+    update(), not save(): no new version, history row or change in the feed."""
+
+    def refold(apps, schema_editor):
+        for model in apps.get_app_config(app_label).get_models():
+            if not any(field.name == "search_text" for field in model._meta.fields):
+                continue
+            for pk, text in model._default_manager.values_list("pk", "search_text"):
+                refolded = fold_for_search(*text.split("\n"))
+                if refolded != text:
+                    model._default_manager.filter(pk=pk).update(search_text=refolded)
+
+    return refold
