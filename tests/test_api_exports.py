@@ -269,3 +269,43 @@ def test_timelinejs_has_the_times_and_ends_the_record_knows(client, record):
         assert (
             datetime.date(end["year"], end["month"], end["day"]).isoformat() == round_["ended_on"]
         )
+
+
+def test_popolo_query_count_does_not_grow_with_the_record(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ParticipantFactory
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v1/popolo.json").status_code == 200
+        return len(captured.captured_queries)
+
+    ParticipantFactory()
+    MembershipFactory()
+    few = queries()
+    ParticipantFactory.create_batch(5)
+    MembershipFactory.create_batch(5, ended_date_unknown=True, end_on=None)
+    assert queries() == few
+
+
+def test_timelinejs_query_count_does_not_grow_with_the_record(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import EventFactory, ExchangeFactory, RoundFactory
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v1/timeline.json").status_code == 200
+        return len(captured.captured_queries)
+
+    RoundFactory()
+    EventFactory()
+    ExchangeFactory()
+    few = queries()
+    RoundFactory.create_batch(5)
+    EventFactory.create_batch(5)
+    ExchangeFactory.create_batch(5)
+    assert queries() == few

@@ -132,7 +132,7 @@ class PopoloView(PublicAPIView):
         )
         participants = (
             Participant.objects.published()
-            .select_related("delegation__round")
+            .select_related("delegation__round__track")
             .order_by("delegation", "order", "pk")
         )
         posts = list(Membership.objects.published())
