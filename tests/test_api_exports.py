@@ -309,3 +309,16 @@ def test_timelinejs_query_count_does_not_grow_with_the_record(client, db):
     EventFactory.create_batch(5)
     ExchangeFactory.create_batch(5)
     assert queries() == few
+
+
+def test_a_draft_side_organization_is_not_named_by_its_delegation(client, db):
+    from tests.factories import DelegationFactory, OrganizationFactory
+
+    secret = OrganizationFactory(name="Unannounced Office", publication_status="draft")
+    delegation = DelegationFactory(organization=secret)
+    data = client.get("/api/v1/popolo.json").json()
+    [organization] = [
+        o for o in data["organizations"] if o["id"] == f"organization/delegation-{delegation.pk}"
+    ]
+    assert organization["parent_id"] is None
+    assert "Unannounced Office" not in client.get("/api/v1/popolo.json").content.decode()

@@ -232,16 +232,14 @@ def popolo_membership(membership: Membership, ended_by: tuple | None = None) -> 
 def popolo_delegation(delegation: Delegation, public_ids: set[int]) -> dict:
     """A side's delegation at one round, as an organization whose parent is the side."""
     round_ = delegation.round
+    # A side's organization that is still a draft is not named, not even in a name.
+    public_side = delegation.organization_id in public_ids
+    side = delegation.organization.name if public_side else delegation.get_side_display()
     return {
         "id": f"organization/delegation-{delegation.pk}",
-        "name": f"{delegation.organization or delegation.get_side_display()} delegation, "
-        f"{round_.track.label} round {round_.number}",
+        "name": f"{side} delegation, {round_.track.label} round {round_.number}",
         "classification": "delegation",
-        "parent_id": (
-            f"organization/{delegation.organization_id}"
-            if delegation.organization_id in public_ids
-            else None
-        ),
+        "parent_id": f"organization/{delegation.organization_id}" if public_side else None,
         "founding_date": popolo_date(round_.held_on, round_.held_on_precision),
         "dissolution_date": popolo_date(
             round_.ended_on or round_.held_on,
