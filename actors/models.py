@@ -126,6 +126,9 @@ class Person(Sourced, Publishable):
     wikidata_id = models.CharField(max_length=16, blank=True, validators=[wikidata_id_validator])
     biography = models.TextField(blank=True, help_text="Short biography in Markdown.")
     search_text = models.TextField(blank=True, editable=False)
+    # A one-word alias is another spelling of the surname ("Umierov"), so search finds
+    # "Rustem Umierov" and every row naming "Umerov" (provenance.models.spelling_groups).
+    aliases_are_surnames = True
 
     objects = SearchableQuerySet.as_manager()
     history = HistoricalRecords()

@@ -15,6 +15,7 @@ from rest_framework import exceptions
 from rest_framework.filters import OrderingFilter
 
 from api.fields import requested_includes
+from provenance.models import search_variants
 from provenance.text import fold
 from talks.models import DEFAULT_TRACK
 
@@ -121,13 +122,29 @@ def in_utc(value: datetime.datetime) -> datetime.datetime:
 
 def folded_search(queryset, value: str, *fields: str):
     """Rows whose folded `search_text` columns (of this or published related rows) contain
-    `value`."""
-    folded = fold(value)
-    if not folded:
+    `value` or another spelling of a name in it (provenance.models.search_variants)."""
+    variants = search_variants(value)
+    if not variants:
         return queryset
     condition = Q()
     for field in fields:
-        condition |= published_q(queryset.model, f"{field}__contains", folded)
+        for variant in variants:
+            condition |= published_q(queryset.model, f"{field}__contains", variant)
+    return queryset.filter(condition)
+
+
+def text_search(queryset, value: str, *fields: str):
+    """Case-insensitive match on plain text columns (for models without a folded column): the
+    query as typed, folded ("PRİSONERS", "Ukraineʼs" as "prisoners", "Ukraine's") and in the
+    other spellings of names in it. Accents and Cyrillic are not folded here, as the column is
+    not."""
+    variants = search_variants(value)
+    if not variants:
+        return queryset
+    condition = Q()
+    for field in fields:
+        for variant in dict.fromkeys((value, *variants)):
+            condition |= Q(**{f"{field}__icontains": variant})
     return queryset.filter(condition)
 
 

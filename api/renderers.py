@@ -23,6 +23,7 @@ from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
 
 from api.fields import RefField, RefListField
+from provenance.text import clean_text
 
 EACH = "*"  # in a column's path: every item of the list found here
 ITEM_SEPARATOR = "; "
@@ -35,7 +36,7 @@ BYTE_ORDER_MARK = "\ufeff"
 
 def plain_text(value) -> str:
     """A value as text: ISO dates (UTC as `Z`), `true`/`false`, empty for null; a list joined
-    by `, `."""
+    by `, `; no control characters (provenance.text.clean_text: rows may predate the cleaning)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -46,7 +47,7 @@ def plain_text(value) -> str:
         return text[:-6] + "Z" if text.endswith("+00:00") else text
     if isinstance(value, list | tuple):
         return INNER_SEPARATOR.join(plain_text(item) for item in value)
-    return str(value)
+    return clean_text(str(value))
 
 
 def csv_cell(value) -> str:

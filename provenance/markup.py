@@ -6,6 +6,7 @@ rel="noopener noreferrer nofollow". Script, style, event-handler attributes and 
 URLs never reach the page.
 """
 
+import re
 from html.parser import HTMLParser
 
 import markdown as markdown_lib
@@ -74,9 +75,15 @@ class _TextWriter(HTMLParser):
         return out
 
 
+# A tag written with entities, "&lt;p&gt;" or "&lt;/b&gt;", as text pasted from a web page's
+# source arrives; in plain text it would come out as a raw "<p>".
+_ESCAPED_TAG = re.compile(r"&lt;(/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*?)?/?)&gt;")
+
+
 def markdown_to_text(text: str) -> str:
-    """Markdown → plain text for places that show no markup (calendar descriptions)."""
+    """Markdown → plain text for places that show no markup (calendar descriptions): no tags,
+    whether written as HTML or entity-escaped, only their text and link addresses."""
     writer = _TextWriter()
-    writer.feed(render_markdown(text))
+    writer.feed(render_markdown(_ESCAPED_TAG.sub(r"<\1>", text or "")))
     writer.close()
     return writer.text()

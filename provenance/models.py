@@ -6,14 +6,16 @@ that "what is public" and "says who" are decided in one place.
 """
 
 import contextvars
+import re
 
+from django.apps import apps
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from provenance.text import fold, fold_for_search
+from provenance.text import fold, fold_for_search, spelling_variants
 
 
 class PublicationStatus(models.TextChoices):
@@ -145,15 +147,99 @@ class PublishableQuerySet(models.QuerySet):
         return queryset
 
 
+def _aliased_models() -> list[type[models.Model]]:
+    """The models whose rows have other spellings (an `aliases` field): people, organizations,
+    venues, cities. Found in the app registry, as this app sits below the ones defining them."""
+    return [
+        model
+        for model in apps.get_models()
+        if any(field.name == "aliases" for field in model._meta.concrete_fields)
+        and any(field.name == "search_text" for field in model._meta.concrete_fields)
+    ]
+
+
+def spelling_groups(folded: str) -> list[set[str]]:
+    """Groups of folded spellings of one name, for the names that share a word with `folded`.
+    One query (a UNION over the aliased models), published rows only.
+
+    A row gives one group of its full names (name, short and native name, aliases); a model
+    that says `aliases_are_surnames` (people: "Umierov" is Rustem Umerov) gives a second one
+    of the surnames: the last word of each name with the one-word aliases."""
+    words = [word for word in re.findall(r"\w+", folded) if len(word) > 1]
+    if not words:
+        return []
+    selects = []
+    for model in _aliased_models():
+        names = {field.name for field in model._meta.concrete_fields}
+        rows = model._default_manager.all()
+        if hasattr(rows, "published"):
+            rows = rows.published()
+        condition = Q()
+        for word in words:
+            condition |= Q(search_text__contains=word)
+        selects.append(
+            rows.filter(condition)
+            .annotate(
+                spelling_surnames=Value(getattr(model, "aliases_are_surnames", False)),
+                spelling_name=F("name"),
+                spelling_native=F("native_name") if "native_name" in names else Value(""),
+                spelling_short=F("short_name") if "short_name" in names else Value(""),
+                spelling_aliases=F("aliases"),
+            )
+            .values_list(
+                "spelling_surnames",
+                "spelling_name",
+                "spelling_native",
+                "spelling_short",
+                "spelling_aliases",
+            )
+            .order_by()
+        )
+    groups = []
+    for surnames, name, native, short, aliases in selects[0].union(*selects[1:], all=True):
+        aliases = [fold(alias) for alias in aliases.splitlines() if fold(alias)]
+        full = {fold(name), fold(native), fold(short), *aliases} - {""}
+        if surnames:
+            single = {alias for alias in aliases if " " not in alias}
+            groups.append(full - single)
+            last_words = {fold(part).rsplit(" ", 1)[-1] for part in (name, native) if fold(part)}
+            groups.append(last_words | single)
+        else:
+            groups.append(full)
+    return [group for group in groups if len(group) > 1]
+
+
+def search_variants(query: str) -> list[str]:
+    """The folded query and its other spellings (provenance.text.spelling_variants), or [] for
+    a blank one. One query."""
+    folded = fold(query)
+    if not folded:
+        return []
+    return spelling_variants(folded, spelling_groups(folded))
+
+
 class SearchableQuerySet(PublishableQuerySet):
     """For models that keep a folded `search_text` column (see provenance.text)."""
 
-    def search(self, query: str):
-        """Rows whose names, aliases or text contain `query`, in any case, script or accent."""
-        folded = fold(query)
-        if not folded:
+    # The folded columns a query is matched against: the row's own, and those of related rows
+    # it is found through (a round through its venue).
+    search_paths: tuple[str, ...] = ("search_text",)
+
+    def search(self, query: str, *, variants: list[str] | None = None):
+        """Rows whose names, aliases or text contain `query`, in any case, script or accent, or
+        another spelling of a name in it ("Umierov" finds what "Umerov" finds).
+
+        `variants` are `search_variants(query)` when the caller has them already (one search
+        over many kinds); otherwise they cost one query."""
+        if variants is None:
+            variants = search_variants(query)
+        if not variants:
             return self.none()
-        return self.filter(search_text__contains=folded)
+        condition = Q()
+        for path in self.search_paths:
+            for variant in variants:
+                condition |= Q(**{f"{path}__contains": variant})
+        return self.filter(condition)
 
 
 class Publishable(models.Model):

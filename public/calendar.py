@@ -5,6 +5,12 @@ Calendar apps match events by UID and replace an event when its SEQUENCE grows, 
 fixed per round (`Round.ref`: `round-2@…` as before tracks, `round-trilateral-1@…`) and
 SEQUENCE counts the published versions in which the time, place or status changed (read from
 the round's history).
+
+Every event has an end, as calendar apps otherwise show a timed event as a zero-length point:
+a round whose end time was not reported lasts `UNREPORTED_LENGTH` from its start (a DURATION,
+said in its DESCRIPTION), or, held over several days, runs to the end of its last day; a round
+with no known start time is all-day, with DATE values and DTEND the day after its last.
+DESCRIPTION is plain text, and no text carries a character iCalendar cannot (provenance.text).
 """
 
 import datetime
@@ -16,6 +22,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 
 from provenance.markup import markdown_to_text
 from provenance.models import DatePrecision, PublicationStatus
+from provenance.text import clean_text
 from provenance.versioning import conditional_on_content
 from talks.models import DEFAULT_TRACK, Round, RoundStatus
 
@@ -41,6 +48,13 @@ STATUS = {
 }
 
 
+# How long a round whose end time was not reported is shown; the Istanbul rounds ran one to two
+# hours.
+UNREPORTED_LENGTH = datetime.timedelta(hours=2)
+# Rounds are announced days ahead: asking clients to poll twice a day is plenty.
+POLL_INTERVAL = datetime.timedelta(hours=12)
+
+
 def _host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
@@ -62,30 +76,42 @@ def schedule_sequences(round_ids) -> dict[int, int]:
 
 def round_event(round_: Round, sequence: int) -> icalendar.Event:
     start = round_.actual_start_at or round_.scheduled_start_at
+    notes = []
+    duration = None
     if start and round_.held_on_precision == DatePrecision.DAY:
         start = start.astimezone(round_.tz)
-        end = round_.actual_end_at.astimezone(round_.tz) if round_.actual_end_at else None
+        if round_.actual_end_at:
+            end = round_.actual_end_at.astimezone(round_.tz)
+        elif round_.ended_on and round_.ended_on > start.date():
+            # Held over several days: to the end of the last one, in the round's own time.
+            last_day = round_.ended_on + datetime.timedelta(days=1)
+            end = datetime.datetime.combine(last_day, datetime.time(), tzinfo=round_.tz)
+        else:
+            end, duration = None, UNREPORTED_LENGTH
+            notes.append("End time not reported; shown as two hours.")
     else:
         # No known time: an all-day event, whose DTEND is the day after the last (exclusive).
         start = round_.held_on
         end = (round_.ended_on or round_.held_on) + datetime.timedelta(days=1)
-    # Calendar apps show DESCRIPTION as plain text: the Markdown summary is flattened first.
-    description = [markdown_to_text(round_.summary), round_.timing_note]
     if round_.held_on_precision != DatePrecision.DAY:
-        description.insert(0, f"Date known to the {round_.held_on_precision} only.")
+        notes.insert(0, f"Date known to the {round_.held_on_precision} only.")
+    # Calendar apps show DESCRIPTION as plain text: the Markdown summary is flattened first.
+    description = [*notes, markdown_to_text(round_.summary), round_.timing_note]
     event = icalendar.Event.new(
         uid=f"round-{round_.ref}@{_host()}",
-        summary=f"{round_.track.label}, round {round_.number}: {round_.title}",
+        summary=clean_text(f"{round_.track.label}, round {round_.number}: {round_.title}"),
         start=start,
         end=end,
         stamp=round_.updated_at.astimezone(datetime.UTC),
         last_modified=round_.updated_at.astimezone(datetime.UTC),
         sequence=sequence,
         status=STATUS[round_.status],
-        location=str(round_.venue) if round_.venue else None,
+        location=clean_text(str(round_.venue)) if round_.venue else None,
         url=settings.SITE_URL + round_.get_absolute_url(),
-        description="\n\n".join(part for part in description if part) or None,
+        description=clean_text("\n\n".join(part for part in description if part)) or None,
     )
+    if duration:
+        event.add("duration", duration)
     if round_.venue and round_.venue.latitude is not None and round_.venue.longitude is not None:
         event.add("geo", (float(round_.venue.latitude), float(round_.venue.longitude)))
     return event
@@ -98,10 +124,11 @@ def calendar_response(rounds: list[Round], name: str, uid: str) -> HttpResponse:
         prodid="-//Istanbul Talks Tracker//Rounds//EN",
         uid=uid,
         url=settings.SITE_URL + "/",
-        # Rounds are announced days ahead: asking clients to poll twice a day is plenty.
-        refresh_interval=datetime.timedelta(hours=12),
     )
-    calendar.add("x-published-ttl", datetime.timedelta(hours=12))
+    # RFC 7986 gives REFRESH-INTERVAL no default type: VALUE=DURATION must be said. Outlook's
+    # X-PUBLISHED-TTL is a DURATION too (PT12H), which icalendar only writes from a vDuration.
+    calendar.add("refresh-interval", POLL_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(POLL_INTERVAL))
     calendar.add("x-wr-timezone", "Europe/Istanbul")
     for round_ in rounds:
         calendar.add_component(round_event(round_, sequences.get(round_.pk, 0)))

@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from actors.models import Person
 from positions.models import Issue
+from provenance.text import clean_value
 from record.changes import Change, recent_changes
 from talks.models import DEFAULT_TRACK, Round, Track
 
@@ -22,8 +23,20 @@ def site_host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
+class CleanAtom1Feed(Atom1Feed):
+    """Atom whose every string is cleaned first: Django refuses to write a control character
+    into XML (a 500), and a non-character would make the feed invalid. Rows saved before text
+    was cleaned on the way in may still hold them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*clean_value(args), **clean_value(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*clean_value(args), **clean_value(kwargs))
+
+
 class ChangesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
     title = "Istanbul Talks Tracker: what changed"
     # Atom requires an author on the feed when entries have none.
     author_name = "Istanbul Talks Tracker editors"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
-from provenance.text import fold
+from provenance.models import search_variants
 from record.kinds import BY_NAME, SEARCHED, Kind
 
 MAX_QUERY_LENGTH = 200
@@ -127,13 +127,20 @@ def search(query: str, *, kinds=(), per_kind: int = 20) -> list[Group]:
     each; groups without hits are left out. One query per kind searched, whatever the hits.
 
     `kinds` are `Kind.name`s (every searched kind if empty); an empty query finds nothing.
+    Other spellings of a name in the query are searched too ("Umierov" finds what "Umerov"
+    finds): one more query, for every kind at once.
     """
-    if not fold(query):
+    variants = search_variants(query)
+    if not variants:
         return []
     chosen = [BY_NAME[name] for name in kinds] if kinds else list(SEARCHED)
     groups = []
     for kind in chosen:
-        rows = kind.public().search(query).select_related(*DESCRIBE[kind.name].related)
+        rows = (
+            kind.public()
+            .search(query, variants=variants)
+            .select_related(*DESCRIBE[kind.name].related)
+        )
         # One more than shown, to know whether there are more.
         rows = list(rows[: per_kind + 1])
         if rows:

@@ -20,7 +20,7 @@ from provenance.models import (
     record_key,
     unique_key,
 )
-from provenance.text import fold, fold_for_search
+from provenance.text import fold_for_search
 
 # The track whose rounds are addressed by their number alone (/rounds/2/), as they were before
 # the record had tracks: the Istanbul direct talks of 2025. A data migration (talks 0006) puts
@@ -68,12 +68,8 @@ class City(models.Model):
 
 
 class VenueQuerySet(SearchableQuerySet):
-    def search(self, query: str):
-        """Venues whose names, or whose city's names in any language, contain `query`."""
-        folded = fold(query)
-        if not folded:
-            return self.none()
-        return self.filter(Q(search_text__contains=folded) | Q(city__search_text__contains=folded))
+    # Venues whose names, or whose city's names in any language, contain the query.
+    search_paths = ("search_text", "city__search_text")
 
 
 class VenueManager(models.Manager.from_queryset(VenueQuerySet)):
@@ -224,22 +220,16 @@ class RoundFormat(models.TextChoices):
 
 
 class RoundQuerySet(SearchableQuerySet):
-    def search(self, query: str):
-        """Rounds whose title or summary, their venue's names or their city's names in any
-        language ("Женева", "Genève"), or their track's names contain `query`.
-
-        Venue, city and track are matched through joins rather than copied into the round's own
-        `search_text`, so renaming a venue or adding a city's alias takes effect at once.
-        """
-        folded = fold(query)
-        if not folded:
-            return self.none()
-        return self.filter(
-            Q(search_text__contains=folded)
-            | Q(venue__search_text__contains=folded)
-            | Q(venue__city__search_text__contains=folded)
-            | Q(track__search_text__contains=folded)
-        )
+    # Rounds whose title or summary, their venue's names or their city's names in any language
+    # ("Женева", "Genève"), or their track's names contain the query. Venue, city and track are
+    # matched through joins rather than copied into the round's own `search_text`, so renaming a
+    # venue or adding a city's alias takes effect at once.
+    search_paths = (
+        "search_text",
+        "venue__search_text",
+        "venue__city__search_text",
+        "track__search_text",
+    )
 
     def with_heads(self):
         """Each round's published delegations (Ukraine, Russia, then a mediator's) with who led

@@ -1,6 +1,7 @@
 """The iCalendar feed of rounds, read back with icalendar's own parser."""
 
 import datetime
+import re
 import zoneinfo
 
 import icalendar
@@ -164,3 +165,78 @@ def test_description_is_plain_text_with_link_addresses_kept(client, second_round
         "Talks lasted about an hour; see the memorandum <https://example.org/memo>.\n\n"
         "- ceasefire\n- prisoners"
     )
+
+
+# --- #12: every calendar the site offers, in iCalendar's own terms ----------------------------
+
+
+def every_calendar_url() -> list[str]:
+    """The calendar of all rounds and each published round's own."""
+    from talks.models import Round
+
+    rounds = Round.objects.published().select_related("track").order_by("held_on", "pk")
+    return ["/rounds.ics", *(round_.get_calendar_url() for round_ in rounds)]
+
+
+def test_every_calendar_of_the_record_is_well_typed(client, istanbul_record):
+    urls = every_calendar_url()
+    assert len(urls) >= 18
+    for url in urls:
+        response = client.get(url)
+        raw = response.content.decode()
+        calendar = icalendar.Calendar.from_ical(response.content)
+        # RFC 7986: REFRESH-INTERVAL must say VALUE=DURATION; Outlook's TTL is a DURATION too.
+        assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in raw, url
+        assert "X-PUBLISHED-TTL:PT12H\r\n" in raw, url
+        assert calendar["REFRESH-INTERVAL"].dt == datetime.timedelta(hours=12)
+        events = calendar.walk("VEVENT")
+        assert events, url
+        for event in events:
+            start = event.decoded("DTSTART")
+            assert "DTEND" in event or "DURATION" in event, (url, event["SUMMARY"])
+            if "DTEND" in event:
+                end = event.decoded("DTEND")
+                # An all-day round is DATE to DATE; a timed one is DATE-TIME to DATE-TIME.
+                assert isinstance(end, datetime.datetime) == isinstance(start, datetime.datetime)
+                assert end > start, (url, event["SUMMARY"])
+            else:
+                assert isinstance(start, datetime.datetime)
+                assert event.decoded("DURATION") > datetime.timedelta(0)
+            description = str(event.get("DESCRIPTION", ""))
+            assert not re.search(r"</?[a-z][a-z0-9]*[\s>/]", description), (url, description)
+
+
+def test_a_round_without_an_end_time_lasts_two_hours_and_says_so(client):
+    RoundFactory(
+        number=1,
+        held_on=datetime.date(2025, 5, 16),
+        actual_start_at=aware(2025, 5, 16, 13, 30),
+    )
+    event = events_by_uid(fetch(client))[f"round-1@{HOST}"]
+    assert "DTEND" not in event
+    assert event.decoded("DURATION") == datetime.timedelta(hours=2)
+    assert "End time not reported" in str(event["DESCRIPTION"])
+
+
+def test_a_round_over_several_days_without_an_end_time_runs_to_its_last_day(client):
+    RoundFactory(
+        number=1,
+        held_on=datetime.date(2026, 1, 23),
+        ended_on=datetime.date(2026, 1, 24),
+        time_zone="Asia/Dubai",
+        actual_start_at=aware(2026, 1, 23, 9, 0),
+    )
+    event = events_by_uid(fetch(client))[f"round-1@{HOST}"]
+    end = event.decoded("DTEND")
+    assert (end.date(), end.time(), str(end.tzinfo)) == (
+        datetime.date(2026, 1, 25),
+        datetime.time(0, 0),
+        "Asia/Dubai",
+    )
+
+
+def test_entity_escaped_markup_in_a_summary_is_plain_text_in_the_description(client, second_round):
+    second_round.summary = "&lt;p&gt;Talks &lt;b&gt;ended&lt;/b&gt; early.&lt;/p&gt;"
+    second_round.save()
+    event = events_by_uid(fetch(client))[f"round-2@{HOST}"]
+    assert str(event["DESCRIPTION"]) == "Talks ended early."

@@ -33,3 +33,16 @@ def test_venue_found_without_diacritics_or_in_cyrillic(query):
 def test_blank_query_finds_nothing():
     PersonFactory()
     assert not Person.objects.search("   ").exists()
+
+
+def test_refolding_migration_makes_rows_folded_before_match():
+    from django.apps import apps
+
+    from provenance.text import refold_search_text
+
+    person = PersonFactory(name="Ukraineʼs envoy")
+    # As the row was folded before apostrophes and soft hyphens were.
+    Person.objects.filter(pk=person.pk).update(search_text="ukraineʼs en\u00advoy")
+    assert not Person.objects.search("Ukraine's envoy").exists()
+    refold_search_text("actors")(apps, None)
+    assert list(Person.objects.search("Ukraine's envoy")) == [person]

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from actors.models import Membership, Organization, OrganizationKind, Person
 from api.base import PublicReadOnlyViewSet
 from api.fields import IncludeSourcesMixin, ItemUrlField, RefField
-from api.filters import IdFilter, PublicFilterSet
+from api.filters import IdFilter, PublicFilterSet, text_search
 
 
 class OrganizationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
@@ -112,7 +112,7 @@ class MembershipFilter(PublicFilterSet):
     search_through = ("person__search_text", "organization__search_text")
 
     def filter_q(self, queryset, name, value):
-        return super().filter_q(queryset, name, value) | queryset.filter(post__icontains=value)
+        return super().filter_q(queryset, name, value) | text_search(queryset, value, "post")
 
 
 class MembershipViewSet(PublicReadOnlyViewSet):

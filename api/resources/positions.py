@@ -1,6 +1,6 @@
 """API resources for issues, documents, positions, commitments, exchanges and their counts."""
 
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
@@ -12,6 +12,8 @@ from api.filters import (
     PublicFilterSet,
     RoundNumberFilter,
     TrackFilter,
+    folded_search,
+    text_search,
 )
 from positions.models import (
     Commitment,
@@ -22,7 +24,6 @@ from positions.models import (
     Position,
     Provision,
 )
-from provenance.text import fold
 from record import tallies
 
 ISSUE_HELP = "An issue's slug, e.g. nato, ceasefire, prisoners."
@@ -30,16 +31,6 @@ ISSUE_HELP = "An issue's slug, e.g. nato, ceasefire, prisoners."
 
 def issue_filter(field_name: str = "issue__slug"):
     return filters.CharFilter(field_name=field_name, help_text=ISSUE_HELP)
-
-
-def text_search(queryset, value: str, *fields: str):
-    """Case-insensitive match on plain text columns (for models without a folded column)."""
-    if not fold(value):
-        return queryset
-    condition = Q()
-    for field in fields:
-        condition |= Q(**{f"{field}__icontains": value})
-    return queryset.filter(condition)
 
 
 class IssueSerializer(serializers.HyperlinkedModelSerializer):
@@ -56,7 +47,8 @@ class IssueFilter(PublicFilterSet):
         fields = {"slug": ["exact"]}
 
     def filter_q(self, queryset, name, value):
-        return text_search(queryset, value, "name", "slug", "description")
+        # Issues keep a folded search_text (name, slug, description), as the site searches them.
+        return folded_search(queryset, value, "search_text")
 
 
 class IssueViewSet(PublicReadOnlyViewSet):

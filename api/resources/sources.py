@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from api.base import PublicReadOnlyViewSet
 from api.fields import ItemUrlField
-from api.filters import PublicFilterSet
+from api.filters import PublicFilterSet, text_search
 from provenance.models import RecordReview, Source
 
 
@@ -63,7 +63,7 @@ class RecordReviewFilter(PublicFilterSet):
         fields = {"reviewed_to": ["gte", "lte"]}
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(summary__icontains=value) if value.strip() else queryset
+        return text_search(queryset, value, "summary")
 
 
 class RecordReviewViewSet(PublicReadOnlyViewSet):

@@ -277,7 +277,11 @@ class DelegationFilter(PublicFilterSet):
         model = Delegation
         fields = {"side": ["exact"], "confidence": ["exact"]}
 
-    search_through = ("organization__search_text",)
+    # A delegation is found by its side's names and by its members' (any spelling of them).
+    search_through = ("organization__search_text", "participants__person__search_text")
+
+    def filter_q(self, queryset, name, value):
+        return super().filter_q(queryset, name, value).distinct()
 
 
 class DelegationViewSet(PublicReadOnlyViewSet):

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from provenance.models import DatePrecision
+from provenance.text import clean_value
 
 register = template.Library()
 
@@ -57,7 +58,7 @@ def hours_minutes(delta: datetime.timedelta | None) -> str:
 @register.filter
 def jsonld(data: dict) -> str:
     """A schema.org block: <script type="application/ld+json">…</script>."""
-    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    text = json.dumps(clean_value(data), ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
 
 
