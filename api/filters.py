@@ -75,15 +75,20 @@ class UnknownValue:
 
 
 UNKNOWN = UnknownValue()
-TRUE_WORDS = ("true", "1", "yes")
-FALSE_WORDS = ("false", "0", "no")
-UNKNOWN_WORDS = ("unknown", "null")
+THREE_VALUED_SCHEMA = {
+    "type": "string",
+    "enum": ["true", "false", "unknown"],
+    "description": "true, false, or unknown for the rows where it is not known.",
+}
+TRUE_WORDS = ("true",)
+FALSE_WORDS = ("false",)
+UNKNOWN_WORDS = ("unknown",)
 # An error lists the values that exist up to this many; beyond, it names the list to read.
 LISTED_VALUES = 40
 
 
 class StrictBooleanField(forms.Field):
-    """true/false (also 1/0, yes/no), and `unknown` where the field may be blank; anything
+    """true/false (in any case), and `unknown` where the field may be blank; anything
     else is an error, where django-filter's field reads it as no filter at all."""
 
     widget = forms.TextInput
@@ -103,7 +108,11 @@ class StrictBooleanField(forms.Field):
         if self.allow_unknown and word in UNKNOWN_WORDS:
             return UNKNOWN
         accepted = "true, false or unknown" if self.allow_unknown else "true or false"
-        raise forms.ValidationError(f"'{value}' is not a yes/no value: use {accepted}.")
+        # The value goes in params: django-filter formats the message with them, and a "%" in
+        # the value itself would otherwise break that formatting (a 500).
+        raise forms.ValidationError(
+            f"'%(value)s' is not a yes/no value: use {accepted}.", params={"value": value}
+        )
 
 
 class ListedChoiceField(forms.ChoiceField):
@@ -114,6 +123,7 @@ class ListedChoiceField(forms.ChoiceField):
             kwargs.pop(key, None)
         super().__init__(*args, **kwargs)
         valid = ", ".join(str(key) for key, _ in self.choices if key not in EMPTY_VALUES)
+        valid = valid.replace("%", "%%")
         self.error_messages["invalid_choice"] = f"'%(value)s' is not one of: {valid}."
 
 
@@ -172,8 +182,10 @@ class NamesARow:
         if len(known) > LISTED_VALUES:
             listed += ", …"
         name = self.model._meta.verbose_name
+        listed = listed.replace("%", "%%")
         raise forms.ValidationError(
-            f"No {name} has the {self.attribute} '{value}'. Known: {listed}."
+            f"No {name} has the {self.attribute} '%(value)s'. Known: {listed}.",
+            params={"value": value},
         )
 
 
@@ -197,9 +209,10 @@ def make_strict(model, spec) -> None:
     if isinstance(spec, filters.BooleanFilter):
         spec.field_class = StrictBooleanField
         spec.extra["widget"] = forms.TextInput  # not DRF's, which reads "maybe" as no filter
-        spec.extra["allow_unknown"] = bool(
-            field is not None and field.null and spec.lookup_expr == "exact"
-        )
+        three_valued = bool(field is not None and field.null and spec.lookup_expr == "exact")
+        spec.extra["allow_unknown"] = three_valued
+        if three_valued:  # drf-spectacular reads this as the parameter's schema
+            spec._spectacular_annotation = {"field": THREE_VALUED_SCHEMA}
         return
     if field is None or spec.method or spec.lookup_expr not in ("exact", "in"):
         return
@@ -426,6 +439,20 @@ class StrictParamsMixin:
             if isinstance(spec, filters.BaseCSVFilter)
         }
 
+    def params_taking_an_empty_value(self) -> set[str]:
+        """`cursor=` (the first keyset page), free text and lists, where an empty value means
+        "from the start", "anything" or "no filter"; elsewhere it says nothing and is a 400."""
+        names = {"cursor", "q", "include"}
+        names |= {name for name in self.accepted_params() if name.endswith("__in")}
+        filterset_class = getattr(self, "filterset_class", None)
+        for name, spec in getattr(filterset_class, "base_filters", {}).items():
+            free_text = isinstance(spec, filters.CharFilter) and not (
+                spec.extra.get("choices") or spec.extra.get("validators")
+            )
+            if free_text or isinstance(spec, filters.BaseCSVFilter):
+                names.add(name)
+        return names
+
     def check_params(self, request) -> None:
         accepted = self.accepted_params()
         unknown = sorted(set(request.query_params) - set(accepted))
@@ -441,6 +468,10 @@ class StrictParamsMixin:
         for key, values in request.query_params.lists():
             if any("\x00" in value for value in values):
                 raise exceptions.ValidationError({key: ["Null characters are not allowed."]})
+            if "" in values and key not in self.params_taking_an_empty_value():
+                raise exceptions.ValidationError(
+                    {key: ["An empty value: give one, or leave the parameter out."]}
+                )
             if key not in lists and len(set(values)) > 1:
                 # Keeping the last value would answer a question the reader did not ask.
                 raise exceptions.ValidationError(

@@ -67,6 +67,9 @@ class LinkHeaderPagination(PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
+        raw_page = request.query_params.get(self.page_query_param, "1")
+        if not raw_page.isdecimal() or len(raw_page) > 9 or int(raw_page) < 1:
+            raise exceptions.ValidationError({"page": ["A page number from 1."]})
         if self.cursor_query_param_present(request):
             if request.query_params.get("ordering"):
                 raise exceptions.ValidationError(
@@ -81,9 +84,6 @@ class LinkHeaderPagination(PageNumberPagination):
                 return page
             except exceptions.NotFound:
                 raise exceptions.ValidationError({"cursor": ["Invalid cursor."]}) from None
-        raw_page = request.query_params.get(self.page_query_param, "1")
-        if not raw_page.isdecimal() or len(raw_page) > 9 or int(raw_page) < 1:
-            raise exceptions.ValidationError({"page": ["A page number from 1."]})
         try:
             return super().paginate_queryset(queryset, request, view)
         except exceptions.NotFound:
