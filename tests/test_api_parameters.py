@@ -304,3 +304,28 @@ def test_a_path_that_names_nothing_is_still_a_json_404(client):
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404
     assert response.json()["detail"]
+
+
+# --- 4. The docs' curl examples send what servers accept -------------------------------------
+
+DOCS = ["README.md", "api/description.md"]
+
+
+def _curl_urls(path: str) -> list[str]:
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / path).read_text()
+    lines = [line for line in text.splitlines() if line.lstrip().startswith("curl ")]
+    return [url for line in lines for url in re.findall(r"'(https?://[^']*)'", line)]
+
+
+@pytest.mark.parametrize("path", DOCS)
+def test_every_curl_example_sends_an_ascii_url(path):
+    """gunicorn (27) refuses a request line with raw UTF-8 bytes (RFC 9112) with an HTML 400
+    before Django sees it, and has no setting to allow them: the examples put text in the
+    query with --data-urlencode."""
+    urls = _curl_urls(path)
+    assert urls, f"{path} has curl examples"
+    for url in urls:
+        assert url.isascii(), url
