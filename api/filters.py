@@ -440,16 +440,15 @@ class StrictParamsMixin:
         }
 
     def params_taking_an_empty_value(self) -> set[str]:
-        """`cursor=` (the first keyset page), free text and lists, where an empty value means
-        "from the start", "anything" or "no filter"; elsewhere it says nothing and is a 400."""
+        """`cursor=` (the first keyset page) and free text, where an empty value means "from the
+        start" or "anything"; elsewhere (a list included) it says nothing and is a 400."""
         names = {"cursor", "q", "include"}
-        names |= {name for name in self.accepted_params() if name.endswith("__in")}
         filterset_class = getattr(self, "filterset_class", None)
         for name, spec in getattr(filterset_class, "base_filters", {}).items():
             free_text = isinstance(spec, filters.CharFilter) and not (
                 spec.extra.get("choices") or spec.extra.get("validators")
             )
-            if free_text or isinstance(spec, filters.BaseCSVFilter):
+            if free_text and not isinstance(spec, filters.BaseCSVFilter):
                 names.add(name)
         return names
 
