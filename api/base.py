@@ -28,7 +28,9 @@ class PublicAPIMixin(StrictParamsMixin):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.check_params(request)
+        # A method the view does not answer is a 405 whatever its parameters say.
+        if hasattr(self, request.method.lower()):
+            self.check_params(request)
 
     def dispatch(self, request, *args, **kwargs):
         # A 304 is answered before throttling and any query: it costs the client nothing.

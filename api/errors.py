@@ -1,15 +1,55 @@
 """Every API error is JSON: DRF's handler plus Django's validation and database refusals."""
 
+from django.core.exceptions import (
+    DisallowedHost,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
+from django.views.defaults import bad_request
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
 def api_not_found(request, *args, **kwargs):
-    """JSON 404 for any URL under /api/v1/ that names no endpoint (not the site's HTML page)."""
+    """JSON 404 for any URL under /api/v1/ that names no endpoint (not the site's HTML page).
+
+    A URL that names one once a slash is added (`/api/v1/rounds?side=russia`) is redirected
+    there with its query, as the site's pages are: this catch-all resolves every API path, so
+    Django's APPEND_SLASH never sees them.
+    """
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(f"{request.path}/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            query = request.META.get("QUERY_STRING", "")
+            location = f"{request.path}/"
+            if query:
+                # Re-encoded from the decoded parameters, like the pages' links (api/pagination).
+                location += f"?{request.GET.urlencode()}"
+            return HttpResponsePermanentRedirect(location)
     return JsonResponse({"detail": "No such endpoint. See /api/docs/."}, status=404)
+
+
+# What Django refuses before any view runs, said in the API's words.
+REFUSALS = (
+    (TooManyFieldsSent, "Too many query parameters (at most 1,000)."),
+    (RequestDataTooBig, "The request is too large."),
+    (DisallowedHost, "This host name is not served here."),
+)
+
+
+def bad_request_view(request, exception=None):
+    """handler400: under /api/ a JSON error (Django's is an HTML page), elsewhere Django's."""
+    if not request.path.startswith("/api/"):
+        return bad_request(request, exception)
+    detail = next((text for kind, text in REFUSALS if isinstance(exception, kind)), "Bad request.")
+    return JsonResponse({"detail": detail}, status=400)
 
 
 def api_exception_handler(exc, context):

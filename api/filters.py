@@ -7,10 +7,17 @@ Hand-written because neither library offers a strict mode, and no maintained pac
 """
 
 import datetime
+from urllib.parse import unquote_to_bytes
 
+from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.db.models import Q
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
+from django_filters.fields import BaseCSVField
+from django_filters.utils import get_model_field
+from django_filters.widgets import BaseCSVWidget
 from rest_framework import exceptions
 from rest_framework.filters import OrderingFilter
 
@@ -54,15 +61,202 @@ def published_q(model, lookup: str, value) -> Q:
     return Q(**{f"{field.name}__in": rows.filter(published_q(related, rest, value))})
 
 
+# --- Values a filter understands, and nothing else ------------------------------------------
+# django-filter reads `?top_level=maybe` as no filter, `?round=2.9` as round 2, `?side__in=bogus`
+# as a side no row has and `?issue=nato` as an issue no row has; each answer is a list the reader
+# takes for the truth. PublicFilterSet.get_filters makes every filter of every FilterSet refuse
+# such a value with a 400 saying what it accepts, from the model field it reads.
+
+
+class UnknownValue:
+    """`at_table=unknown` on a yes/no field that may be blank: the rows where it is not known."""
+
+    def __repr__(self) -> str:
+        return "unknown"
+
+
+UNKNOWN = UnknownValue()
+THREE_VALUED_SCHEMA = {
+    "type": "string",
+    "enum": ["true", "false", "unknown"],
+    "description": "true, false, or unknown for the rows where it is not known.",
+}
+TRUE_WORDS = ("true",)
+FALSE_WORDS = ("false",)
+UNKNOWN_WORDS = ("unknown",)
+# An error lists the values that exist up to this many; beyond, it names the list to read.
+LISTED_VALUES = 40
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (in any case), and `unknown` where the field may be blank; anything
+    else is an error, where django-filter's field reads it as no filter at all."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *args, allow_unknown: bool = False, **kwargs):
+        self.allow_unknown = allow_unknown
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        word = str(value).strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        if self.allow_unknown and word in UNKNOWN_WORDS:
+            return UNKNOWN
+        accepted = "true, false or unknown" if self.allow_unknown else "true or false"
+        # The value goes in params: django-filter formats the message with them, and a "%" in
+        # the value itself would otherwise break that formatting (a 500).
+        raise forms.ValidationError(
+            f"'%(value)s' is not a yes/no value: use {accepted}.", params={"value": value}
+        )
+
+
+class ListedChoiceField(forms.ChoiceField):
+    """A choice whose error lists the valid choices."""
+
+    def __init__(self, *args, **kwargs):
+        for key in ("null_label", "null_value", "empty_label"):
+            kwargs.pop(key, None)
+        super().__init__(*args, **kwargs)
+        valid = ", ".join(str(key) for key, _ in self.choices if key not in EMPTY_VALUES)
+        valid = valid.replace("%", "%%")
+        self.error_messages["invalid_choice"] = f"'%(value)s' is not one of: {valid}."
+
+
+class StrictCSVWidget(BaseCSVWidget, forms.TextInput):
+    """`a,b`, and `x=a&x=b` as pandas and requests send a list: every value given, not the
+    last one only."""
+
+    def value_from_datadict(self, data, files, name):
+        if hasattr(data, "getlist"):
+            values = data.getlist(name)
+            value = ",".join(values) if values else None
+        else:
+            value = data.get(name)
+        if value is None:
+            return None
+        return value.split(",") if value != "" else []
+
+
+class StrictCSVField(BaseCSVField):
+    """A list in which an empty value (`a,,b`, `,`) is an error, not a value no row has."""
+
+    base_widget_class = StrictCSVWidget
+
+    def clean(self, value):
+        if value and any(not str(item).strip() for item in value):
+            raise forms.ValidationError(
+                "An empty value in the list: separate values with single commas, e.g. a,b."
+            )
+        return super().clean(value)
+
+
+def published_rows(model):
+    """The rows of `model` the public sees (all of them for kinds without a draft state)."""
+    if hasattr(model.objects, "published"):
+        return model.objects.published()
+    return model._default_manager.all()
+
+
+class NamesARow:
+    """Validator: the value names a published row of `model` by its unique `attribute` (a slug,
+    a code, a name). A draft row's value gets the same answer as a value no row has."""
+
+    def __init__(self, model, attribute: str):
+        self.model, self.attribute = model, attribute
+
+    def __call__(self, value):
+        rows = published_rows(self.model)
+        if rows.filter(**{self.attribute: value}).exists():
+            return
+        known = list(
+            rows.order_by(self.attribute).values_list(self.attribute, flat=True)[
+                : LISTED_VALUES + 1
+            ]
+        )
+        listed = ", ".join(str(name) for name in known[:LISTED_VALUES])
+        if len(known) > LISTED_VALUES:
+            listed += ", …"
+        name = self.model._meta.verbose_name
+        listed = listed.replace("%", "%%")
+        raise forms.ValidationError(
+            f"No {name} has the {self.attribute} '%(value)s'. Known: {listed}.",
+            params={"value": value},
+        )
+
+
+def _is_integer(field) -> bool:
+    if isinstance(field, models.ForeignKey):
+        field = field.target_field
+    return isinstance(field, models.IntegerField | models.AutoField)
+
+
+def make_strict(model, spec) -> None:
+    """Give `spec` (a filter of a FilterSet over `model`) a form field that refuses what it
+    does not understand, read from the model field it filters."""
+    if getattr(spec, "made_strict", False):
+        return
+    spec.made_strict = True
+    is_list = isinstance(spec, filters.BaseCSVFilter)
+    try:
+        field = get_model_field(model, spec.field_name) if spec.field_name else None
+    except FieldDoesNotExist:
+        field = None
+    if isinstance(spec, filters.BooleanFilter):
+        spec.field_class = StrictBooleanField
+        spec.extra["widget"] = forms.TextInput  # not DRF's, which reads "maybe" as no filter
+        three_valued = bool(field is not None and field.null and spec.lookup_expr == "exact")
+        spec.extra["allow_unknown"] = three_valued
+        if three_valued:  # drf-spectacular reads this as the parameter's schema
+            spec._spectacular_annotation = {"field": THREE_VALUED_SCHEMA}
+        return
+    if field is None or spec.method or spec.lookup_expr not in ("exact", "in"):
+        return
+    element = None
+    if getattr(field, "choices", None) and isinstance(
+        spec, filters.CharFilter | filters.ChoiceFilter
+    ):
+        element = ListedChoiceField
+        spec.extra["choices"] = [(key, label) for key, label in field.flatchoices if key]
+    elif isinstance(spec, filters.NumberFilter) and _is_integer(field):
+        element = forms.IntegerField
+    elif (
+        isinstance(spec, filters.CharFilter)
+        and getattr(field, "unique", False)
+        and not field.is_relation
+    ):
+        spec.extra["validators"] = [NamesARow(field.model, field.name)]
+    if element is not None:
+        spec.field_class = (
+            type(f"Strict{element.__name__}", (StrictCSVField, element), {}) if is_list else element
+        )
+
+
 class PublicFilterSet(filters.FilterSet):
     """Base FilterSet: full-text `q` and `updated_since` on every list.
 
     Every filter that reaches through a relation sees published rows only (`published_q`).
     """
 
+    @classmethod
+    def get_filters(cls):
+        found = super().get_filters()
+        if cls._meta.model is not None:
+            for spec in found.values():
+                make_strict(cls._meta.model, spec)
+        return found
+
     def filter_queryset(self, queryset):
         for name, value in self.form.cleaned_data.items():
             spec = self.filters[name]
+            if value is UNKNOWN:  # a yes/no field left blank
+                queryset = queryset.filter(**{f"{spec.field_name}__isnull": True})
+                continue
             through = _relation(queryset.model, (spec.field_name or "").split("__")[0])
             own = getattr(spec, "builds_its_own_lookup", False)
             if (
@@ -148,12 +342,27 @@ def text_search(queryset, value: str, *fields: str):
     return queryset.filter(condition)
 
 
+IN_HELP = "Several values separated by commas (a,b), or the parameter given once for each."
+
+
 class CharInFilter(filters.BaseInFilter, filters.CharFilter):
-    """`field__in=a,b`."""
+    """`field__in=a,b`, or `field__in=a&field__in=b`."""
+
+    base_field_class = StrictCSVField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", IN_HELP)
+        super().__init__(*args, **kwargs)
 
 
 class NumberInFilter(filters.BaseInFilter, filters.NumberFilter):
-    """`field__in=1,2`."""
+    """`field__in=1,2`, or `field__in=1&field__in=2`."""
+
+    base_field_class = StrictCSVField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", IN_HELP)
+        super().__init__(*args, **kwargs)
 
 
 def _integer_filter(**kwargs):
@@ -236,6 +445,30 @@ class StrictParamsMixin:
         names += list(getattr(self, "extra_params", ()))
         return names
 
+    def list_valued_params(self) -> set[str]:
+        """The parameters that take several values (the `__in` filters)."""
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is None:
+            return set()
+        return {
+            name
+            for name, spec in filterset_class.base_filters.items()
+            if isinstance(spec, filters.BaseCSVFilter)
+        }
+
+    def params_taking_an_empty_value(self) -> set[str]:
+        """`cursor=` (the first keyset page) and free text, where an empty value means "from the
+        start" or "anything"; elsewhere (a list included) it says nothing and is a 400."""
+        names = {"cursor", "q", "include"}
+        filterset_class = getattr(self, "filterset_class", None)
+        for name, spec in getattr(filterset_class, "base_filters", {}).items():
+            free_text = isinstance(spec, filters.CharFilter) and not (
+                spec.extra.get("choices") or spec.extra.get("validators")
+            )
+            if free_text and not isinstance(spec, filters.BaseCSVFilter):
+                names.add(name)
+        return names
+
     def check_params(self, request) -> None:
         accepted = self.accepted_params()
         unknown = sorted(set(request.query_params) - set(accepted))
@@ -246,12 +479,41 @@ class StrictParamsMixin:
                     "accepted": sorted(accepted),
                 }
             )
+        check_query_encoding(request)
+        lists = self.list_valued_params()
         for key, values in request.query_params.lists():
             if any("\x00" in value for value in values):
                 raise exceptions.ValidationError({key: ["Null characters are not allowed."]})
+            if "" in values and key not in self.params_taking_an_empty_value():
+                raise exceptions.ValidationError(
+                    {key: ["An empty value: give one, or leave the parameter out."]}
+                )
+            if key not in lists and len(set(values)) > 1:
+                # Keeping the last value would answer a question the reader did not ask.
+                raise exceptions.ValidationError(
+                    {
+                        key: [
+                            f"Given more than once with different values ({', '.join(values)}); "
+                            "it takes one value. Lists go in a filter ending in __in."
+                        ]
+                    }
+                )
         includes = requested_includes(request)
         if includes - {"sources"}:
             raise exceptions.ValidationError({"include": ["The only value accepted is 'sources'."]})
+
+
+def check_query_encoding(request) -> None:
+    """A query string whose bytes are not UTF-8 is a 400: Django would read each bad byte as
+    U+FFFD and the filter would look for text nobody typed."""
+    raw = request.META.get("QUERY_STRING", "")
+    try:
+        # WSGI gives the raw bytes as a latin-1 string; percent-escapes decode to bytes too.
+        unquote_to_bytes(raw.encode("latin-1").replace(b"+", b" ")).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        raise exceptions.ValidationError(
+            {"detail": "The query string is not valid UTF-8: percent-encode its text as UTF-8."}
+        ) from None
 
 
 class SafeOrderingFilter(OrderingFilter):
@@ -263,12 +525,15 @@ class SafeOrderingFilter(OrderingFilter):
             fields = [param.strip() for param in params.split(",") if param.strip()]
             valid = self.get_valid_fields(queryset, view, {"request": request})
             allowed = {name for name, _ in valid}
-            bad = [field for field in fields if field.lstrip("-") not in allowed]
-            if bad:
+            # One leading "-" means descending; "--number" is no field (and no longer a 500).
+            bad = [field for field in fields if field.removeprefix("-") not in allowed]
+            if bad or not fields:
+                named = ", ".join(bad) if bad else repr(params)
                 raise exceptions.ValidationError(
                     {
                         "ordering": [
-                            f"Cannot order by {', '.join(bad)}. Use: {', '.join(sorted(allowed))}."
+                            f"Cannot order by {named}. Use one of {', '.join(sorted(allowed))}, "
+                            "each with a leading - for descending order, separated by commas."
                         ]
                     }
                 )

@@ -8,9 +8,20 @@ list, which every existing client of this API reads, and none switches to cursor
 
 from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination, PageNumberPagination
-from rest_framework.utils.urls import replace_query_param
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 MAX_PAGE_SIZE = 500
+
+
+def page_url(request) -> str:
+    """This request's absolute URL, its query rebuilt from the decoded parameters.
+
+    `build_absolute_uri()` re-encodes the raw query string, which a WSGI server hands over as
+    latin-1: an unencoded `q=Çırağan` came back as `q=%C3%83%C2%87…` (mojibake), and following
+    `next` searched for it. Rebuilding from `query_params` percent-encodes the text as UTF-8.
+    """
+    query = request.query_params.urlencode()
+    return request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
 
 
 class SyncCursorPagination(CursorPagination):
@@ -56,6 +67,9 @@ class LinkHeaderPagination(PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
+        raw_page = request.query_params.get(self.page_query_param, "1")
+        if not raw_page.isdecimal() or len(raw_page) > 9 or int(raw_page) < 1:
+            raise exceptions.ValidationError({"page": ["A page number from 1."]})
         if self.cursor_query_param_present(request):
             if request.query_params.get("ordering"):
                 raise exceptions.ValidationError(
@@ -65,18 +79,32 @@ class LinkHeaderPagination(PageNumberPagination):
             self.cursor = SyncCursorPagination(ordering)
             self.cursor.page_size = self.get_page_size(request)
             try:
-                return self.cursor.paginate_queryset(queryset, request, view)
+                page = self.cursor.paginate_queryset(queryset, request, view)
+                self.cursor.base_url = page_url(request)
+                return page
             except exceptions.NotFound:
                 raise exceptions.ValidationError({"cursor": ["Invalid cursor."]}) from None
-        raw_page = request.query_params.get(self.page_query_param, "1")
-        if not raw_page.isdecimal() or len(raw_page) > 9 or int(raw_page) < 1:
-            raise exceptions.ValidationError({"page": ["A page number from 1."]})
         try:
             return super().paginate_queryset(queryset, request, view)
         except exceptions.NotFound:
             raise exceptions.ValidationError(
                 {"page": ["That page is past the last one."]}
             ) from None
+
+    def get_next_link(self):
+        if not self.page.has_next():
+            return None
+        return replace_query_param(
+            page_url(self.request), self.page_query_param, self.page.next_page_number()
+        )
+
+    def get_previous_link(self):
+        if not self.page.has_previous():
+            return None
+        url = page_url(self.request)
+        if self.page.previous_page_number() == 1:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, self.page.previous_page_number())
 
     def cursor_query_param_present(self, request) -> bool:
         return "cursor" in request.query_params
@@ -90,7 +118,7 @@ class LinkHeaderPagination(PageNumberPagination):
         else:
             response = super().get_paginated_response(data)
             next_url, previous_url = self.get_next_link(), self.get_previous_link()
-            url = self.request.build_absolute_uri()
+            url = page_url(self.request)
             first_url = replace_query_param(url, self.page_query_param, 1)
             last_url = replace_query_param(
                 url, self.page_query_param, self.page.paginator.num_pages

@@ -225,7 +225,8 @@ LOGGING = {
     },
 }
 
-# The public site's canonical address, used in feeds, calendar UIDs and JSON-LD.
+# The site's canonical host name, for the ids of feeds and calendar events (tag: URIs, UIDs),
+# which must stay the same wherever the site is reached; links come from the request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- editor workflow ---

@@ -21,5 +21,8 @@ urlpatterns = [
     path("", include("ops.urls")),
 ]
 
+# Under /api/, what Django refuses before a view runs (over 1,000 parameters, a bad Host) is
+# JSON like every other API error.
+handler400 = "api.errors.bad_request_view"
 # A database outage raised outside a view still becomes a 503 with Retry-After (ops/outage.py).
 handler500 = "ops.views.server_error"

@@ -74,7 +74,10 @@ def schedule_sequences(round_ids) -> dict[int, int]:
     return sequences
 
 
-def round_event(round_: Round, sequence: int) -> icalendar.Event:
+def round_event(round_: Round, sequence: int, base_url: str = "") -> icalendar.Event:
+    """The round as an iCalendar event; `base_url` is the site's address as the request reached
+    it (scheme, host and port), so links work behind a proxy or on another port."""
+    base_url = base_url or settings.SITE_URL
     start = round_.actual_start_at or round_.scheduled_start_at
     notes = []
     duration = None
@@ -107,7 +110,7 @@ def round_event(round_: Round, sequence: int) -> icalendar.Event:
         sequence=sequence,
         status=STATUS[round_.status],
         location=clean_text(str(round_.venue)) if round_.venue else None,
-        url=settings.SITE_URL + round_.get_absolute_url(),
+        url=base_url + round_.get_absolute_url(),
         description=clean_text("\n\n".join(part for part in description if part)) or None,
     )
     if duration:
@@ -117,13 +120,16 @@ def round_event(round_: Round, sequence: int) -> icalendar.Event:
     return event
 
 
-def calendar_response(rounds: list[Round], name: str, uid: str) -> HttpResponse:
+def calendar_response(request, rounds: list[Round], name: str, uid: str) -> HttpResponse:
+    # Links from the request's own address (host and port), not a configured one: `make run
+    # PORT=8001` and a proxy on :8080 both link to where the reader is.
+    base_url = request.build_absolute_uri("/").rstrip("/")
     sequences = schedule_sequences([round_.pk for round_ in rounds])
     calendar = icalendar.Calendar.new(
         name=name,
         prodid="-//Istanbul Talks Tracker//Rounds//EN",
         uid=uid,
-        url=settings.SITE_URL + "/",
+        url=base_url + "/",
     )
     # RFC 7986 gives REFRESH-INTERVAL no default type: VALUE=DURATION must be said. Outlook's
     # X-PUBLISHED-TTL is a DURATION too (PT12H), which icalendar only writes from a vDuration.
@@ -131,7 +137,7 @@ def calendar_response(rounds: list[Round], name: str, uid: str) -> HttpResponse:
     calendar.add("x-published-ttl", icalendar.vDuration(POLL_INTERVAL))
     calendar.add("x-wr-timezone", "Europe/Istanbul")
     for round_ in rounds:
-        calendar.add_component(round_event(round_, sequences.get(round_.pk, 0)))
+        calendar.add_component(round_event(round_, sequences.get(round_.pk, 0), base_url))
     if rounds:
         # From the first round on: the zone's older DST rules would only bloat the file.
         first = min(round_.held_on for round_ in rounds) - datetime.timedelta(days=1)
@@ -145,7 +151,7 @@ def rounds_calendar(request):
     rounds = list(
         Round.objects.published().select_related("venue__city", "track").order_by("held_on")
     )
-    return calendar_response(rounds, "Istanbul talks: rounds", f"rounds@{_host()}")
+    return calendar_response(request, rounds, "Istanbul talks: rounds", f"rounds@{_host()}")
 
 
 @conditional_on_content
@@ -161,6 +167,7 @@ def round_calendar(request, number: int, track_slug: str = DEFAULT_TRACK):
     if request.path != round_.get_calendar_url():
         return HttpResponsePermanentRedirect(round_.get_calendar_url())
     return calendar_response(
+        request,
         [round_],
         f"{round_.track.label}: round {number}",
         # As before tracks for the Istanbul talks, so a subscribed calendar stays the same.

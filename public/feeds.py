@@ -35,6 +35,8 @@ class CleanAtom1Feed(Atom1Feed):
         super().add_item(*clean_value(args), **clean_value(kwargs))
 
 
+# Links are paths: Django's Feed makes them absolute from the request (scheme, host and port),
+# so they point where the reader is, behind a proxy on :8080 or with `make run PORT=8001`.
 class ChangesFeed(Feed):
     feed_type = CleanAtom1Feed
     title = "Istanbul Talks Tracker: what changed"
@@ -43,10 +45,10 @@ class ChangesFeed(Feed):
     subtitle = "New and updated entries in the sourced record of the Russia–Ukraine talks, from Istanbul on."
 
     def link(self) -> str:
-        return settings.SITE_URL + reverse("public:changes")
+        return reverse("public:changes")
 
     def feed_url(self) -> str:
-        return settings.SITE_URL + reverse("public:changes-feed")
+        return reverse("public:changes-feed")
 
     def feed_guid(self) -> str:
         return f"tag:{site_host()},2025-05-16:changes"
@@ -61,7 +63,8 @@ class ChangesFeed(Feed):
         return item.summary
 
     def item_link(self, item: Change) -> str:
-        return settings.SITE_URL + item.url
+        # A change with no page of its own (a record review) links to the list of changes.
+        return item.url or reverse("public:changes")
 
     def item_guid(self, item: Change) -> str:
         # One id per version of an object: a reader shows each change once, and again only when
@@ -98,10 +101,10 @@ class SubjectChangesFeed(ChangesFeed):
         return f"New and updated entries about {self.name(subject)}."
 
     def link(self, subject) -> str:
-        return settings.SITE_URL + subject.get_absolute_url()
+        return subject.get_absolute_url()
 
     def feed_url(self, subject) -> str:
-        return settings.SITE_URL + reverse(self.url_name, args=[getattr(subject, self.url_field)])
+        return reverse(self.url_name, args=[getattr(subject, self.url_field)])
 
     def feed_guid(self, subject) -> str:
         return f"tag:{site_host()},2025-05-16:changes/{self.guid_key(subject)}"
@@ -143,7 +146,7 @@ class RoundChangesFeed(SubjectChangesFeed):
         )
 
     def feed_url(self, round_: Round) -> str:
-        return settings.SITE_URL + round_.get_feed_url()
+        return round_.get_feed_url()
 
     def name(self, round_: Round) -> str:
         if round_.track.slug == DEFAULT_TRACK:

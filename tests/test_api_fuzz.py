@@ -19,11 +19,14 @@ pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
-CHECKS = [
-    schemathesis.checks.not_a_server_error,
-    schemathesis.checks.status_code_conformance,
-    schemathesis.checks.content_type_conformance,
-    schemathesis.checks.response_schema_conformance,
+# Every check schemathesis has (`--checks all`), less those listed here with the reason.
+EXCLUDED_CHECKS = [
+    # "Schema-valid data must be a 2xx": a filter whose value names a row (`issue=`, `track=`,
+    # `city=`, a person's `slug=`) answers a value no published row has with a 400 that lists
+    # those that exist (#12). The schema cannot enumerate them: they are data, and enumerating
+    # them would name drafts' slugs once they are published elsewhere. Every 400 is documented,
+    # so status_code_conformance and response_schema_conformance still check those answers.
+    schemathesis.checks.positive_data_acceptance,
 ]
 
 # Figures for the report: requests made per operation (printed with `-s`).
@@ -58,7 +61,7 @@ def settings_fixture(settings):
 )
 def test_api_conforms_to_its_schema(case, seeded):
     REQUESTS[case.operation.label] = REQUESTS.get(case.operation.label, 0) + 1
-    case.call_and_validate(checks=CHECKS)
+    case.call_and_validate(excluded_checks=EXCLUDED_CHECKS)
 
 
 def test_every_operation_was_fuzzed_with_200_examples():

@@ -6,7 +6,6 @@ import zoneinfo
 
 import icalendar
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from provenance.models import DatePrecision, PublicationStatus
@@ -62,7 +61,8 @@ def test_round_is_an_event_in_istanbul_time(client, second_round):
     assert event.end == datetime.datetime(2025, 6, 2, 14, 55, tzinfo=ISTANBUL)
     assert event["STATUS"] == "CONFIRMED"
     assert event["LOCATION"] == "Çırağan Palace, Istanbul"
-    assert event["URL"] == settings.SITE_URL + second_round.get_absolute_url()
+    # From the request's own address (tests/test_absolute_urls.py), not SITE_URL.
+    assert event["URL"] == "http://testserver" + second_round.get_absolute_url()
     assert event["SEQUENCE"] == 0
     assert event["DTSTAMP"].dt.tzinfo is not None
     assert "Second round" in event["SUMMARY"]

@@ -1,12 +1,11 @@
 """API resources for organizations, people and their posts."""
 
-from django_filters import rest_framework as filters
 from rest_framework import serializers
 
-from actors.models import Membership, Organization, OrganizationKind, Person
+from actors.models import Membership, Organization, Person
 from api.base import PublicReadOnlyViewSet
 from api.fields import IncludeSourcesMixin, ItemUrlField, RefField
-from api.filters import IdFilter, PublicFilterSet, text_search
+from api.filters import CharInFilter, IdFilter, PublicFilterSet, text_search
 
 
 class OrganizationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
@@ -24,9 +23,7 @@ class OrganizationSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSe
 
 
 class OrganizationFilter(PublicFilterSet):
-    kind__in = filters.MultipleChoiceFilter(
-        field_name="kind", choices=OrganizationKind.choices, conjoined=False
-    )
+    kind__in = CharInFilter(field_name="kind")
     parent = IdFilter(field_name="parent_id")
 
     class Meta:

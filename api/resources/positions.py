@@ -26,7 +26,9 @@ from positions.models import (
 )
 from record import tallies
 
-ISSUE_HELP = "An issue's slug, e.g. nato, ceasefire, prisoners."
+ISSUE_HELP = (
+    "An issue's slug, e.g. nato-alliances, ceasefire, prisoners-of-war (see /api/v1/issues/)."
+)
 
 
 def issue_filter(field_name: str = "issue__slug"):

@@ -374,7 +374,7 @@ class EventFilter(PublicFilterSet):
     kind__in = CharInFilter(field_name="kind")
     side__in = CharInFilter(field_name="side")
     issue = filters.CharFilter(
-        field_name="issues__slug", distinct=True, help_text="An issue's slug, e.g. nato."
+        field_name="issues__slug", distinct=True, help_text="An issue's slug, e.g. nato-alliances."
     )
     person = IdFilter(field_name="people__id", distinct=True)
 
