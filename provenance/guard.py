@@ -153,8 +153,22 @@ def _check_delete(sender, instance, **kwargs):
         return
     if reason := locked_reason(instance):
         raise PermissionDenied(f"{reason} Only a publisher may delete it.")
-    if not has_status(sender):
+    if has_status(sender):
+        if reason := in_review_reason(stored(instance) or instance):
+            raise PermissionDenied(reason)
+    else:
         back_to_draft_if_in_review(instance, instance, user)
+
+
+def in_review_reason(obj) -> str:
+    """Why an editor may not delete `obj` ("" if they may): editors delete drafts only, and a
+    record in review is what a publisher is about to read."""
+    if obj.publication_status != PublicationStatus.IN_REVIEW:
+        return ""
+    return (
+        f"The {label(obj)} is in review: editors delete drafts only. Change it (it goes back "
+        "to draft) or ask a publisher."
+    )
 
 
 def _check_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):

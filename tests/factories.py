@@ -21,7 +21,7 @@ from positions.models import (
     Provision,
     Stance,
 )
-from provenance.models import Claimant, PublicationStatus, Side, Source
+from provenance.models import Claimant, PublicationStatus, RecordReview, Side, Source
 from talks.models import (
     DEFAULT_TRACK,
     City,
@@ -50,6 +50,16 @@ class SourceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Story {n}")
     publisher = "Example News"
     published_on = datetime.date(2025, 6, 2)
+    publication_status = PUBLISHED
+
+
+class RecordReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RecordReview
+
+    key = factory.Sequence(lambda n: f"review-{n}")
+    reviewed_to = datetime.date(2026, 5, 15)
+    summary = "Checked against public reporting."
     publication_status = PUBLISHED
 
 

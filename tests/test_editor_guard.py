@@ -10,6 +10,7 @@ import tablib
 from django.contrib.admin import site
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 
@@ -315,3 +316,50 @@ def test_publisher_writes_through_the_same_paths(publisher):
     assert Venue.objects.exists()
     assert Provision.objects.exists()
     assert ExchangeCount.objects.exists()
+
+
+# --- The kind: editors delete drafts only, by every path ---------------------------------------
+
+
+def models_with_a_status():
+    from django.apps import apps
+
+    from provenance.guard import has_status, is_content
+
+    return sorted(
+        (m for m in apps.get_models() if is_content(m) and has_status(m)),
+        key=lambda m: m._meta.label,
+    )
+
+
+@pytest.mark.parametrize("model", models_with_a_status(), ids=lambda m: m._meta.label)
+def test_an_editor_may_not_delete_a_record_in_review_by_any_path(editor, publisher, client, model):
+    make = getattr(factories, f"{model.__name__}Factory", None)
+    assert make is not None, f"tests.factories has no {model.__name__}Factory"
+    made = iter(range(100))
+
+    def factory(**kwargs):
+        if model.__name__ == "Track":  # TrackFactory finds the Istanbul talks by default
+            kwargs["slug"] = f"track-in-review-{next(made)}"
+        return make(**kwargs)
+
+    row = factory(publication_status=PublicationStatus.IN_REVIEW)
+    # In an atomic block, as each request is: the refusal rolls the delete back.
+    refused = pytest.raises(PermissionDenied, match="in review")
+    with acting_as(editor), refused, transaction.atomic():
+        model.objects.get(pk=row.pk).delete()
+    if model in site._registry:
+        client.force_login(editor)
+        page = client.get(url(row, "change"))
+        if page.status_code == 200:  # an editor may see it (not a record review)
+            assert not page.context["has_delete_permission"]  # no Delete button offered
+        assert client.post(url(row, "delete"), {"post": "yes"}).status_code == 403
+    assert model.objects.filter(pk=row.pk).exists()
+    # A draft the editor may delete; a publisher may delete either.
+    model.objects.filter(pk=row.pk).update(publication_status=DRAFT)
+    with acting_as(editor):
+        model.objects.get(pk=row.pk).delete()
+    other = factory(publication_status=PublicationStatus.IN_REVIEW)
+    with acting_as(publisher):
+        model.objects.get(pk=other.pk).delete()
+    assert not model.objects.filter(pk__in=[row.pk, other.pk]).exists()

@@ -80,3 +80,36 @@ def test_preview_is_the_public_page_with_drafts_in_place(client, editor):
     client.logout()
     assert client.get("/rounds/5/").status_code == 404  # still a draft for readers
     assert not Round.objects.published().filter(pk=round_.pk).exists()
+
+
+def public_pages_without_parameters():
+    from public.urls import urlpatterns
+
+    return [
+        "/" + str(p.pattern)
+        for p in urlpatterns
+        if not p.pattern.converters
+        and "preview" not in str(p.pattern)
+        and "<" not in str(p.pattern)
+    ]
+
+
+@pytest.mark.django_db
+def test_a_staff_account_without_a_role_previews_nothing(client, editor, draft):
+    """Every preview (each public page, and a record's own) needs the Editor or Publisher role:
+    staff status alone shows no draft."""
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import RoundFactory
+
+    RoundFactory(number=draft.number + 1, title="Drafted fifth", publication_status="draft")
+    nobody = get_user_model().objects.create_user("no-role", is_staff=True)
+    pages = [f"/preview/rounds/{draft.number + 1}/", preview_url(draft)] + [
+        "/preview" + page for page in public_pages_without_parameters()
+    ]
+    assert len(pages) > 10
+    client.force_login(nobody)
+    assert all(client.get(page).status_code == 404 for page in pages)
+    client.force_login(editor)
+    assert client.get(pages[0]).status_code == 200
+    assert client.get(pages[1]).status_code == 200

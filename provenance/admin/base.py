@@ -24,6 +24,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from provenance import guard, review
 from provenance.admin.forms import LockedInlineForm, ReasonForm, VersionedForm
+from provenance.admin.widgets import SafeAutocompleteAdminMixin
 from provenance.models import PublicationStatus, ReviewNote
 from provenance.resources import NewsroomCSV
 from provenance.review import shown_value
@@ -51,7 +52,7 @@ def is_locked_for(user, obj) -> bool:
     return obj is not None and getattr(obj, "is_published", False) and not can_publish(user)
 
 
-class ContentAdminMixin:
+class ContentAdminMixin(SafeAutocompleteAdminMixin):
     """No bulk delete, facet counts, and help texts that say which fields are Markdown."""
 
     show_facets = admin.ShowFacets.ALWAYS
@@ -169,6 +170,8 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """GET: the old version, read-only, with a Revert button for those who may change the
         record now. POST: revert to that version (`revert`); the form's values are ignored."""
+        if not str(version_id).isdigit():
+            raise Http404("No such version.")  # not a version id at all: not a 500
         if request.method == "POST":
             return self.revert(request, object_id, version_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
@@ -290,6 +293,8 @@ class PublishableAdmin(HistoryAdmin):
         return super().has_change_permission(request, obj) and not is_locked_for(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
+        if obj is not None and not can_publish(request.user) and guard.in_review_reason(obj):
+            return False  # editors delete drafts only (provenance.guard holds it for every path)
         return super().has_delete_permission(request, obj) and not is_locked_for(request.user, obj)
 
     def has_publish_permission(self, request):
@@ -487,7 +492,7 @@ class ReferenceAdmin(HistoryAdmin):
         return super().has_delete_permission(request, obj) and can_publish(request.user)
 
 
-class ParentLockedInlineMixin:
+class ParentLockedInlineMixin(SafeAutocompleteAdminMixin):
     """Rows inside a published record are read-only to editors, like the record itself."""
 
     form = LockedInlineForm

@@ -14,6 +14,15 @@ from provenance.versioning import PROJECT_APPS
 PREVIEW_MARKDOWN_FIELDS = ("summary", "biography", "description", "text")
 
 
+# Previews are part of review: whoever may read the review desk (the Editor and Publisher
+# groups, provenance/migrations/0008) may preview; a staff account with no role may not.
+PREVIEW_PERMISSION = "provenance.view_reviewnote"
+
+
+def may_preview(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perm(PREVIEW_PERMISSION)
+
+
 @never_cache
 def preview(request, app_label: str, model_name: str, pk: int):
     """A plain page of any record, draft or not, for staff who may view it; 404 for anyone else.
@@ -21,7 +30,7 @@ def preview(request, app_label: str, model_name: str, pk: int):
     404 rather than 403 so that a reader guessing ids learns nothing about what exists.
     """
     user = request.user
-    if not (user.is_active and user.is_staff) or app_label not in PROJECT_APPS:
+    if not may_preview(user) or app_label not in PROJECT_APPS:
         raise Http404
     try:
         model = apps.get_model(app_label, model_name)
@@ -55,9 +64,8 @@ def preview(request, app_label: str, model_name: str, pk: int):
 def public_preview(request, path: str):
     """The public page at `/<path>`, rendered by the public view and templates as readers will
     see it once everything pending is published: drafts and content in review in place, under
-    a preview banner. Staff only; 404 for anyone else, as for a draft."""
-    user = request.user
-    if not (user.is_active and user.is_staff):
+    a preview banner. Editors and publishers only; 404 for anyone else, as for a draft."""
+    if not may_preview(request.user):
         raise Http404
     try:
         match = resolve(f"/{path}")
