@@ -69,6 +69,8 @@ urlpatterns = [
     path("timeline/", TimelineView.as_view(), name="timeline"),
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
+    # `changes.csv` like every list's `.csv` (the router makes those).
+    re_path(r"^changes\.(?P<format>[a-z0-9]+)/?$", ChangesView.as_view(), name="changes"),
     *router.urls,
     # Last: anything else under /api/v1/ is a JSON 404, like every other API error.
     re_path(r"^.*$", api_not_found),
