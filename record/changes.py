@@ -266,18 +266,16 @@ def _changes_of_kind_since(kind: Kind, since: datetime.datetime) -> list[Change]
     appeared_ids = Appearance.objects.filter(model=label, appeared_at__gte=since).values(
         "object_id"
     )
-    objects = (
-        kind.public()
-        .filter(Q(id__in=changed_ids) | Q(id__in=appeared_ids))
-        .select_related(*kind.related)
-        .in_bulk()
-    )
-    withdrawals = _log_around(Withdrawal, "withdrawn_at", label, since, list(objects))
+    public = kind.public().filter(Q(id__in=changed_ids) | Q(id__in=appeared_ids))
+    objects = public.select_related(*kind.related).in_bulk()
+    # Subqueries, not lists of ids: a `since` long ago names every row.
+    public_ids = public.values("id")
+    withdrawals = _log_around(Withdrawal, "withdrawn_at", label, since, public_ids)
     if any(field.name == "publication_status" for field in model._meta.fields):
         history = history.filter(publication_status=PublicationStatus.PUBLISHED)
-    never_logged = [pk for pk in objects if pk not in appearances and pk not in withdrawals]
+    # When each was first published: used only for rows the logs never name (older ones).
     first_public = dict(
-        history.filter(id__in=never_logged)
+        history.filter(id__in=public_ids)
         .values_list("id")
         .annotate(first=Min("history_date"))
         .order_by()
