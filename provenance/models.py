@@ -341,6 +341,8 @@ class Withdrawal(models.Model):
         indexes = [
             # changes_since() reads the withdrawals after a time, per model.
             models.Index(fields=["model", "withdrawn_at"], name="withdrawal_model_at_idx"),
+            # ...and whether a row was withdrawn before a time.
+            models.Index(fields=["model", "object_id"], name="withdrawal_model_object_idx"),
         ]
 
     def __str__(self) -> str:
