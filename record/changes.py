@@ -266,7 +266,11 @@ def _changes_of_kind_since(kind: Kind, since: datetime.datetime) -> list[Change]
     appeared_ids = Appearance.objects.filter(model=label, appeared_at__gte=since).values(
         "object_id"
     )
-    public = kind.public().filter(Q(id__in=changed_ids) | Q(id__in=appeared_ids))
+    candidates = Q(id__in=changed_ids) | Q(id__in=appeared_ids)
+    timed = any(field.name == "updated_at" for field in model._meta.concrete_fields)
+    if timed:  # also moved when a row it shows changes (api.sync), which leaves no history row
+        candidates |= Q(updated_at__gte=since)
+    public = kind.public().filter(candidates)
     objects = public.select_related(*kind.related).in_bulk()
     # Subqueries, not lists of ids: a `since` long ago names every row.
     public_ids = public.values("id")
@@ -286,7 +290,8 @@ def _changes_of_kind_since(kind: Kind, since: datetime.datetime) -> list[Change]
         public_at_since = _public_at(
             since, appeared, withdrawals.get(pk, _Logged()), first_public.get(pk)
         )
-        at = max(t for t in (saved.get(pk), appeared.last_after) if t is not None)
+        touched = obj.updated_at if timed and obj.updated_at >= since else None
+        at = max(t for t in (saved.get(pk), appeared.last_after, touched) if t is not None)
         change_type = UPDATED if public_at_since else CREATED
         # Today's public title and page: a mirror follows the link to what is there now.
         changes.append(Change(kind, pk, at, change_type, str(obj), kind.url(obj)))

