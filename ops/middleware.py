@@ -116,4 +116,6 @@ class AnonymousPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+            # A copy must not replay one client's figures (rate limits) to another.
+            and not any(header in response for header in settings.PER_CLIENT_HEADERS)
         )
