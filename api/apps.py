@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
 
     name = "api"
     verbose_name = "REST API"
+
+    def ready(self) -> None:
+        from api import sync
+
+        sync.connect_signals()

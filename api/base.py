@@ -5,6 +5,7 @@ Pagination, filter backends, renderers and the throttle are DRF defaults named i
 settings.REST_FRAMEWORK; what is decided here is how an answer is finished.
 """
 
+from django.conf import settings
 from django.utils.cache import patch_vary_headers
 from rest_framework import viewsets
 from rest_framework.renderers import JSONRenderer
@@ -45,7 +46,10 @@ class PublicAPIMixin(StrictParamsMixin):
         for header, value in getattr(request, "rate_limit", {}).items():
             response[header] = value
         if response.status_code == 200 and request.method in ("GET", "HEAD"):
-            response["Cache-Control"] = "public, max-age=60"
+            # Rate-limit figures belong to this client: a shared cache must not replay them to
+            # another (settings.PER_CLIENT_HEADERS), while the browser may keep its own copy.
+            per_client = any(header in response for header in settings.PER_CLIENT_HEADERS)
+            response["Cache-Control"] = f"{'private' if per_client else 'public'}, max-age=60"
         patch_vary_headers(response, ["Accept"])
         return response
 

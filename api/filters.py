@@ -22,6 +22,7 @@ from rest_framework import exceptions
 from rest_framework.filters import OrderingFilter
 
 from api.fields import requested_includes
+from api.sync import shown_by
 from provenance.models import search_variants
 from provenance.text import fold
 from talks.models import DEFAULT_TRACK
@@ -300,9 +301,15 @@ class PublicFilterSet(filters.FilterSet):
         if any(field.name == "updated_at" for field in model._meta.fields):
             return queryset.filter(updated_at__gte=in_utc(value))
         # Rows without a timestamp of their own (participants, exchange counts): their history
-        # records every change.
-        changed = model.history.filter(history_date__gte=in_utc(value)).values("id")
-        return queryset.filter(id__in=changed)
+        # records every change, and the rows they show (their delegation, its round, the
+        # person) have times that move with whatever those show (api.sync).
+        since = in_utc(value)
+        changed = Q(id__in=model.history.filter(history_date__gte=since).values("id"))
+        for path, related in shown_by(model).items():
+            if any(field.name == "updated_at" for field in related._meta.concrete_fields):
+                shown = model._default_manager.filter(**{f"{path}__updated_at__gte": since})
+                changed |= Q(id__in=shown.values("id"))
+        return queryset.filter(changed)
 
 
 def in_utc(value: datetime.datetime) -> datetime.datetime:

@@ -71,6 +71,8 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
     path("totals/", TotalsView.as_view(), name="totals"),
+    # `changes.csv` like every list's `.csv` (the router makes those).
+    re_path(r"^changes\.(?P<format>[a-z0-9]+)/?$", ChangesView.as_view(), name="changes"),
     *router.urls,
     # Last: anything else under /api/v1/ is a JSON 404, like every other API error.
     re_path(r"^.*$", api_not_found),

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as corsheaders_default_headers
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -391,6 +392,19 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/(api|data)/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+# Headers that differ per client (the API's rate-limit figures): a response carrying one is never
+# stored by a shared cache — Django's page cache refuses it, the API marks it private, and nginx's
+# micro-cache neither stores it (Cache-Control: private) nor would if it were not (proxy_no_cache).
+PER_CLIENT_HEADERS = (
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "Retry-After",
+)
+
+# A browser client revalidates with the ETag or Last-Modified it read: let the preflight allow
+# the conditional headers too, besides django-cors-headers' defaults.
+CORS_ALLOW_HEADERS = [*corsheaders_default_headers, "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = [
     "Link",
     "ETag",

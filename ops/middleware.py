@@ -5,7 +5,8 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import get_cache_key, learn_cache_key
+from django.utils.cache import get_cache_key, get_conditional_response, learn_cache_key
+from django.utils.http import parse_http_date_safe
 from redis.exceptions import RedisError
 
 from ops.clientip import client_ip
@@ -73,7 +74,10 @@ class AnonymousPageCacheMiddleware:
         except RedisError:  # a cache outage must not take the site down with it
             return self.get_response(request)
         if cached is not None:
-            return cached
+            # The view's own condition() never runs for a cached copy: answer If-None-Match and
+            # If-Modified-Since here, from the copy's ETag and Last-Modified, so a feed reader
+            # still gets its 304, carrying both.
+            return self._conditional(request, cached)
         response = self.get_response(request)
         if self._cacheable_response(response):
             timeout = settings.PAGE_CACHE_SECONDS
@@ -83,6 +87,16 @@ class AnonymousPageCacheMiddleware:
             except RedisError:
                 pass
         return response
+
+    @staticmethod
+    def _conditional(request, response):
+        modified = response.get("Last-Modified")
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(modified) if modified else None,
+            response=response,
+        )
 
     @staticmethod
     def _cacheable_request(request) -> bool:
@@ -102,4 +116,6 @@ class AnonymousPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+            # A copy must not replay one client's figures (rate limits) to another.
+            and not any(header in response for header in settings.PER_CLIENT_HEADERS)
         )

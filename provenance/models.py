@@ -427,10 +427,33 @@ class Withdrawal(models.Model):
         indexes = [
             # changes_since() reads the withdrawals after a time, per model.
             models.Index(fields=["model", "withdrawn_at"], name="withdrawal_model_at_idx"),
+            # ...and whether a row was withdrawn before a time.
+            models.Index(fields=["model", "object_id"], name="withdrawal_model_object_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.model}:{self.object_id} withdrawn at {self.withdrawn_at:%Y-%m-%d %H:%M}"
+
+
+class Appearance(models.Model):
+    """A row that became public — published, or shown when the record it belongs to was
+    published, or moved into a published one — so the API's `changes/` can tell a mirror that a
+    row it never had is "created", even when the row itself did not change (a round published
+    with its delegations). The counterpart of `Withdrawal`."""
+
+    model = models.CharField(max_length=100, help_text="The row's model, e.g. talks.event.")
+    object_id = models.BigIntegerField()
+    appeared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            # changes_since() reads the appearances after a time, and a row's earlier ones.
+            models.Index(fields=["model", "appeared_at"], name="appearance_model_at_idx"),
+            models.Index(fields=["model", "object_id"], name="appearance_model_object_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model}:{self.object_id} public from {self.appeared_at:%Y-%m-%d %H:%M}"
 
 
 class ReviewStep(models.TextChoices):

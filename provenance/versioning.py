@@ -16,7 +16,9 @@ reads the database until it can, and other processes see the change within `CACH
 
 A row that stops being public (unpublished, deleted, moved out of a published owner, hidden with
 its parent) is written to `Withdrawal`, so the API's `changes/` tells mirrors to drop it, and
-only it.
+only it. A row that becomes public (saved public, published, moved into a published owner, shown
+when a record it belongs to is published) is written to `Appearance`, so `changes/` reports it
+"created" to a mirror that did not have it, even when the row itself did not change.
 """
 
 import hashlib
@@ -31,7 +33,7 @@ from django.utils import timezone
 from django.views.decorators.http import condition
 
 from provenance.guard import PROJECT_APPS, has_status, is_content, locked_reason, stored
-from provenance.models import ContentVersion, Withdrawal
+from provenance.models import Appearance, ContentVersion, Withdrawal, publication_paths
 
 VERSION_KEY = "content:version:v2"
 CACHED_SECONDS = 5
@@ -127,13 +129,14 @@ def is_visible(obj) -> bool:
 
 
 def dependants(obj) -> list[tuple[str, int]]:
-    """(model, pk) of the public rows hidden with `obj`: rows whose publication_parents lead
-    to it (a round's delegations, a delegation's participants). One query per such path."""
+    """(model, pk) of the public rows that are public with `obj`: rows whose publication paths
+    lead to it, however deep (a round's delegations, their participants; a track's rounds and
+    everything in them). One query per such path."""
     found = []
     for model in apps.get_models():
         if not is_content(model):
             continue
-        for path in getattr(model, "publication_parents", ()):
+        for path in publication_paths(model):
             if _path_target(model, path) is type(obj):
                 pks = (
                     model.objects.published().filter(**{path: obj.pk}).values_list("pk", flat=True)
@@ -152,6 +155,13 @@ def _withdraw(rows) -> None:
     now = timezone.now()
     Withdrawal.objects.bulk_create(
         [Withdrawal(model=label, object_id=pk, withdrawn_at=now) for label, pk in rows]
+    )
+
+
+def _appear(rows) -> None:
+    now = timezone.now()
+    Appearance.objects.bulk_create(
+        [Appearance(model=label, object_id=pk, appeared_at=now) for label, pk in rows]
     )
 
 
@@ -176,7 +186,7 @@ def _parents_moved(before, instance) -> bool:
     )
 
 
-def _after_save(sender, instance, raw=False, **kwargs):
+def _after_save(sender, instance, raw=False, created=False, **kwargs):
     if raw or not is_content(sender):
         return
     visible_before = getattr(instance, "_visible_before", False)
@@ -185,6 +195,12 @@ def _after_save(sender, instance, raw=False, **kwargs):
         _schedule_bump()
     if visible_before and not visible_now:
         _withdraw([(sender._meta.label_lower, instance.pk), *instance._hidden_with_it])
+    if visible_now and not visible_before:
+        # A new row has nothing that belongs to it yet; an existing one may bring its own into
+        # view (a round published with its delegations and their participants).
+        _appear(
+            [(sender._meta.label_lower, instance.pk), *([] if created else dependants(instance))]
+        )
     instance.__dict__.pop("_stored_row", None)
 
 

@@ -5,20 +5,22 @@ Only published content counts. `recent_changes()` lists a history row only if it
 while its object was published AND the object is published now (by the model's own
 `published()`, which also hides content of a draft round), so a draft's edits, and a draft's
 title, never appear; an object's first published version is "created" even if it was drafted
-for weeks before. `changes_since()` also reports rows a mirror must drop ("removed"), by kind
-and id only, never their content.
+for weeks before. `changes_since()` is what a mirror needs: each row "created" (not public at
+`since`, even if it did not change itself but came into view with its round), "updated" or
+"removed" (by kind and id only, never its content), read from the history and from provenance's
+logs of rows becoming and ceasing to be public (`Appearance`, `Withdrawal`).
 """
 
 import dataclasses
 import datetime
 
 from django.db import models
-from django.db.models import F, Max, Min, Window
+from django.db.models import F, Max, Min, Q, Window
 from django.db.models.functions import Lag
 
 from actors.models import Person
 from positions.models import Issue
-from provenance.models import PublicationStatus, Withdrawal
+from provenance.models import Appearance, PublicationStatus, Withdrawal
 from record.kinds import NEWS, RESOURCES, Kind
 from talks.models import Round
 
@@ -186,48 +188,118 @@ def recent_changes(limit: int = 10, *, about: Round | Person | Issue | None = No
 
 
 def changes_since(since: datetime.datetime, kinds=RESOURCES) -> list[Change]:
-    """Every row of `kinds` that changed at or after `since`, oldest first: created or updated
-    public rows (with today's title and page), and rows a mirror must drop.
+    """Every row of `kinds` that changed at or after `since`, oldest first, as a mirror that was
+    up to date at `since` needs it: created or updated public rows (with today's title and
+    page), and rows to drop.
 
-    A row is "removed" when it stopped being public at or after `since` (unpublished, deleted,
-    moved out of a published record or hidden with its parent: provenance's `Withdrawal` log)
-    and is not public now, with its id and time only; a row that was never public is never
-    named. A row is "created" if its first published version is at or after `since`.
-    Participants and counts have no status of their own, so they count as published from their
-    first version. At most four queries per kind.
+    - "created": public now and not public at `since` — first published after it, or shown
+      after it with a record it belongs to (a round published with its delegations), or public
+      again after being withdrawn. Even a row that did not change itself is listed then.
+    - "updated": public at `since` and now, and saved since.
+    - "removed": stopped being public at or after `since` (unpublished, deleted, moved out of a
+      published record or hidden with one) and is not public now, with its id and time only,
+      never its title; a row that was never public is never named.
+
+    Whether a row was public at `since` comes from provenance's `Appearance` and `Withdrawal`
+    logs; a row that has never appeared in the log (stored before it was kept) counts as public
+    from its first published version. Rows without a status of their own (participants,
+    counts) follow the records they belong to. Six queries per kind, however many rows changed.
     """
     changes = []
     for kind in kinds:
-        model = kind.model
-        history = model.history.all()
-        changed = history.filter(history_date__gte=since)
-        latest = dict(changed.values_list("id").annotate(at=Max("history_date")).order_by())
-        changed_ids = changed.values("id")  # a subquery, however many rows changed
-        public = kind.public().filter(id__in=changed_ids).select_related(*kind.related)
-        objects = public.in_bulk()
-        if any(field.name == "publication_status" for field in model._meta.fields):
-            history = history.filter(publication_status=PublicationStatus.PUBLISHED)
-        first_public = dict(
-            history.filter(id__in=changed_ids)
-            .values_list("id")
-            .annotate(first=Min("history_date"))
-            .order_by()
-        )
-        for pk, at in latest.items():
-            if pk in objects:
-                obj = objects[pk]
-                created = first_public.get(pk, at) >= since
-                change_type = CREATED if created else UPDATED
-                changes.append(Change(kind, pk, at, change_type, str(obj), kind.url(obj)))
-        withdrawn = dict(
-            Withdrawal.objects.filter(model=model._meta.label_lower, withdrawn_at__gte=since)
-            .values_list("object_id")
-            .annotate(at=Max("withdrawn_at"))
-            .order_by()
-        )
-        still_public = set(kind.public().filter(pk__in=withdrawn).values_list("pk", flat=True))
-        changes += [
-            Change(kind, pk, at, REMOVED) for pk, at in withdrawn.items() if pk not in still_public
-        ]
+        changes += _changes_of_kind_since(kind, since)
     changes.sort(key=lambda change: (change.changed_at, change.kind.api_name, change.pk))
+    return changes
+
+
+@dataclasses.dataclass(frozen=True)
+class _Logged:
+    """A row's entries in a visibility log (`Appearance` or `Withdrawal`) around `since`."""
+
+    last_before: datetime.datetime | None = None
+    first_after: datetime.datetime | None = None
+    last_after: datetime.datetime | None = None
+
+
+def _log_around(log, time_field: str, label: str, since, ids) -> dict[int, _Logged]:
+    """Each row of `label` logged at or after `since`, or among `ids`: its log around `since`."""
+    after = log.objects.filter(model=label, **{f"{time_field}__gte": since})
+    rows = (
+        log.objects.filter(model=label)
+        .filter(Q(object_id__in=after.values("object_id")) | Q(object_id__in=ids))
+        .values("object_id")
+        .annotate(
+            last_before=Max(time_field, filter=Q(**{f"{time_field}__lt": since})),
+            first_after=Min(time_field, filter=Q(**{f"{time_field}__gte": since})),
+            last_after=Max(time_field, filter=Q(**{f"{time_field}__gte": since})),
+        )
+        .values_list("object_id", "last_before", "first_after", "last_after")
+        .order_by()
+    )
+    return {pk: _Logged(*times) for pk, *times in rows}
+
+
+def _public_at(since, appeared: _Logged, withdrawn: _Logged, first_public) -> bool:
+    """Whether a row was public at `since`, from its visibility logs: the last entry before
+    `since` says; without one, the first after it (a row withdrawn after `since` was public at
+    it, one that appeared after it was not); a row never logged (stored before the logs were
+    kept, or by a data migration) was public from its first published version."""
+    if appeared.last_before or withdrawn.last_before:
+        return appeared.last_before is not None and (
+            withdrawn.last_before is None or appeared.last_before > withdrawn.last_before
+        )
+    if appeared.first_after or withdrawn.first_after:
+        return appeared.first_after is None or (
+            withdrawn.first_after is not None and withdrawn.first_after < appeared.first_after
+        )
+    return first_public is not None and first_public < since
+
+
+def _changes_of_kind_since(kind: Kind, since: datetime.datetime) -> list[Change]:
+    model = kind.model
+    label = model._meta.label_lower
+    history = model.history.all()
+    changed = history.filter(history_date__gte=since)
+    saved = dict(changed.values_list("id").annotate(at=Max("history_date")).order_by())
+    changed_ids = changed.values("id")  # a subquery, however many rows changed
+    appearances = _log_around(Appearance, "appeared_at", label, since, changed_ids)
+    appeared_ids = Appearance.objects.filter(model=label, appeared_at__gte=since).values(
+        "object_id"
+    )
+    candidates = Q(id__in=changed_ids) | Q(id__in=appeared_ids)
+    timed = any(field.name == "updated_at" for field in model._meta.concrete_fields)
+    if timed:  # also moved when a row it shows changes (api.sync), which leaves no history row
+        candidates |= Q(updated_at__gte=since)
+    public = kind.public().filter(candidates)
+    objects = public.select_related(*kind.related).in_bulk()
+    # Subqueries, not lists of ids: a `since` long ago names every row.
+    public_ids = public.values("id")
+    withdrawals = _log_around(Withdrawal, "withdrawn_at", label, since, public_ids)
+    if any(field.name == "publication_status" for field in model._meta.fields):
+        history = history.filter(publication_status=PublicationStatus.PUBLISHED)
+    # When each was first published: used only for rows the logs never name (older ones).
+    first_public = dict(
+        history.filter(id__in=public_ids)
+        .values_list("id")
+        .annotate(first=Min("history_date"))
+        .order_by()
+    )
+    changes = []
+    for pk, obj in objects.items():
+        appeared = appearances.get(pk, _Logged())
+        public_at_since = _public_at(
+            since, appeared, withdrawals.get(pk, _Logged()), first_public.get(pk)
+        )
+        touched = obj.updated_at if timed and obj.updated_at >= since else None
+        at = max(t for t in (saved.get(pk), appeared.last_after, touched) if t is not None)
+        change_type = UPDATED if public_at_since else CREATED
+        # Today's public title and page: a mirror follows the link to what is there now.
+        changes.append(Change(kind, pk, at, change_type, str(obj), kind.url(obj)))
+    gone = {
+        pk: logged.last_after
+        for pk, logged in withdrawals.items()
+        if logged.last_after and pk not in objects
+    }
+    still_public = set(kind.public().filter(pk__in=list(gone)).values_list("pk", flat=True))
+    changes += [Change(kind, pk, at, REMOVED) for pk, at in gone.items() if pk not in still_public]
     return changes

@@ -94,3 +94,96 @@ def test_api_responses_are_left_to_the_api(client, page_cache):
     # Only the rate limit's counter is new: no page was stored.
     new = [key for key in page_cache_keys(page_cache) if key not in keys]
     assert [key for key in new if "throttle_anon" not in key] == []
+
+
+def _feeds_and_calendars(record) -> list[str]:
+    """Every feed and calendar the site serves (public/urls.py), filled in from the record."""
+    from django.urls import get_resolver, reverse
+
+    values = {
+        "number": 1,
+        "track_slug": record["track"].slug,
+        "slug": None,  # by the feed: a track's, a person's or an issue's
+    }
+    slugs = {"track": record["track"].slug, "people": record["person"].slug}
+    slugs["issues"] = record["issue"].slug
+    urls = []
+    for pattern in get_resolver("public.urls").url_patterns:
+        name = getattr(pattern, "name", "") or ""
+        if "-feed" not in name and "-calendar" not in name:
+            continue
+        kwargs = {}
+        for key in pattern.pattern.converters:
+            if key == "slug":
+                route = str(pattern.pattern)
+                kwargs[key] = next(v for k, v in slugs.items() if k in route)
+            else:
+                kwargs[key] = values[key]
+        urls.append(reverse(f"public:{name}", kwargs=kwargs))
+    return urls
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_feed_and_calendar_answers_304_with_its_etag_from_the_page_cache(client, page_cache):
+    from tests.factories import IssueFactory, PersonFactory
+
+    round_ = RoundFactory(number=1)
+    record = {"track": round_.track, "person": PersonFactory(), "issue": IssueFactory()}
+    urls = _feeds_and_calendars(record)
+    assert len(urls) >= 9
+    for url in urls:
+        first = client.get(url)
+        if first.status_code in (301, 302):  # the Istanbul track's own addresses redirect
+            continue
+        assert first.status_code == 200, url
+        cached = client.get(url)  # now from the page cache
+        assert cached["ETag"] == first["ETag"], url
+        for condition in (
+            {"if-none-match": first["ETag"]},
+            {"if-modified-since": first["Last-Modified"]},
+        ):
+            again = client.get(url, headers=condition)
+            assert again.status_code == 304, (url, condition)
+            assert again["ETag"] == first["ETag"], (url, condition)
+            assert again["Last-Modified"] == first["Last-Modified"], (url, condition)
+
+
+@pytest.mark.django_db
+def test_no_shared_cache_keeps_a_header_that_belongs_to_one_client(client, settings):
+    """Every header the throttling sets (on a 200 and on a 429) is a per-client header: the API
+    marks such answers private (so nginx's micro-cache does not store them) and the page cache
+    refuses any response that carries one."""
+    from django.http import HttpResponse
+
+    from ops.middleware import AnonymousPageCacheMiddleware
+
+    settings.API_ANON_RATE = "2/minute"
+    answers = [client.get("/api/v1/issues/") for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    set_by_throttling = {
+        header
+        for answer in answers
+        for header in answer.headers
+        if header.lower().startswith("x-ratelimit-") or header.lower() == "retry-after"
+    }
+    assert len(set_by_throttling) >= 4
+    per_client = {header.lower() for header in settings.PER_CLIENT_HEADERS}
+    assert {header.lower() for header in set_by_throttling} <= per_client
+    for answer in answers[:2]:
+        assert answer["Cache-Control"].startswith("private"), answer["Cache-Control"]
+    for header in set_by_throttling:
+        response = HttpResponse("a page")
+        response[header] = "1"
+        assert not AnonymousPageCacheMiddleware._cacheable_response(response), header
+    assert AnonymousPageCacheMiddleware._cacheable_response(HttpResponse("a page"))
+
+
+def test_nginx_never_stores_an_answer_with_a_per_client_header():
+    from pathlib import Path
+
+    conf = (Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf").read_text()
+    no_cache = conf.split("proxy_no_cache", 1)[1].split(";", 1)[0]
+    from django.conf import settings
+
+    for header in settings.PER_CLIENT_HEADERS:
+        assert "$upstream_http_" + header.lower().replace("-", "_") in no_cache, header

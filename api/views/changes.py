@@ -18,7 +18,9 @@ class ChangesParams(forms.Form):
 
 
 class ChangesView(PublicAPIView):
-    """Everything that changed since a time: created and updated public rows, and rows to drop."""
+    """Everything that changed since a time, as a mirror up to date at `since` must apply it:
+    rows to add (`created`: not public at `since`), to update, and to drop (`removed`, with no
+    title). As CSV with `changes.csv` or `?format=csv`."""
 
     extra_params = ("since",)
     csv_columns = ["resource", "id", "change", "at", "title", "url", "page"]
@@ -39,7 +41,14 @@ class ChangesView(PublicAPIView):
             {
                 "resource": serializers.ChoiceField(choices=[k.api_name for k in RESOURCES]),
                 "id": serializers.IntegerField(),
-                "change": serializers.ChoiceField(choices=[CREATED, UPDATED, REMOVED]),
+                "change": serializers.ChoiceField(
+                    choices=[CREATED, UPDATED, REMOVED],
+                    help_text=(
+                        "created: not public at `since` (first published after it, or shown "
+                        "with a record published after it); updated: public then and now, "
+                        "changed since; removed: no longer public."
+                    ),
+                ),
                 "at": serializers.DateTimeField(),
                 "title": serializers.CharField(help_text="Blank for a removed row."),
                 "url": serializers.URLField(allow_null=True, help_text="The row in the API."),
