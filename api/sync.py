@@ -119,10 +119,21 @@ def _on_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     every row that shows either."""
     if not action.startswith("post_"):
         return
-    for end, pks in ((type(instance), {instance.pk}), (model, set(pk_set or ()))):
-        if not is_content(end) or not pks:
+    ends = []
+    candidates = [(type(instance), {instance.pk})]
+    if pk_set is not None:  # None after a clear: which rows were linked is gone
+        candidates.append((model, set(pk_set)))
+    for end, pks in candidates:
+        if is_content(end):
+            pks = list(end.objects.published().filter(pk__in=pks).values_list("pk", flat=True))
+            if not pks:
+                # A link to or from a row readers cannot see (a draft citing a published
+                # source) changes nothing they see: touching would publish a time for it.
+                return
+        ends.append((end, pks))
+    for end, pks in ends:
+        if not is_content(end):
             continue
-        pks = list(end.objects.published().filter(pk__in=pks).values_list("pk", flat=True))
         if _has_time(end):
             end._default_manager.filter(pk__in=pks).update(updated_at=timezone.now())
         for pk in pks:

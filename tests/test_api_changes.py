@@ -10,14 +10,12 @@ import csv
 import io
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
 from provenance.guard import has_status
 from provenance.models import PublicationStatus, publication_paths
-from record.changes import changes_since
 from record.kinds import RESOURCES
 
 pytestmark = pytest.mark.django_db
@@ -69,30 +67,6 @@ PARENT_PATHS = [
     for path in publication_paths(kind.model)
     if has_status(_path_target(kind.model, path))
 ]
-
-
-def test_every_row_first_published_after_since_is_created_with_its_title_and_page(
-    client, django_assert_max_num_queries
-):
-    since = timezone.now()
-    call_command("load_istanbul", verbosity=0)
-    # However many rows changed: six queries per resource.
-    with django_assert_max_num_queries(6 * len(RESOURCES)):
-        everything = changes_since(since)
-    assert len(everything) > 500
-    found = by_row(changes(client, since))
-    for kind in RESOURCES:
-        public = kind.public().select_related(*kind.related)
-        assert public.exists(), f"the Istanbul record has no {kind.api_name}"
-        for obj in public:
-            change = found.pop((kind.api_name, obj.pk))
-            assert change["change"] == "created", change
-            assert change["title"]
-            assert change["title"] == str(obj)
-            assert change["page"] == page_of(kind, obj)
-            assert change["url"] == f"http://testserver/api/v1/{kind.api_name}/{obj.pk}/"
-    # Nothing else: no draft and nothing hidden with a draft is named.
-    assert found == {}
 
 
 def test_a_row_saved_after_since_is_updated_not_created(client, istanbul_record_for_module):

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from record.kinds import RESOURCES
+
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 # Words of a comment that say what the example is, not what the answer contains.
@@ -119,7 +121,18 @@ def test_each_curl_example_answers_what_its_comment_says(client, istanbul_record
 
 @pytest.mark.parametrize("address", ADDRESSES)
 def test_each_address_the_readme_names_answers(client, istanbul_record, address):
-    check_answer(address, client.get(address, follow=True))
+    check_answer(address, client.get(as_loaded_fresh(address), follow=True))
+
+
+def as_loaded_fresh(address: str) -> str:
+    """The address with an id as a fresh load numbers rows (the README's `/api/v1/rounds/2/` is
+    the second round loaded): test databases do not restart their ids after each test."""
+    match = re.fullmatch(r"/api/v1/([a-z-]+)/(\d+)/", address)
+    if not match:
+        return address
+    kind = next(k for k in RESOURCES if k.api_name == match[1])
+    pks = list(kind.model._default_manager.order_by("pk").values_list("pk", flat=True))
+    return f"/api/v1/{match[1]}/{pks[int(match[2]) - 1]}/"
 
 
 def test_claims_are_read_from_the_comment():
