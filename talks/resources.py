@@ -5,7 +5,7 @@ from import_export import fields, widgets
 
 from actors.models import Organization, Person
 from provenance.resources import AllOrNothingResource, whole_number
-from talks.models import Delegation, DelegationSide, Participant
+from talks.models import DEFAULT_TRACK, Delegation, DelegationSide, Participant, Track
 
 AT_TABLE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
@@ -26,8 +26,15 @@ class AtTableWidget(widgets.Widget):
 
 
 class ParticipantResource(AllOrNothingResource):
-    """One row per person in a delegation; the delegation is found by round number and side."""
+    """One row per person in a delegation; the delegation is found by track, round number and side.
 
+    Rounds are numbered within a track, so `track` (a track's slug) says whose round 2 is meant;
+    left blank or absent it means the Istanbul talks, as the API's `round=` does.
+    """
+
+    track = fields.Field(
+        column_name="track", attribute="delegation__round__track__slug", readonly=True
+    )
     round = fields.Field(column_name="round", attribute="delegation__round__number", readonly=True)
     side = fields.Field(column_name="side", attribute="delegation__side", readonly=True)
     delegation = fields.Field(
@@ -46,11 +53,12 @@ class ParticipantResource(AllOrNothingResource):
     at_table = fields.Field(column_name="at_table", attribute="at_table", widget=AtTableWidget())
 
     computed_columns = ("delegation",)
-    duplicate_key = ("round", "side", "person")
+    duplicate_key = ("track", "round", "side", "person")
 
     class Meta(AllOrNothingResource.Meta):
         model = Participant
         fields = [
+            "track",
             "round",
             "side",
             "delegation",
@@ -73,12 +81,27 @@ class ParticipantResource(AllOrNothingResource):
         side = {label.lower(): code for code, label in DelegationSide.choices}.get(
             side.lower(), side.lower()
         )
-        try:
-            delegation = Delegation.objects.get(round__number=int(number), side=side)
-        except (ValueError, Delegation.DoesNotExist):
+        track = str(row.get("track") or "").strip().lower() or DEFAULT_TRACK
+        row["track"] = track
+        if not Track.objects.filter(slug=track).exists():
+            raise ValidationError({"track": f"No track with slug {track!r}."})
+        where = f"round {number!r} of track {track!r}"
+        if not str(number).isdigit():
+            raise ValidationError({"round": f"Give the round as a whole number, not {number!r}."})
+        matches = list(
+            Delegation.objects.filter(
+                round__track__slug=track, round__number=int(number), side=side
+            )[:2]
+        )
+        if not matches:
             raise ValidationError(
-                {"round": f"No delegation for side {side!r} at round {number!r}; add it first."}
-            ) from None
+                {"round": f"No delegation for side {side!r} at {where}; add it first."}
+            )
+        if len(matches) > 1:
+            raise ValidationError(
+                {"round": f"Several delegations for side {side!r} at {where}; use the admin."}
+            )
+        delegation = matches[0]
         row["delegation"] = delegation.pk
         slug = str(row.get("person") or "").strip()
         if not Person.objects.filter(slug=slug).exists():

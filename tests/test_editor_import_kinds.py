@@ -1,0 +1,106 @@
+"""Every CSV import the admin offers, walked as a kind: its shipped template loads cleanly
+against the record, and a round named by number is found within its track."""
+
+import pathlib
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from import_export.admin import ImportMixin
+
+from provenance.resources import NewsroomCSV
+from talks.models import DEFAULT_TRACK, Participant
+
+IMPORT_ADMINS = [
+    model_admin
+    for model_admin in admin.site._registry.values()
+    if isinstance(model_admin, ImportMixin)
+]
+STATIC_IMPORT = pathlib.Path(settings.BASE_DIR) / "static" / "import"
+
+
+def dry_run(resource_class, text, user):
+    dataset = NewsroomCSV().create_dataset(text)
+    return resource_class().import_data(dataset, dry_run=True, user=user)
+
+
+def row_errors(result) -> list[str]:
+    errors = [str(row.error_dict) for row in result.invalid_rows]
+    errors += [str(error.error) for error in result.base_errors]
+    errors += [str(error.error) for row in result.rows for error in row.errors]
+    return errors
+
+
+def test_every_import_admin_is_walked():
+    assert len(IMPORT_ADMINS) >= 2
+
+
+@pytest.mark.parametrize("model_admin", IMPORT_ADMINS, ids=lambda a: a.model._meta.label)
+def test_every_shipped_template_dry_runs_without_errors(model_admin, istanbul_record, publisher):
+    """The template an import page offers is a file an editor can load as it is."""
+    template = STATIC_IMPORT / f"{model_admin.import_template}.csv"
+    text = template.read_text(encoding="utf-8")
+    for resource_class in model_admin.get_import_resource_classes(None):
+        result = dry_run(resource_class, text, publisher)
+        assert row_errors(result) == [], template.name
+        assert len(result.rows) >= 1
+
+
+def resources_naming_rounds():
+    return [
+        resource_class
+        for model_admin in IMPORT_ADMINS
+        for resource_class in model_admin.get_import_resource_classes(None)
+        if "round" in resource_class().fields
+    ]
+
+
+def test_every_import_naming_a_round_also_takes_its_track():
+    assert resources_naming_rounds()  # the participants import, at least
+    for resource_class in resources_naming_rounds():
+        assert "track" in resource_class().fields, resource_class.__name__
+
+
+PARTICIPANT_HEADER = "round,side,person,role,at_table,sources\n"
+
+
+@pytest.mark.parametrize("resource_class", resources_naming_rounds(), ids=lambda r: r.__name__)
+def test_a_round_number_is_read_within_its_track(resource_class, istanbul_record, publisher):
+    """round=1 exists in several tracks: blank track is the Istanbul talks, as in the API."""
+    existing = "1,ukraine,rustem-umerov,head,yes,S13\n"  # Umerov headed Istanbul round 1
+    for text in (
+        "track," + PARTICIPANT_HEADER + "," + existing,  # a blank track
+        PARTICIPANT_HEADER + existing,  # no track column at all, as before tracks
+        "track," + PARTICIPANT_HEADER + "istanbul," + existing,
+    ):
+        result = dry_run(resource_class, text, publisher)
+        assert row_errors(result) == []
+        (row,) = result.rows
+        participant = Participant.objects.get(pk=row.object_id)
+        assert participant.delegation.round.track.slug == DEFAULT_TRACK
+        assert participant.delegation.round.number == 1
+    other = "track," + PARTICIPANT_HEADER + "us-ukraine,1,ukraine,rustem-umerov,member,yes,S13\n"
+    assert row_errors(dry_run(resource_class, other, publisher)) == []
+
+
+@pytest.mark.parametrize("resource_class", resources_naming_rounds(), ids=lambda r: r.__name__)
+@pytest.mark.parametrize(
+    ("track", "round_number", "expected"),
+    [
+        ("nowhere", "1", "No track with slug 'nowhere'."),
+        ("", "9", "round '9' of track 'istanbul'"),
+        ("us-ukraine", "40", "round '40' of track 'us-ukraine'"),
+    ],
+)
+def test_a_round_not_in_its_track_is_a_readable_error(
+    resource_class, track, round_number, expected, istanbul_record, publisher
+):
+    text = (
+        "track,"
+        + PARTICIPANT_HEADER
+        + f"{track},{round_number},ukraine,rustem-umerov,head,yes,S13\n"
+    )
+    result = dry_run(resource_class, text, publisher)
+    errors = " ".join(row_errors(result))
+    assert expected in errors
+    assert "more than one" not in errors
