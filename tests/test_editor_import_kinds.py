@@ -6,6 +6,7 @@ import pathlib
 import pytest
 from django.conf import settings
 from django.contrib import admin
+from django.urls import reverse
 from import_export.admin import ImportMixin
 
 from provenance.resources import NewsroomCSV
@@ -104,3 +105,57 @@ def test_a_round_not_in_its_track_is_a_readable_error(
     errors = " ".join(row_errors(result))
     assert expected in errors
     assert "more than one" not in errors
+
+
+def messages_of(response) -> str:
+    from django.contrib.messages import get_messages
+
+    return " ".join(str(message) for message in get_messages(response.wsgi_request))
+
+
+def dry_run_in_admin(client, model_admin) -> dict:
+    """Uploads the admin's template; returns the confirmation form's data."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = (STATIC_IMPORT / f"{model_admin.import_template}.csv").read_bytes()
+    info = model_admin.model._meta.app_label, model_admin.model._meta.model_name
+    response = client.post(
+        reverse("admin:{}_{}_import".format(*info)),
+        {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("t.csv", text)},
+    )
+    assert response.status_code == 200
+    return dict(response.context["confirm_form"].initial)
+
+
+def process_url(model_admin) -> str:
+    info = model_admin.model._meta.app_label, model_admin.model._meta.model_name
+    return reverse("admin:{}_{}_process_import".format(*info))
+
+
+@pytest.mark.parametrize("model_admin", IMPORT_ADMINS, ids=lambda a: a.model._meta.label)
+def test_a_confirmation_counts_once_and_never_reads_a_file_it_was_not_given(
+    model_admin, istanbul_record, publisher_client, editor
+):
+    """A second confirm (double click, back button), a hand-written file name and another
+    user's dry run are each refused with a message and a redirect, never a 500."""
+    from django.test import Client
+
+    confirm = dry_run_in_admin(publisher_client, model_admin)
+    first = publisher_client.post(process_url(model_admin), confirm)
+    assert first.status_code == 302
+    assert "already done" not in messages_of(first)
+    for data in (confirm, {**confirm, "import_file_name": "/etc/passwd"}):
+        again = publisher_client.post(process_url(model_admin), data)
+        assert again.status_code == 302
+        assert "already done or has expired; upload the file again" in messages_of(again)
+
+    confirm = dry_run_in_admin(publisher_client, model_admin)
+    other = Client()
+    other.force_login(editor)
+    response = other.post(process_url(model_admin), confirm)
+    assert response.status_code == 302
+    assert "made by another user" in messages_of(response)
+    # The owner can still confirm it.
+    response = publisher_client.post(process_url(model_admin), confirm)
+    assert response.status_code == 302
+    assert "upload the file" not in messages_of(response)
