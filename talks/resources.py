@@ -1,6 +1,5 @@
 """CSV import of delegation participants (README, "Importing CSV")."""
 
-from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
 from actors.models import Organization, Person
@@ -74,35 +73,48 @@ class ParticipantResource(AllOrNothingResource):
         ]
         import_id_fields = ["delegation", "person"]
 
-    def before_import_row(self, row, **kwargs):
-        super().before_import_row(row, **kwargs)
+    required_columns = ("round", "side", "person")
+
+    def locate(self, row, errors, **kwargs):
+        slug = str(row.get("person") or "").strip()
+        if "person" not in errors and not Person.objects.filter(slug=slug).exists():
+            errors.setdefault("person", []).append(f"No person with slug {slug!r}; add them first.")
         number = whole_number(row.get("round") or "")
-        side = str(row.get("side") or "").strip()
-        side = {label.lower(): code for code, label in DelegationSide.choices}.get(
-            side.lower(), side.lower()
-        )
+        sides = {label.lower(): code for code, label in DelegationSide.choices}
+        side = str(row.get("side") or "").strip().lower()
+        side = sides.get(side, side)
         track = str(row.get("track") or "").strip().lower() or DEFAULT_TRACK
         row["track"] = track
+        found = True
         if not Track.objects.filter(slug=track).exists():
-            raise ValidationError({"track": f"No track with slug {track!r}."})
-        where = f"round {number!r} of track {track!r}"
+            errors.setdefault("track", []).append(f"No track with slug {track!r}.")
+            found = False
         if not str(number).isdigit():
-            raise ValidationError({"round": f"Give the round as a whole number, not {number!r}."})
+            errors.setdefault("round", []).append(
+                f"Give the round as a whole number, not {number!r}."
+            )
+            found = False
+        if side not in DelegationSide.values:
+            codes = ", ".join(DelegationSide.values)
+            errors.setdefault("side", []).append(
+                f"{side!r} is not one of: {codes} (or their labels)."
+            )
+            found = False
+        if not found:
+            return
+        where = f"round {number!r} of track {track!r}"
         matches = list(
             Delegation.objects.filter(
                 round__track__slug=track, round__number=int(number), side=side
             )[:2]
         )
         if not matches:
-            raise ValidationError(
-                {"round": f"No delegation for side {side!r} at {where}; add it first."}
+            errors.setdefault("round", []).append(
+                f"No delegation for side {side!r} at {where}; add it first."
             )
-        if len(matches) > 1:
-            raise ValidationError(
-                {"round": f"Several delegations for side {side!r} at {where}; use the admin."}
+        elif len(matches) > 1:
+            errors.setdefault("round", []).append(
+                f"Several delegations for side {side!r} at {where}; use the admin."
             )
-        delegation = matches[0]
-        row["delegation"] = delegation.pk
-        slug = str(row.get("person") or "").strip()
-        if not Person.objects.filter(slug=slug).exists():
-            raise ValidationError({"person": f"No person with slug {slug!r}; add them first."})
+        else:
+            row["delegation"] = matches[0].pk

@@ -159,3 +159,116 @@ def test_a_confirmation_counts_once_and_never_reads_a_file_it_was_not_given(
     response = publisher_client.post(process_url(model_admin), confirm)
     assert response.status_code == 302
     assert "upload the file" not in messages_of(response)
+
+
+def import_resources():
+    return [
+        resource_class
+        for model_admin in IMPORT_ADMINS
+        for resource_class in model_admin.get_import_resource_classes(None)
+    ]
+
+
+def template_of(resource_class) -> tuple[list[str], list[str]]:
+    """The header and example row of the template shipped for this resource."""
+    import csv
+
+    for model_admin in IMPORT_ADMINS:
+        if resource_class in model_admin.get_import_resource_classes(None):
+            path = STATIC_IMPORT / f"{model_admin.import_template}.csv"
+            header, row, *_ = csv.reader(path.read_text(encoding="utf-8").splitlines())
+            return header, row
+    raise AssertionError(resource_class)
+
+
+def as_csv(header, *rows) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *rows])
+    return out.getvalue()
+
+
+def errors_by_column(result) -> dict[str, list[str]]:
+    (row,) = result.invalid_rows
+    return {column: [str(m) for m in messages] for column, messages in row.error_dict.items()}
+
+
+JUNK = "?junk?"
+
+
+@pytest.mark.parametrize("resource_class", import_resources(), ids=lambda r: r.__name__)
+def test_every_bad_cell_of_a_row_is_reported_at_once_in_plain_words(
+    resource_class, istanbul_record, publisher
+):
+    """A row with many bad cells lists each of them, under its column, without Python's words:
+    the columns that refuse junk alone refuse it together too."""
+    header, example = template_of(resource_class)
+    refusing = set()
+    for index in range(len(header)):
+        row = list(example)
+        row[index] = JUNK
+        result = dry_run(resource_class, as_csv(header, row), publisher)
+        if result.invalid_rows:
+            refusing |= set(errors_by_column(result))
+    assert len(refusing) >= 4
+    all_bad = [
+        JUNK if column in refusing else cell for column, cell in zip(header, example, strict=True)
+    ]
+    result = dry_run(resource_class, as_csv(header, all_bad), publisher)
+    errors = errors_by_column(result)
+    assert refusing <= set(errors)
+    for column, messages in errors.items():
+        for message in messages:
+            assert "<class" not in message, (column, message)
+            assert "Traceback" not in message, (column, message)
+
+
+@pytest.mark.parametrize("resource_class", import_resources(), ids=lambda r: r.__name__)
+@pytest.mark.parametrize("value", ["abc", "1,5", "-"])
+def test_a_number_that_is_not_one_says_so(resource_class, value, istanbul_record, publisher):
+    """quantity or order given as `abc` or `1,5`: 'Give a whole number', not decimal's class."""
+    from import_export import widgets
+
+    header, example = template_of(resource_class)
+    fields = resource_class().fields
+    numeric = [
+        column
+        for column in header
+        if column in fields and isinstance(fields[column].widget, widgets.IntegerWidget)
+    ]
+    assert numeric
+    for column in numeric:
+        row = [
+            value if name == column else cell for name, cell in zip(header, example, strict=True)
+        ]
+        errors = errors_by_column(dry_run(resource_class, as_csv(header, row), publisher))
+        assert errors[column] == [f"Give a whole number, not {value!r}."]
+
+
+@pytest.mark.parametrize("model_admin", IMPORT_ADMINS, ids=lambda a: a.model._meta.label)
+def test_a_file_with_the_wrong_columns_names_them_without_a_traceback(
+    model_admin, istanbul_record, publisher_client
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    (resource_class,) = model_admin.get_import_resource_classes(None)
+    header, example = template_of(resource_class)
+    required = resource_class.required_columns[0]
+    wrong = ["colour" if column == required else column for column in header]
+    info = model_admin.model._meta.app_label, model_admin.model._meta.model_name
+    response = publisher_client.post(
+        reverse("admin:{}_{}_import".format(*info)),
+        {
+            "resource": "0",
+            "format": "0",
+            "import_file": SimpleUploadedFile("t.csv", as_csv(wrong, example).encode()),
+        },
+    )
+    page = response.content.decode()
+    assert f"Missing column(s): {required}." in page
+    assert "Unknown column(s): colour." in page
+    assert "The columns are:" in page
+    assert "Traceback" not in page
+    assert "confirm_form" not in response.context
