@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
 from positions.models import Commitment, Exchange, ExchangeCount, ExchangeKind
@@ -63,34 +62,54 @@ class ExchangeCountResource(AllOrNothingResource):
         ]
         import_id_fields = ["exchange", "receiving_side", "category", "claimed_by"]
 
-    def before_import_row(self, row, **kwargs):
-        super().before_import_row(row, **kwargs)
+    required_columns = (
+        "exchange_title",
+        "exchange_occurred_on",
+        "receiving_side",
+        "category",
+        "quantity",
+        "claimed_by",
+    )
+
+    def locate(self, row, errors, **kwargs):
         title = str(row.get("exchange_title") or "").strip()
+        if not title:
+            errors.setdefault("exchange_title", []).append("Give the exchange's title.")
         try:
             occurred_on = datetime.date.fromisoformat(str(row.get("exchange_occurred_on")).strip())
         except ValueError:
-            raise ValidationError(
-                {"exchange_occurred_on": "Give the exchange's date as YYYY-MM-DD."}
-            ) from None
-        exchange = Exchange.objects.filter(title=title, occurred_on=occurred_on).first()
-        if exchange is None:
-            exchange = self.create_exchange(row, title, occurred_on, kwargs.get("user"))
-        row["exchange"] = exchange.pk
-
-    def create_exchange(self, row, title, occurred_on, user) -> Exchange:
+            occurred_on = None
+            errors.setdefault("exchange_occurred_on", []).append(
+                "Give the exchange's date as YYYY-MM-DD."
+            )
         slug = str(row.get("commitment") or "").strip()
         commitment = Commitment.objects.filter(slug=slug).first() if slug else None
         if slug and commitment is None:
-            raise ValidationError({"commitment": f"No commitment with slug {slug!r}."})
+            errors.setdefault("commitment", []).append(f"No commitment with slug {slug!r}.")
         kind = str(row.get("exchange_kind") or "").strip()
         kind = {label.lower(): code for code, label in ExchangeKind.choices}.get(kind.lower(), kind)
+        if kind and kind not in ExchangeKind.values:
+            codes = ", ".join(ExchangeKind.values)
+            errors.setdefault("exchange_kind", []).append(
+                f"{kind!r} is not one of: {codes} (or their labels)."
+            )
+        if errors:
+            return
+        exchange = Exchange.objects.filter(title=title, occurred_on=occurred_on).first()
+        if exchange is None:
+            exchange = self.create_exchange(
+                row, title, occurred_on, commitment, kind, kwargs.get("user")
+            )
+        row["exchange"] = exchange.pk
+
+    def create_exchange(self, row, title, occurred_on, commitment, kind, user) -> Exchange:
         exchange = Exchange(
             title=title,
             kind=kind,
             occurred_on=occurred_on,
             commitment=commitment,
         )
-        exchange.full_clean()  # a bad kind or a blank title is this row's validation error
+        exchange.full_clean()  # what is still wrong with the new exchange is this row's error
         exchange._change_reason = "Imported from CSV"
         if user is not None:
             exchange._history_user = user

@@ -8,6 +8,7 @@ spreadsheets newsrooms actually export (README, "Importing CSV"):
 - two rows with the same key refused, naming both rows.
 """
 
+import decimal
 import re
 
 import tablib
@@ -52,6 +53,27 @@ def check_source_codes(row) -> None:
         raise ValidationError({"sources": f"Unknown source code(s): {', '.join(unknown)}."})
 
 
+class WrongColumns(ValueError):
+    """A file whose header row is not the import's: said in words, without a traceback."""
+
+
+def column_error(field, value, error: Exception) -> str:
+    """A widget's failure to read a cell, in the words an editor understands."""
+    widget = field.widget
+    if isinstance(widget, widgets.IntegerWidget):
+        return f"Give a whole number, not {value!r}."
+    if isinstance(widget, widgets.DecimalWidget | widgets.FloatWidget):
+        return f"Give a number, not {value!r}."
+    if isinstance(widget, widgets.DateWidget | widgets.DateTimeWidget):
+        return f"Give a date as YYYY-MM-DD, not {value!r}."
+    if isinstance(widget, widgets.ForeignKeyWidget):
+        name = widget.model._meta.verbose_name
+        return f"No {name} with {widget.field} {value!r}."
+    if isinstance(error, decimal.InvalidOperation):
+        return f"Cannot read {value!r}."
+    return str(error)
+
+
 class AllOrNothingResource(resources.ModelResource):
     """An import that writes nothing unless every row is valid.
 
@@ -69,7 +91,35 @@ class AllOrNothingResource(resources.ModelResource):
     def import_data(self, dataset, **kwargs):
         # A row that fails model validation rolls the whole file back, not only the row.
         kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, **kwargs)
+        result = super().import_data(dataset, **kwargs)
+        for error in result.base_errors:
+            if isinstance(error.error, WrongColumns):
+                error.traceback = ""  # the message says it all; the admin shows no traceback
+        return result
+
+    # The columns a file must have; the others may be left out (blank: the usual).
+    required_columns: tuple[str, ...] = ()
+
+    def check_columns(self, headers) -> None:
+        """Unknown or missing columns are refused, naming the expected ones."""
+        expected = [
+            field.column_name
+            for name, field in self.fields.items()
+            if name not in self.computed_columns
+        ]
+        unknown = [header for header in headers if header and header not in expected]
+        missing = [column for column in self.required_columns if column not in headers]
+        if unknown or missing:
+            parts = []
+            if missing:
+                parts.append(f"Missing column(s): {', '.join(missing)}.")
+            if unknown:
+                parts.append(f"Unknown column(s): {', '.join(unknown)}.")
+            parts.append(
+                f"The columns are: {', '.join(expected)} "
+                f"(required: {', '.join(self.required_columns)})."
+            )
+            raise WrongColumns(" ".join(parts))
 
     # Columns the resource fills in itself in before_import_row (e.g. a delegation's id found
     # from round and side); added empty when the file does not have them.
@@ -80,6 +130,7 @@ class AllOrNothingResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         dataset.headers = [str(header or "").strip() for header in dataset.headers]
+        self.check_columns(dataset.headers)
         # Spreadsheets leave empty rows at the end (and sometimes between blocks).
         for index in reversed(range(len(dataset))):
             if not any(str(cell or "").strip() for cell in dataset[index]):
@@ -116,6 +167,8 @@ class AllOrNothingResource(resources.ModelResource):
             check_source_codes(row)
         except ValidationError as error:
             errors.update(error.message_dict)
+        self.check_cells(row, errors)
+        self.locate(row, errors, **kwargs)
         if errors:  # every problem of the row at once, not the first only
             raise ValidationError(errors)
         # A blank cell means "the usual", as a blank form field does (confidence: single
@@ -124,6 +177,32 @@ class AllOrNothingResource(resources.ModelResource):
             blank_cell = field.name in row and row[field.name] in ("", None)
             if blank_cell and field.has_default() and not field.blank:
                 row[field.name] = field.get_default()
+
+    def locate(self, row, errors: dict, **kwargs) -> None:
+        """Fills the computed columns from the row (e.g. the delegation from track, round and
+        side), adding what it cannot find to `errors` ({column: [message]}) instead of raising,
+        so a row's problems are listed together. Only acts when `errors` is empty if it writes."""
+
+    def check_cells(self, row, errors: dict) -> None:
+        """Every cell read as its column will read it: choices and widgets, in plain words."""
+        for field in self._meta.model._meta.concrete_fields:
+            value = row.get(field.name)
+            if not field.choices or value in ("", None) or field.name not in self.fields:
+                continue
+            if value not in {code for code, _ in field.choices}:
+                codes = ", ".join(str(code) for code, _ in field.choices)
+                errors.setdefault(field.name, []).append(
+                    f"{value!r} is not one of: {codes} (or their labels)."
+                )
+        for name, field in self.fields.items():
+            column = field.column_name
+            skip = field.readonly or name in self.computed_columns or name == "sources"
+            if skip or name in errors or column not in row or row[column] in ("", None):
+                continue
+            try:
+                field.clean(row)
+            except Exception as error:  # a widget's own words are rarely the editor's
+                errors.setdefault(name, []).append(column_error(field, row[column], error))
 
     def normalise(self, row) -> None:
         """Labels to codes, grouped numbers to digits, any source separator to `;`."""

@@ -1,11 +1,10 @@
 """CSV import of delegation participants (README, "Importing CSV")."""
 
-from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
 from actors.models import Organization, Person
 from provenance.resources import AllOrNothingResource, whole_number
-from talks.models import Delegation, DelegationSide, Participant
+from talks.models import DEFAULT_TRACK, Delegation, DelegationSide, Participant, Track
 
 AT_TABLE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
@@ -26,8 +25,15 @@ class AtTableWidget(widgets.Widget):
 
 
 class ParticipantResource(AllOrNothingResource):
-    """One row per person in a delegation; the delegation is found by round number and side."""
+    """One row per person in a delegation; the delegation is found by track, round number and side.
 
+    Rounds are numbered within a track, so `track` (a track's slug) says whose round 2 is meant;
+    left blank or absent it means the Istanbul talks, as the API's `round=` does.
+    """
+
+    track = fields.Field(
+        column_name="track", attribute="delegation__round__track__slug", readonly=True
+    )
     round = fields.Field(column_name="round", attribute="delegation__round__number", readonly=True)
     side = fields.Field(column_name="side", attribute="delegation__side", readonly=True)
     delegation = fields.Field(
@@ -46,11 +52,12 @@ class ParticipantResource(AllOrNothingResource):
     at_table = fields.Field(column_name="at_table", attribute="at_table", widget=AtTableWidget())
 
     computed_columns = ("delegation",)
-    duplicate_key = ("round", "side", "person")
+    duplicate_key = ("track", "round", "side", "person")
 
     class Meta(AllOrNothingResource.Meta):
         model = Participant
         fields = [
+            "track",
             "round",
             "side",
             "delegation",
@@ -66,20 +73,48 @@ class ParticipantResource(AllOrNothingResource):
         ]
         import_id_fields = ["delegation", "person"]
 
-    def before_import_row(self, row, **kwargs):
-        super().before_import_row(row, **kwargs)
-        number = whole_number(row.get("round") or "")
-        side = str(row.get("side") or "").strip()
-        side = {label.lower(): code for code, label in DelegationSide.choices}.get(
-            side.lower(), side.lower()
-        )
-        try:
-            delegation = Delegation.objects.get(round__number=int(number), side=side)
-        except (ValueError, Delegation.DoesNotExist):
-            raise ValidationError(
-                {"round": f"No delegation for side {side!r} at round {number!r}; add it first."}
-            ) from None
-        row["delegation"] = delegation.pk
+    required_columns = ("round", "side", "person")
+
+    def locate(self, row, errors, **kwargs):
         slug = str(row.get("person") or "").strip()
-        if not Person.objects.filter(slug=slug).exists():
-            raise ValidationError({"person": f"No person with slug {slug!r}; add them first."})
+        if "person" not in errors and not Person.objects.filter(slug=slug).exists():
+            errors.setdefault("person", []).append(f"No person with slug {slug!r}; add them first.")
+        number = whole_number(row.get("round") or "")
+        sides = {label.lower(): code for code, label in DelegationSide.choices}
+        side = str(row.get("side") or "").strip().lower()
+        side = sides.get(side, side)
+        track = str(row.get("track") or "").strip().lower() or DEFAULT_TRACK
+        row["track"] = track
+        found = True
+        if not Track.objects.filter(slug=track).exists():
+            errors.setdefault("track", []).append(f"No track with slug {track!r}.")
+            found = False
+        if not str(number).isdigit():
+            errors.setdefault("round", []).append(
+                f"Give the round as a whole number, not {number!r}."
+            )
+            found = False
+        if side not in DelegationSide.values:
+            codes = ", ".join(DelegationSide.values)
+            errors.setdefault("side", []).append(
+                f"{side!r} is not one of: {codes} (or their labels)."
+            )
+            found = False
+        if not found:
+            return
+        where = f"round {number!r} of track {track!r}"
+        matches = list(
+            Delegation.objects.filter(
+                round__track__slug=track, round__number=int(number), side=side
+            )[:2]
+        )
+        if not matches:
+            errors.setdefault("round", []).append(
+                f"No delegation for side {side!r} at {where}; add it first."
+            )
+        elif len(matches) > 1:
+            errors.setdefault("round", []).append(
+                f"Several delegations for side {side!r} at {where}; use the admin."
+            )
+        else:
+            row["delegation"] = matches[0].pk

@@ -541,3 +541,61 @@ class NewsroomImportMixin(ImportMixin):
                 )
 
         return TemplateLinkedImportForm
+
+    # The dry runs this session may confirm, by import page: a confirmation names the file kept
+    # from its dry run, so without this a second click, a back button or a hand-written name
+    # (import_file_name=/etc/passwd) reached the temporary storage and answered with a 500.
+    PENDING_IMPORTS = "pending_imports"
+
+    def pending_key(self) -> str:
+        return self.model._meta.label_lower
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if name := initial.get("import_file_name"):
+            pending = request.session.get(self.PENDING_IMPORTS, {})
+            mine = pending.setdefault(self.pending_key(), [])
+            mine.append(name)
+            del mine[:-20]  # dry runs never confirmed do not grow the session without end
+            request.session[self.PENDING_IMPORTS] = pending
+        return initial
+
+    def process_import(self, request, **kwargs):
+        """Confirms a dry run of this user's, once: any other file name is refused with a
+        message and a redirect to the import page, never read."""
+        if request.method != "POST" or not self.has_import_permission(request):
+            return super().process_import(request, **kwargs)
+        name = request.POST.get("import_file_name", "")
+        pending = request.session.get(self.PENDING_IMPORTS, {})
+        mine = pending.get(self.pending_key(), [])
+        if name not in mine:
+            if self.is_someone_elses_dry_run(name):
+                message = (
+                    "This dry run was made by another user; upload the file yourself to check "
+                    "and import it."
+                )
+            else:
+                message = "This import was already done or has expired; upload the file again."
+            messages.error(request, message)
+            return HttpResponseRedirect(request.path.replace("process_import/", "import/"))
+        mine.remove(name)  # one confirmation per dry run, even if this one fails
+        request.session[self.PENDING_IMPORTS] = pending
+        try:
+            return super().process_import(request, **kwargs)
+        except (FileNotFoundError, TypeError):  # removed by the system's temp cleaner
+            messages.error(
+                request, "This import was already done or has expired; upload the file again."
+            )
+            return HttpResponseRedirect(request.path.replace("process_import/", "import/"))
+
+    def is_someone_elses_dry_run(self, name: str) -> bool:
+        """A dry run another live session made and has not confirmed (database sessions)."""
+        from django.contrib.sessions.models import Session
+
+        if not name:
+            return False
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+            pending = session.get_decoded().get(self.PENDING_IMPORTS, {})
+            if name in pending.get(self.pending_key(), []):
+                return True
+        return False
