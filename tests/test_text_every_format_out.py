@@ -1,10 +1,5 @@
 """Text that every format survives (#12, section 5), on the way out. Its own module: the
 record here is dirtied for the whole module, which the write-path tests must not see.
-
-A control character pasted from Word (`\\x02`), a non-character (`U+FFFF`) or a lone surrogate
-is kept out of every text field of every content model, whatever path writes it; and rows stored
-before that rule still come out of every feed, calendar, JSON-LD block and CSV as something the
-format's own parser reads.
 """
 
 import csv
@@ -22,26 +17,7 @@ from django.urls import Resolver404, resolve
 
 from api.urls import RESOURCES
 from talks.models import Round
-
-# What Word, a PDF or a bad converter leaves in pasted text: C0 and C1 controls, DEL,
-# non-characters of the BMP and of plane 1, and a lone surrogate.
-DIRTY = "\x02\x0b\x1f\x7f\x85\ufdd0\uffff\U0001fffe\ud800"
-
-
-def unsafe(text: str) -> list[str]:
-    """The characters of `text` that XML 1.0, iCalendar or UTF-8 cannot carry."""
-    return [
-        ch
-        for ch in text
-        if (ord(ch) < 0x20 and ch not in "\t\n")
-        or 0x7F <= ord(ch) <= 0x9F
-        or 0xFDD0 <= ord(ch) <= 0xFDEF
-        or ord(ch) & 0xFFFE == 0xFFFE
-        or 0xD800 <= ord(ch) <= 0xDFFF
-    ]
-
-
-from tests.test_text_every_format import content_models, text_fields  # noqa: E402
+from tests.test_text_every_format import DIRTY, content_models, text_fields, unsafe
 
 # --- on the way out -----------------------------------------------------------------------------
 

@@ -1,11 +1,6 @@
 """Text that every format survives (#12, section 5): each write path (the admin form, the CSV
 import, the data loader) stores clean text. Its own module: these tests make rows the
 module-wide record of test_text_every_format.py already has.
-
-A control character pasted from Word (`\\x02`), a non-character (`U+FFFF`) or a lone surrogate
-is kept out of every text field of every content model, whatever path writes it; and rows stored
-before that rule still come out of every feed, calendar, JSON-LD block and CSV as something the
-format's own parser reads.
 """
 
 import tablib
@@ -17,23 +12,6 @@ from talks.models import Participant
 from talks.resources import ParticipantResource
 from tests.admin_forms import form_data
 from tests.factories import DelegationFactory, PersonFactory, RoundFactory, SourceFactory
-
-# What Word, a PDF or a bad converter leaves in pasted text: C0 and C1 controls, DEL,
-# non-characters of the BMP and of plane 1, and a lone surrogate.
-DIRTY = "\x02\x0b\x1f\x7f\x85\ufdd0\uffff\U0001fffe\ud800"
-
-
-def unsafe(text: str) -> list[str]:
-    """The characters of `text` that XML 1.0, iCalendar or UTF-8 cannot carry."""
-    return [
-        ch
-        for ch in text
-        if (ord(ch) < 0x20 and ch not in "\t\n")
-        or 0x7F <= ord(ch) <= 0x9F
-        or 0xFDD0 <= ord(ch) <= 0xFDEF
-        or ord(ch) & 0xFFFE == 0xFFFE
-        or 0xD800 <= ord(ch) <= 0xDFFF
-    ]
 
 
 def test_windows_line_ends_become_newlines(db):
