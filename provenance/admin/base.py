@@ -23,7 +23,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from provenance import guard, review
-from provenance.admin.forms import LockedInlineForm, ReasonForm, VersionedForm
+from provenance.admin.forms import (
+    GuardedInlineFormSet,
+    LockedInlineForm,
+    ReasonForm,
+    VersionedForm,
+)
 from provenance.admin.widgets import SafeAutocompleteAdminMixin
 from provenance.models import PublicationStatus, ReviewNote
 from provenance.resources import NewsroomCSV
@@ -496,6 +501,7 @@ class ParentLockedInlineMixin(SafeAutocompleteAdminMixin):
     """Rows inside a published record are read-only to editors, like the record itself."""
 
     form = LockedInlineForm
+    formset = GuardedInlineFormSet
     extra = 0
     show_change_link = True
 

@@ -145,3 +145,23 @@ class LockedInlineForm(GuardedForm):
             + "Your input is kept below; reload the page to see their version, then redo your change.",
             code="stale_row",
         )
+
+
+class GuardedInlineFormSet(forms.BaseInlineFormSet):
+    """Says on the page, not with a bare 403 that loses the editor's other input, when a row
+    ticked for deletion is one an editor may not delete (a record in review;
+    provenance.guard holds the rule on every path). Django ignores the errors of forms ticked
+    for deletion, so the check is the formset's own."""
+
+    def clean(self):
+        super().clean()
+        user = guard.current_actor()
+        if user is None or guard.may_publish(user):
+            return
+        for form in self.deleted_forms:
+            row = form.instance
+            reason = (
+                row.pk is not None and guard.has_status(type(row)) and guard.in_review_reason(row)
+            )
+            if reason:
+                raise forms.ValidationError(reason)
