@@ -529,11 +529,16 @@ class SafeOrderingFilter(OrderingFilter):
     def get_ordering(self, request, queryset, view):
         params = request.query_params.get(self.ordering_param)
         if params:
-            fields = [param.strip() for param in params.split(",") if param.strip()]
+            fields = [param.strip() for param in params.split(",")]
             valid = self.get_valid_fields(queryset, view, {"request": request})
             allowed = {name for name, _ in valid}
-            # One leading "-" means descending; "--number" is no field (and no longer a 500).
-            bad = [field for field in fields if field.removeprefix("-") not in allowed]
+            # One leading "-" means descending; "--number" is no field (and no longer a 500);
+            # an empty item ("a,,b") is refused like every other list's.
+            bad = [
+                field or "an empty item"
+                for field in fields
+                if field.removeprefix("-") not in allowed
+            ]
             if bad or not fields:
                 named = ", ".join(bad) if bad else repr(params)
                 raise exceptions.ValidationError(

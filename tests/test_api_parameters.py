@@ -69,6 +69,14 @@ def test_a_doubled_minus_in_ordering_is_a_json_400_naming_the_orderings(client, 
     assert client.get(f"/api/v1/{prefix}{suffix}", {"ordering": f"-{field}"}).status_code == 200
 
 
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_an_empty_item_in_ordering_is_a_json_400(client, prefix):
+    viewset = next(v for p, v, _ in RESOURCES if p == prefix)
+    field = viewset.ordering_fields[0]
+    response = client.get(f"/api/v1/{prefix}/", {"ordering": f"{field},,-{field}"})
+    assert_json_400(response, "an empty item")
+
+
 # --- 3. Yes/no values ------------------------------------------------------------------------
 
 BOOLEANS = filters_of(lambda spec, field: isinstance(spec, filters.BooleanFilter))
