@@ -27,7 +27,7 @@ from pathlib import Path
 
 import psycopg
 import redis
-from load_urls import URLS
+from load_urls import MICRO_CACHED, URLS
 from stack import (
     ROOT,
     app_env,
@@ -44,8 +44,6 @@ APP_PORT = int(os.environ.get("LOAD_APP_PORT", "8105"))
 PROXY_PORT = int(os.environ.get("LOAD_PROXY_PORT", "8205"))
 WORKERS, THREADS = 2, 4
 REDIS_URL = f"redis://127.0.0.1:6379/{os.environ.get('REDIS_DB', '5')}"
-# What nginx may cache: not the admin, not the never-cached health probe.
-CACHEABLE = [url for url in URLS if not url.startswith("/admin/") and url != "/healthz"]
 
 # Every request claims https, as it would arriving through the TLS terminator.
 LUA = """
@@ -128,13 +126,13 @@ def main() -> int:
             script = Path(directory) / "mix.lua"
             script.write_text(LUA % ", ".join(f'"{url}"' for url in URLS))
             pages = Path(directory) / "pages.lua"
-            pages.write_text(LUA % ", ".join(f'"{url}"' for url in CACHEABLE))
+            pages.write_text(LUA % ", ".join(f'"{url}"' for url in MICRO_CACHED))
             with gunicorn(env, APP_PORT, WORKERS, THREADS):
                 runs.append(wrk("gunicorn direct", APP_PORT, 16, 30, script))
                 with nginx(PROXY_PORT, f"127.0.0.1:{APP_PORT}", ROOT / "staticfiles"):
                     # A deployed cache is warm; without this, the first seconds measure all 256
                     # clients missing at once.
-                    for url in CACHEABLE:
+                    for url in MICRO_CACHED:
                         warm = f"http://127.0.0.1:{PROXY_PORT}{url}"
                         headers = {"X-Forwarded-Proto": "https"}
                         urllib.request.urlopen(urllib.request.Request(warm, headers=headers))
