@@ -362,6 +362,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
     "NUM_PROXIES": TRUSTED_PROXIES,
     "URL_FORMAT_OVERRIDE": "format",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.KnownFormatNegotiation",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Istanbul Talks Tracker API",
