@@ -54,7 +54,8 @@ def assert_json_400(response, parameter: str, *words: str) -> list[str]:
     assert response.status_code == 400, response.content[:300]
     assert response["Content-Type"].startswith("application/json"), response["Content-Type"]
     messages = response.json()[parameter]
-    assert messages and all(isinstance(message, str) for message in messages), messages
+    assert messages
+    assert all(isinstance(message, str) for message in messages), messages
     for word in words:
         assert any(word in message for message in messages), (word, messages)
     return messages
@@ -97,13 +98,15 @@ def test_the_other_lists_answer_csv_with_a_suffix_as_the_router_lists_do(client,
 def test_type_in_refuses_an_empty_item_and_an_unknown_type_naming_the_types(client, name):
     assert_json_400(client.get(_url(name, "type__in=round,,event")), "type__in", "empty value")
     messages = assert_json_400(client.get(_url(name, "type__in=round,nope")), "type__in", "nope")
-    assert "Known:" in messages[0] and "round" in messages[0].split("Known:")[1]
+    assert "Known:" in messages[0]
+    assert "round" in messages[0].split("Known:")[1]
 
 
 @pytest.mark.parametrize("parameter", ["track", "issue"])
 def test_the_timeline_names_the_known_values_of_an_unknown_slug(client, parameter):
     messages = assert_json_400(client.get(_url("timeline", f"{parameter}=nope")), parameter)
-    assert "'nope'" in messages[0] and "Known:" in messages[0]
+    assert "'nope'" in messages[0]
+    assert "Known:" in messages[0]
     assert ("istanbul" if parameter == "track" else "ceasefire") in messages[0]
 
 
