@@ -1,20 +1,26 @@
 """Each public page answers the reader's questions from the record, with sources."""
 
+import datetime
+
 import pytest
 from django.db.models import Max
 
 from positions.models import Exchange, Stance
-from provenance.models import Claimant, Confidence, Side
+from provenance.models import Claimant, Confidence, DatePrecision, PublicationStatus, Side
 from talks.models import DelegationSide, ParticipantRole, Round
 from tests.factories import (
+    CommitmentFactory,
+    EventFactory,
     ExchangeCountFactory,
     ExchangeFactory,
     OrganizationFactory,
     ParticipantFactory,
     PersonFactory,
     PositionFactory,
+    RecordReviewFactory,
     RoundFactory,
     SourceFactory,
+    TrackFactory,
 )
 from tests.record_builder import build_record
 
@@ -31,11 +37,14 @@ def text(response) -> str:
     return response.content.decode()
 
 
-def test_home_shows_rounds_latest_marked_key_figures_with_claimants_and_changes(client, record):
-    body = text(client.get("/"))
+def test_home_shows_rounds_latest_marked_key_figures_with_claimants_and_developments(
+    client, record
+):
+    page = text(client.get("/"))
     latest = record["rounds"][-1]
-    assert str(latest) in body
-    # Every round in order, the latest marked as such.
+    assert str(latest) in page
+    # Every round in order in the rounds list, the latest marked as such.
+    body = page[page.index('id="rounds-heading"') :]
     first = body.index(str(record["rounds"][0]))
     assert first < body.index(str(latest)) < body.index("Latest</span>")
     assert "led by" in body
@@ -45,9 +54,60 @@ def test_home_shows_rounds_latest_marked_key_figures_with_claimants_and_changes(
     assert "12,114" in body
     assert "12,120" in body
     assert "Figures differ" in body
-    assert "Latest changes" in body
-    assert "Prisoner exchange" in body
-    assert body.count("<h1") == 1
+    assert "Latest developments" in page
+    # Write times are the change log's business, not home's.
+    assert 'id="changes-heading"' not in page
+    assert 'href="/changes/">Change log' in page
+    assert "Prisoner exchange" in page
+    assert page.count("<h1") == 1
+
+
+def test_home_leads_with_what_happened_last_by_its_date_not_by_when_it_was_entered(client):
+    trilateral = TrackFactory(slug="trilateral", name="Trilateral talks", short_name="Trilateral")
+    RecordReviewFactory(reviewed_to=datetime.date(2026, 5, 15))
+    # Entered newest first: the database's write order is the reverse of the days they happened.
+    EventFactory(
+        title="Ceasefire announced", occurred_on=datetime.date(2026, 5, 8), track=trilateral
+    )
+    CommitmentFactory(
+        title="Swap of 1,000 for 1,000",
+        announced_on=datetime.date(2026, 5, 8),
+        round=None,
+        track=trilateral,
+    )
+    EventFactory(
+        title="Talks resume",
+        occurred_on=datetime.date(2026, 4, 1),
+        occurred_on_precision=DatePrecision.MONTH,
+    )
+    first = RoundFactory(title="First round in Istanbul", held_on=datetime.date(2025, 5, 16))
+    EventFactory(
+        title="Draft: not yet checked",
+        occurred_on=datetime.date(2026, 5, 14),
+        publication_status=PublicationStatus.DRAFT,
+    )
+    page = text(client.get("/"))
+    section = page[page.index('id="developments-heading"') : page.index('id="rounds-heading"')]
+    order = [
+        section.index(title)
+        for title in (
+            "Ceasefire announced",
+            "Swap of 1,000 for 1,000",
+            "Talks resume",
+            "First round in Istanbul",
+        )
+    ]
+    assert order == sorted(order)
+    assert "Draft: not yet checked" not in page
+    # Each with its day as precise as known, its track and a link.
+    assert '<time datetime="2026-05-08">8 May 2026</time>' in section
+    assert '<time datetime="2026-04">April 2026</time>' in section
+    assert '<a class="track-label" href="/tracks/trilateral/">Trilateral</a>' in section
+    assert f'<a class="developments__title" href="{first.get_absolute_url()}">' in section
+    assert "the record is reviewed to <strong>15 May 2026</strong>" in section
+    # The rest is on the timeline, newest first; what changed in the database, on the change log.
+    assert 'href="/timeline/?order=newest">The whole timeline, newest first</a>' in section
+    assert '<a href="/changes/">Change log' in section
 
 
 def test_round_list_names_date_venue_and_heads(client, record):
