@@ -92,3 +92,15 @@ def test_commitment_tracker_queries_do_not_grow_with_commitments(
     with django_assert_num_queries(8):
         response = client.get("/commitments/")
     assert len(response.context["rows"]) == rounds
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+def test_about_page_queries_do_not_grow_with_tracks_or_rounds(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    _record(rounds, members, exchanges)
+    # 1. the tracks  2. their published rounds, for each track's first and last round
+    # 3. the record's review date ("reviewed to" on the page and in the footer)
+    with django_assert_num_queries(3):
+        response = client.get("/about/")
+    assert sum(len(span.held) for span in response.context["spans"]) == rounds
