@@ -6,7 +6,9 @@ stops the process at start-up instead of surfacing later as odd behaviour.
 
 import datetime
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from corsheaders.defaults import default_headers as corsheaders_default_headers
@@ -229,6 +231,16 @@ LOGGING = {
 # The site's canonical host name, for the ids of feeds and calendar events (tag: URIs, UIDs),
 # which must stay the same wherever the site is reached; links come from the request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Where readers send corrections; the about page (/about/#corrections) shows it. Default: the
+# corrections@ address at SITE_URL's host, so a deployment that sets SITE_URL has one at its own domain.
+CORRECTIONS_EMAIL = os.environ.get("CORRECTIONS_EMAIL") or (
+    f"corrections@{urlsplit(SITE_URL).hostname or 'localhost'}"
+)
+if not re.fullmatch(r"[^@\s]+@[^@\s]+", CORRECTIONS_EMAIL):
+    raise ImproperlyConfigured(
+        f"CORRECTIONS_EMAIL must be an e-mail address, got {CORRECTIONS_EMAIL!r}"
+    )
 
 # --- editor workflow ---
 # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none, use the peer).

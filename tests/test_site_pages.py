@@ -50,7 +50,10 @@ def test_home_shows_rounds_latest_marked_key_figures_with_claimants_and_developm
     assert "led by" in body
     assert "Rustem Umerov" in body
     # Two rounds × three swaps of 100 each way; bodies 6,057 per Ukraine vs 6,060 per Russia.
-    assert '<strong>600</strong> <span class="claimant">per Ukraine' in body
+    assert (
+        '<strong>600</strong> <span class="claimant"><a class="claimant-link" href="/about/#claimant-ukraine">per Ukraine</a>'
+        in body
+    )
     assert "12,114" in body
     assert "12,120" in body
     assert "Figures differ" in body
@@ -330,8 +333,14 @@ def test_russia_receiving_counts_claimed_by_russia_are_labelled(client, record):
     count.claimed_by = Claimant.RUSSIA
     count.save()
     body = text(client.get(commitment.get_absolute_url()))
-    assert '<strong>78</strong> <span class="claimant">per Russia' in body
-    assert '<strong>78</strong> <span class="claimant">per Ukraine' not in body
+    assert (
+        '<strong>78</strong> <span class="claimant"><a class="claimant-link" href="/about/#claimant-russia">per Russia</a>'
+        in body
+    )
+    assert (
+        '<strong>78</strong> <span class="claimant"><a class="claimant-link" href="/about/#claimant-ukraine">per Ukraine</a>'
+        not in body
+    )
 
 
 def test_issue_matrix_has_a_row_for_a_round_where_nobody_stated_a_position(client, record):

@@ -111,3 +111,15 @@ def test_home_queries_do_not_grow_with_the_record(
     developments = response.context["developments"]
     assert len(developments) == 8
     assert developments[0].date == max(e.date for e in developments)
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+def test_about_page_queries_do_not_grow_with_tracks_or_rounds(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    _record(rounds, members, exchanges)
+    # 1. the tracks  2. their published rounds, for each track's first and last round
+    # 3. the record's review date ("reviewed to" on the page and in the footer)
+    with django_assert_num_queries(3):
+        response = client.get("/about/")
+    assert sum(len(span.held) for span in response.context["spans"]) == rounds

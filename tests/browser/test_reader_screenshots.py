@@ -17,6 +17,7 @@ def test_main_pages_render_at_phone_and_desktop_width(
         "issue-ceasefire": "/issues/ceasefire/",
         "commitments": "/commitments/",
         "person-medinsky": "/people/vladimir-medinsky/",
+        "about": "/about/",
     }
     width, height = VIEWPORTS[viewport]
     context = browser.new_context(viewport={"width": width, "height": height})
