@@ -1,6 +1,7 @@
 """Each public page answers the reader's questions from the record, with sources."""
 
 import datetime
+import re
 
 import pytest
 from django.db.models import Max
@@ -179,9 +180,10 @@ def test_issue_page_highlights_what_moved_between_rounds(client, record):
     reworded.save()
     body = text(client.get("/issues/prisoners/"))
     assert "Moved: stance was “Demands”" in body
-    assert "Moved: wording changed" in body
+    # New words for the same stance are said so, and are not movement.
+    assert "Same stance, new wording" in body
     assert "Now an exchange of the wounded first" in body
-    assert body.count('class="moved"') == 2
+    assert body.count('class="moved"') == 1
     assert "Documents with provisions on this issue" in body
     assert "Provision" in body
 
@@ -352,7 +354,8 @@ def test_issue_matrix_has_a_row_for_a_round_where_nobody_stated_a_position(clien
     assert quiet["round"].number == last + 1
     assert "ukraine" not in quiet
     assert "russia" not in quiet
-    assert text(response).count("No position recorded") == 2
+    # Both cells say the record holds nothing (the legend above the table names it once more).
+    assert text(response).count("The record holds nothing from this side") == 2
 
 
 def test_round_page_cites_the_venue_and_hides_its_draft_sources(client):
@@ -365,7 +368,13 @@ def test_round_page_cites_the_venue_and_hides_its_draft_sources(client):
     round_.venue.save()
     body = text(client.get(round_.get_absolute_url()))
     venue = body[body.index("<dt>Venue</dt>") : body.index("</dd>", body.index("<dt>Venue</dt>"))]
-    assert "Reuters" in venue
-    assert ">S28</a>" in venue
-    assert "Confirmed" in venue
+    # The venue carries the number of its note; the note, under "When and where", cites it.
+    number = re.search(r'<a href="#note-(\d+)">', venue).group(1)
+    note = body[body.index(f'<li id="note-{number}"') :]
+    note = note[: note.index("</li>")]
+    assert "Reuters" in note
+    assert ">S28</a>" in note
+    assert body.index(f'<li id="note-{number}"') < body.index('id="delegations-heading"')
+    # Confirmed is the rule: only the other labels are shown.
+    assert "Confirmed" not in venue
     assert "Draft Daily" not in body
