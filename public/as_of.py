@@ -103,7 +103,13 @@ def record_began(model) -> datetime.date | None:
 
 def or_as_of(current_view, as_of_view):
     """`current_view`, unless the query asks for `as_of`: then `as_of_view`, with the same
-    arguments, builds the page as it stood that day."""
+    arguments, builds the page as it stood that day.
+
+    Caching: a dated page is cached like any other anonymous page (ops.middleware), under the
+    content version and its full URL, as_of included, so it never shares a copy with the
+    current page or another day. History before a past day does not change without a write
+    that moves the version, so the key is never stale; as_of=today moves with the version as
+    the current page does. Refusals (400, 404) are not cached."""
 
     @wraps(current_view)
     def view(request, *args, **kwargs):

@@ -221,3 +221,10 @@ def test_an_as_of_page_is_cached_apart_from_the_current_page(client, settings):
     assert "Title in May" in again
     assert "Title corrected later" not in again
     cache.clear()
+
+
+def test_an_istanbul_round_in_track_form_redirects_with_its_date(client):
+    RoundFactory(number=1)
+    response = client.get(f"/tracks/istanbul/rounds/1/?as_of={day(0)}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/rounds/1/?as_of={day(0)}"

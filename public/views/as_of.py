@@ -11,7 +11,7 @@ with (a delegation's round, a participant's person); anything saved later is lef
 page costs a fixed number of queries, however long the history.
 """
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from actors.models import Membership, Organization, Person
@@ -108,6 +108,12 @@ def _track_slugs(rounds) -> dict:
 def round_page(request, number: int, track_slug: str = DEFAULT_TRACK):
     """A round as it stood: title, dates, venue, status and summary; each delegation with its
     members (head first); each side's position per issue. Up to ten queries."""
+    if track_slug == DEFAULT_TRACK and request.path != reverse(
+        "public:round-detail", args=[number]
+    ):
+        # /tracks/istanbul/rounds/2/ answers at /rounds/2/, as the current page does.
+        url = reverse("public:round-detail", args=[number])
+        return redirect(f"{url}?{request.GET.urlencode()}", permanent=True)
 
     def build(moment):
         track_id = Track.objects.filter(slug=track_slug).values_list("pk", flat=True).first()
