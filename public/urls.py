@@ -7,8 +7,10 @@ from django.urls import path
 
 from provenance.versioning import conditional_on_content
 from public import calendar, feeds
+from public.as_of import or_as_of
 from public.views import (
     about,
+    as_of,
     changes,
     commitments,
     documents,
@@ -36,10 +38,14 @@ urlpatterns = [
     # Rounds are numbered within their track: /tracks/trilateral/rounds/1/. The Istanbul talks'
     # rounds keep the address they had before tracks, /rounds/2/ (talks.models.DEFAULT_TRACK);
     # /tracks/istanbul/rounds/2/ redirects there, and so do its calendar and feed.
-    path("rounds/<int:number>/", rounds.round_detail, name="round-detail"),
+    # ?as_of=YYYY-MM-DD on round, person, issue and exchange pages: the page as the public record
+    # stood at the end of that day (public/as_of.py, public/views/as_of.py).
+    path(
+        "rounds/<int:number>/", or_as_of(rounds.round_detail, as_of.round_page), name="round-detail"
+    ),
     path(
         "tracks/<slug:track_slug>/rounds/<int:number>/",
-        rounds.round_detail,
+        or_as_of(rounds.round_detail, as_of.round_page),
         name="round-detail-in-track",
     ),
     path("rounds.ics", calendar.rounds_calendar, name="rounds-calendar"),
@@ -51,16 +57,26 @@ urlpatterns = [
     ),
     path("events/<int:pk>/", events.event_detail, name="event-detail"),
     path("people/", people.person_list, name="person-list"),
-    path("people/<slug:slug>/", people.person_detail, name="person-detail"),
+    path(
+        "people/<slug:slug>/",
+        or_as_of(people.person_detail, as_of.person_page),
+        name="person-detail",
+    ),
     path("organizations/", people.organization_list, name="organization-list"),
     path("organizations/<int:pk>/", people.organization_detail, name="organization-detail"),
     path("issues/", issues.issue_list, name="issue-list"),
-    path("issues/<slug:slug>/", issues.issue_detail, name="issue-detail"),
+    path(
+        "issues/<slug:slug>/", or_as_of(issues.issue_detail, as_of.issue_page), name="issue-detail"
+    ),
     path("documents/", documents.document_list, name="document-list"),
     path("documents/<slug:slug>/", documents.document_detail, name="document-detail"),
     path("commitments/", commitments.commitment_list, name="commitment-list"),
     path("commitments/<slug:slug>/", commitments.commitment_detail, name="commitment-detail"),
-    path("exchanges/<int:pk>/", commitments.exchange_detail, name="exchange-detail"),
+    path(
+        "exchanges/<int:pk>/",
+        or_as_of(commitments.exchange_detail, as_of.exchange_page),
+        name="exchange-detail",
+    ),
     path("sources/", sources.source_list, name="source-list"),
     path("sources/<int:pk>/", sources.source_detail, name="source-detail"),
     path("search/", search.search, name="search"),

@@ -58,9 +58,10 @@ def test_bodies_finds_the_commitment_and_the_june_repatriations(client):
     assert "Repatriation of bodies" in text
 
 
-def test_search_on_the_record_costs_fourteen_queries(client, django_assert_num_queries):
+def test_search_on_the_record_costs_fifteen_queries(client, django_assert_num_queries):
     # The other spellings of names in the query (one UNION); one per searched kind: people,
     # organizations, venues, tracks, rounds, issues, events, documents, positions, commitments,
-    # exchanges, sources; and the record's review date in the footer.
-    with django_assert_num_queries(14):
+    # exchanges, sources; the record's review date in the footer; and when the record last
+    # changed ("Cite this page").
+    with django_assert_num_queries(15):
         search(client, "ceasefire")

@@ -135,11 +135,11 @@ def test_nothing_found_says_so(client, umerov):
 
 def test_query_count_does_not_grow_with_results(client, django_assert_num_queries, ciragan):
     def queries_for_search(expected_results):
-        with django_assert_num_queries(14) as captured:
+        with django_assert_num_queries(15) as captured:
             # The other spellings of names in the query (one UNION); one per kind: people, organizations, venues, tracks, rounds (with venue and
             # track), issues, events, documents (with round), positions (with issue and round),
-            # commitments (with round), exchanges, sources; and the record's review date in
-            # the footer.
+            # commitments (with round), exchanges, sources; the record's review date in the
+            # footer; and when the record last changed ("Cite this page").
             response = search(client, "ciragan")
         assert response.text.count('class="search-result"') == expected_results
         return len(captured.captured_queries)

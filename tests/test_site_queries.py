@@ -36,7 +36,8 @@ def test_timeline_queries_do_not_grow_with_entries(
     # 8.-12. sources of the rounds, events, documents, commitments and exchanges on this page
     # 13. tracks, for the track <select> of the filter form
     # 14. the record's review date (footer)
-    with django_assert_num_queries(14):
+    # 15. when the record last changed ("Cite this page": a page about no one row)
+    with django_assert_num_queries(15):
         response = client.get("/timeline/?issue=prisoners")
     assert response.status_code == 200
     assert len(response.context["page"].object_list) > rounds
@@ -89,7 +90,8 @@ def test_commitment_tracker_queries_do_not_grow_with_commitments(
     # 5. every exchange that is not a stage, with its mediator  6. their counts
     # 7. the tracks, for the totals per track
     # 8. the record's review date (footer)
-    with django_assert_num_queries(8):
+    # 9. when the record last changed ("Cite this page": a page about no one row)
+    with django_assert_num_queries(9):
         response = client.get("/commitments/")
     assert len(response.context["rows"]) == rounds
 
@@ -123,3 +125,49 @@ def test_about_page_queries_do_not_grow_with_tracks_or_rounds(
     with django_assert_num_queries(3):
         response = client.get("/about/")
     assert sum(len(span.held) for span in response.context["spans"]) == rounds
+
+
+def _with_long_history(made, edits: int) -> None:
+    """`edits` more versions of the rows the dated pages show, so history grows with the size."""
+    for number in range(edits):
+        for row, field in [
+            (made["rounds"][-1], "summary"),
+            (made["umerov"], "biography"),
+            (made["prisoners"], "description"),
+            (made["repatriations"][-1], "summary"),
+        ]:
+            setattr(row, field, f"Version {number}")
+            row.save()
+
+
+# ?as_of= pages, as the record stood at the end of today: every row's history is older.
+AS_OF_PAGES = [
+    # 1. the track by its address  2. the round then  3. its track then  4. its venue then
+    # 5. the venue's city then  6. its delegations then  7. their participants then
+    # 8. those people then  9. its positions then  10. their issues then
+    ("round", lambda made: made["rounds"][-1].get_absolute_url(), 10),
+    # 1. the person then  2. their posts then  3. those organizations then
+    # 4. their participations then  5. those delegations then  6. those rounds then
+    # 7. the rounds' tracks, for links
+    ("person", lambda made: "/people/rustem-umerov/", 7),
+    # 1. the issue then  2. positions on it then  3. their rounds then  4. the rounds' tracks
+    ("issue", lambda made: "/issues/prisoners/", 4),
+    # 1. the exchange then  2. its commitment then  3. the commitment's round then  4. its counts
+    ("exchange", lambda made: made["repatriations"][-1].get_absolute_url(), 4),
+]
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+@pytest.mark.parametrize(("kind", "url", "queries"), AS_OF_PAGES)
+def test_as_of_pages_queries_do_not_grow_with_history(
+    client, django_assert_num_queries, rounds, members, exchanges, kind, url, queries
+):
+    from django.utils import timezone
+
+    made = _record(rounds, members, exchanges)
+    _with_long_history(made, rounds * 3)
+    # + the record's review date (footer); the citation is dated from the rows shown
+    with django_assert_num_queries(queries + 1):
+        response = client.get(f"{url(made)}?as_of={timezone.localdate().isoformat()}")
+    assert response.status_code == 200, kind
+    assert "You are looking at the record as it stood on" in response.content.decode()
