@@ -20,6 +20,7 @@ from public.views import (
     search,
     sources,
     timeline,
+    totals,
     tracks,
 )
 
@@ -58,6 +59,7 @@ urlpatterns = [
     path("documents/<slug:slug>/", documents.document_detail, name="document-detail"),
     path("commitments/", commitments.commitment_list, name="commitment-list"),
     path("commitments/<slug:slug>/", commitments.commitment_detail, name="commitment-detail"),
+    path("totals/", totals.totals, name="totals"),
     path("exchanges/<int:pk>/", commitments.exchange_detail, name="exchange-detail"),
     path("sources/", sources.source_list, name="source-list"),
     path("sources/<int:pk>/", sources.source_detail, name="source-detail"),
