@@ -92,3 +92,16 @@ def test_commitment_tracker_queries_do_not_grow_with_commitments(
     with django_assert_num_queries(8):
         response = client.get("/commitments/")
     assert len(response.context["rows"]) == rounds
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+def test_totals_page_queries_do_not_grow_with_exchanges(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    _record(rounds, members, exchanges)
+    # 1. published exchanges that are not a stage, with their commitment  2. their counts
+    # 3. published tracks  4. the record's review date (lede and footer)
+    with django_assert_num_queries(4):
+        response = client.get("/totals/")
+    assert len(response.context["record"]["exchanges"]) > rounds * exchanges
+    assert response.context["record"]["lines"]
