@@ -319,3 +319,66 @@ def scopes(exchanges: list, tracks: list) -> list[tuple[str, str, list]]:
             sure = [x for x in chosen if not x.commitment_id or x.counts_towards_commitment]
         result += [(scope, EXCLUDED, sure), (scope, INCLUDED, chosen)]
     return result
+
+
+@dataclass
+class ClaimSeries:
+    """What one side received over time according to one claimant: [(date, running total, own
+    figure?), …]. Where the claimant gave no figure for an exchange, the point takes the figure
+    `tally()` fills in and `own` is False, so its last total is the one the tables show."""
+
+    side: str
+    claimant: str
+    group: str
+    points: list[tuple[datetime.date, int, bool]]
+
+    @property
+    def side_label(self) -> str:
+        return Side(self.side).label
+
+    @property
+    def claimant_label(self) -> str:
+        return Claimant(self.claimant).label
+
+    @property
+    def total(self) -> int:
+        return self.points[-1][1] if self.points else 0
+
+    @property
+    def unpublished(self) -> int:
+        """How many of its points are another claimant's figure."""
+        return sum(not own for _, _, own in self.points)
+
+
+def claimed_series(exchanges, group: str) -> list[ClaimSeries]:
+    """Running totals over time per receiving side and per party claiming a figure for it
+    (Ukraine, Russia), by the rule of `tally()`: a party silent about an exchange is filled with
+    the receiving side's figure, else the first other claimant's. A party that gave no figure
+    for anything the side received has no series: the chart says it published none."""
+    ordered = sorted(exchanges, key=lambda e: (e.occurred_on, e.pk))
+    result = []
+    for side in SIDE_ORDER:
+        cells: list[tuple[datetime.date, dict[str, int]]] = []
+        for exchange in ordered:
+            by_claimant: dict[str, int] = {}
+            for count in exchange.counts.all():
+                if count.receiving_side == side and CATEGORY_GROUPS[count.category] == group:
+                    by_claimant[count.claimed_by] = (
+                        by_claimant.get(count.claimed_by, 0) + count.quantity
+                    )
+            if by_claimant:
+                cells.append((exchange.ended_on or exchange.occurred_on, by_claimant))
+        for claimant in SIDE_ORDER:
+            if not any(claimant in cell for _, cell in cells):
+                continue
+            running, points = 0, []
+            for day, cell in cells:
+                own = claimant in cell
+                if own:
+                    chosen = claimant
+                else:
+                    chosen = side if side in cell else min(cell, key=CLAIMANT_ORDER.index)
+                running += cell[chosen]
+                points.append((day, running, own))
+            result.append(ClaimSeries(side, claimant, group, points))
+    return result
