@@ -108,7 +108,7 @@ def test_a_side_that_published_nothing_is_not_shown_as_a_smaller_number(client):
     text = plain(client.get("/totals/"))
     section = text[text.index("Istanbul direct talks Counted") :]
     assert re.search(
-        r"Russia People returned about 2,354 per Russia · about 2,346 per Mediator ≠ ?Figures "
+        r"People returned to Russia about 2,354 per Russia · about 2,346 per Mediator ≠ ?Figures "
         r"differ Ukraine: not published \(no figure for any of the 5 exchanges\)",
         section,
     )
