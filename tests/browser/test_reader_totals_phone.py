@@ -78,3 +78,25 @@ def test_chart_labels_are_at_least_12_px_on_a_phone(live_server, phone, istanbul
     titles = phone.locator(".step-chart .step-chart__title").all_text_contents()
     assert "Date of the exchange" in titles
     assert any(t.endswith("running total") for t in titles)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_totals_pages_have_no_serious_accessibility_violations(
+    live_server, browser, istanbul_record
+):
+    """axe-core on the pages this work changed, at phone width (the cards and charts)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    page = context.new_page()
+    problems = []
+    try:
+        for url in [*PAGES.values(), exchange_url()]:
+            page.goto(live_server.url + url)
+            for violation in Axe().run(page).response["violations"]:
+                if violation["impact"] in {"serious", "critical"}:
+                    targets = [node["target"] for node in violation["nodes"][:3]]
+                    problems.append(f"{url}: {violation['id']} ({violation['impact']}) {targets}")
+    finally:
+        context.close()
+    assert problems == []
