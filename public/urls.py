@@ -23,6 +23,7 @@ from public.views import (
     search,
     sources,
     timeline,
+    totals,
     tracks,
 )
 
@@ -72,6 +73,7 @@ urlpatterns = [
     path("documents/<slug:slug>/", documents.document_detail, name="document-detail"),
     path("commitments/", commitments.commitment_list, name="commitment-list"),
     path("commitments/<slug:slug>/", commitments.commitment_detail, name="commitment-detail"),
+    path("totals/", totals.totals, name="totals"),
     path(
         "exchanges/<int:pk>/",
         or_as_of(commitments.exchange_detail, as_of.exchange_page),

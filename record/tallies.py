@@ -43,10 +43,42 @@ class Figure:
     qualifier: str = ""
     exchanges: int = 0
     own_quantity: int = 0
+    # How many exchanges the line covers, and whose figures stand in where this claimant gave
+    # none: what a reader needs to see that a total is partly someone else's count.
+    line_exchanges: int = 0
+    filled_from: list[str] = field(default_factory=list)
 
     @property
     def claimant_label(self) -> str:
         return Claimant(self.claimant).label
+
+    @property
+    def unpublished(self) -> int:
+        """How many of the line's exchanges this claimant published no figure for."""
+        return max(self.line_exchanges - self.exchanges, 0)
+
+    @property
+    def filled_from_text(self) -> str:
+        """Whose figures stand in for this claimant's missing ones: "Ukraine's or Russia's"."""
+        return " or ".join(f"{Claimant(c).label}'s" for c in self.filled_from)
+
+
+@dataclass
+class Silence:
+    """A party to the exchanges that published no figure for some of a line's exchanges."""
+
+    claimant: str
+    unpublished: int
+    exchanges: int
+
+    @property
+    def claimant_label(self) -> str:
+        return Claimant(self.claimant).label
+
+    @property
+    def none_at_all(self) -> bool:
+        """It published no figure for any of the line's exchanges."""
+        return self.unpublished >= self.exchanges
 
 
 @dataclass
@@ -71,6 +103,26 @@ class TallyLine:
     def partial(self) -> bool:
         """Some claimant gave no figure of its own for some exchange."""
         return any(f.exchanges < self.exchanges for f in self.figures)
+
+    @property
+    def silences(self) -> list[Silence]:
+        """Each claimant shown that gave no figure for some exchanges, and each party (Ukraine,
+        Russia) that gave none for any: said in words, so that a total filled in from the other
+        side, or a side with no figure at all, never reads as a smaller count."""
+        shown = {f.claimant: f for f in self.figures}
+        result = []
+        for claimant in CLAIMANT_ORDER:
+            if claimant in shown:
+                if shown[claimant].unpublished:
+                    result.append(Silence(claimant, shown[claimant].unpublished, self.exchanges))
+            elif claimant in SIDE_ORDER and self.exchanges:
+                result.append(Silence(claimant, self.exchanges, self.exchanges))
+        return result
+
+    @property
+    def silent_parties(self) -> list[Silence]:
+        """The parties that published no figure at all for this line."""
+        return [s for s in self.silences if s.none_at_all]
 
     @property
     def main(self) -> Figure | None:
@@ -117,7 +169,7 @@ def tally(exchanges, *, grouped: bool = False) -> list[TallyLine]:
             {c for cell in by_exchange.values() for c in cell}, key=CLAIMANT_ORDER.index
         )
         for claimant in claimants:
-            figure = Figure(claimant)
+            figure = Figure(claimant, line_exchanges=line.exchanges)
             for cell in by_exchange.values():
                 if claimant in cell:
                     figure.exchanges += 1
@@ -126,6 +178,8 @@ def tally(exchanges, *, grouped: bool = False) -> list[TallyLine]:
                 else:
                     fallback = side if side in cell else min(cell, key=CLAIMANT_ORDER.index)
                     quantity, qualifier = cell[fallback]
+                    if fallback not in figure.filled_from:
+                        figure.filled_from.append(fallback)
                 figure.quantity += quantity
                 figure.qualifier = figure.qualifier or qualifier
             line.figures.append(figure)
@@ -222,3 +276,109 @@ def cumulative(exchanges, group: str) -> list[Series]:
             points.append((exchange.ended_on or exchange.occurred_on, running))
         series.append(Series(side, group, points))
     return series
+
+
+# --- the totals of /api/v1/totals/ and /totals/ ---------------------------------------------------
+
+RECORD = "record"
+AGREEMENTS = "agreements"
+EXCLUDED = "excluded"
+INCLUDED = "included"
+
+
+def totals_exchanges():
+    """Every published exchange once (a stage's counts are inside its reported total's), with its
+    commitment and counts: what `scopes()` divides. Two queries."""
+    return (
+        Exchange.objects.published()
+        .filter(top_level_q())
+        .select_related("commitment")
+        .prefetch_related("counts")
+        .order_by("occurred_on", "pk")
+    )
+
+
+def scopes(exchanges: list, tracks: list) -> list[tuple[str, str, list]]:
+    """(scope, uncertain_links, exchanges) for each total: the whole record, every agreement,
+    and each track's agreements, each without and with the exchanges whose link to their
+    agreement is uncertain or contested (the rule of `progress`).
+
+    The whole record counts every exchange under both: a doubt about which agreement an exchange
+    carried out is no doubt that the people came home, so the 2 October 2025 swap (its link to
+    the round 3 agreement contested) is in the record's total whichever row a reader takes.
+    """
+    linked = [x for x in exchanges if x.commitment_id]
+    groups = [(RECORD, exchanges), (AGREEMENTS, linked)]
+    groups += [(t.slug, [x for x in linked if x.commitment.track_id == t.pk]) for t in tracks]
+    result = []
+    for scope, chosen in groups:
+        if scope == RECORD:
+            sure = chosen
+        else:
+            # An exchange linked to no agreement has no link to be unsure of: it stays.
+            sure = [x for x in chosen if not x.commitment_id or x.counts_towards_commitment]
+        result += [(scope, EXCLUDED, sure), (scope, INCLUDED, chosen)]
+    return result
+
+
+@dataclass
+class ClaimSeries:
+    """What one side received over time according to one claimant: [(date, running total, own
+    figure?), …]. Where the claimant gave no figure for an exchange, the point takes the figure
+    `tally()` fills in and `own` is False, so its last total is the one the tables show."""
+
+    side: str
+    claimant: str
+    group: str
+    points: list[tuple[datetime.date, int, bool]]
+
+    @property
+    def side_label(self) -> str:
+        return Side(self.side).label
+
+    @property
+    def claimant_label(self) -> str:
+        return Claimant(self.claimant).label
+
+    @property
+    def total(self) -> int:
+        return self.points[-1][1] if self.points else 0
+
+    @property
+    def unpublished(self) -> int:
+        """How many of its points are another claimant's figure."""
+        return sum(not own for _, _, own in self.points)
+
+
+def claimed_series(exchanges, group: str) -> list[ClaimSeries]:
+    """Running totals over time per receiving side and per party claiming a figure for it
+    (Ukraine, Russia), by the rule of `tally()`: a party silent about an exchange is filled with
+    the receiving side's figure, else the first other claimant's. A party that gave no figure
+    for anything the side received has no series: the chart says it published none."""
+    ordered = sorted(exchanges, key=lambda e: (e.occurred_on, e.pk))
+    result = []
+    for side in SIDE_ORDER:
+        cells: list[tuple[datetime.date, dict[str, int]]] = []
+        for exchange in ordered:
+            by_claimant: dict[str, int] = {}
+            for count in exchange.counts.all():
+                if count.receiving_side == side and CATEGORY_GROUPS[count.category] == group:
+                    by_claimant[count.claimed_by] = (
+                        by_claimant.get(count.claimed_by, 0) + count.quantity
+                    )
+            if by_claimant:
+                cells.append((exchange.ended_on or exchange.occurred_on, by_claimant))
+        for claimant in SIDE_ORDER:
+            if not any(claimant in cell for _, cell in cells):
+                continue
+            running, points = 0, []
+            for day, cell in cells:
+                own = claimant in cell
+                if own:
+                    chosen = claimant
+                else:
+                    chosen = side if side in cell else min(cell, key=CLAIMANT_ORDER.index)
+                running += cell[chosen]
+                points.append((day, running, own))
+            result.append(ClaimSeries(side, claimant, group, points))
+    return result

@@ -2,9 +2,9 @@
 commitment tracker shows: for every receiving side, category (and group) and claimant, across
 the whole record (`top_level=true`) and under each track's agreements (`counted=true&track=`).
 
-A claimant silent about an exchange gets the other side's figure filled in on the site (and says
-"own figures for N of M exchanges"); its rows add up to its own figures, `own_quantity`, and to
-the figure shown whenever it gave one for every exchange.
+A claimant silent about an exchange gets the other side's figure filled in on the site (which
+says "Russia published no figure for N of the M exchanges"); its rows add up to its own figures,
+`own_quantity`, and to the figure shown whenever it gave one for every exchange.
 """
 
 import csv

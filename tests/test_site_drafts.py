@@ -33,6 +33,7 @@ PUBLIC_PAGES = [
     "/issues/",
     "/issues/ceasefire/",
     "/commitments/",
+    "/totals/",
     "/people/",
     "/organizations/",
     "/documents/",
@@ -145,8 +146,20 @@ def test_hidden_exchange_is_404_and_left_out_of_totals_and_charts(client, public
     assert_nowhere(client, "Secret swap", ["/rounds/1/", commitment.get_absolute_url()])
     home = client.get("/").context["figures"]
     assert [f.quantity for line in home for f in line.figures] == [100]
-    chart = client.get("/commitments/").context["charts"][0]
-    assert [s.total for s in chart["series"]] == [100, 0]
+    # The totals page, in every scope: the draft's 5,000 is in none of its figures.
+    totals = client.get("/totals/").context
+    assert totals["record"]["exchanges"]
+    assert totals["agreements"]["exchanges"]
+    for section in [totals["record"], totals["agreements"], *totals["tracks"]]:
+        expected = [100] if section["exchanges"] else []
+        for key in ("lines", "with_left_out"):
+            assert [f.quantity for line in section[key] for f in line.figures] == expected, key
+        assert secret.pk not in [x.pk for x in section["exchanges"] + section["left_out"]]
+    charts = client.get("/commitments/").context["charts"]
+    # One chart (people to Ukraine), one line (per Ukraine): the draft's 5,000 is not in it.
+    assert [(c["key"], [(s.claimant, s.total) for s in c["series"]]) for c in charts] == [
+        ("people-ukraine", [("ukraine", 100)])
+    ]
 
 
 @pytest.mark.parametrize("status", HIDDEN)

@@ -203,9 +203,9 @@ def test_commitment_tracker_shows_totals_chart_and_table(client, record):
     body = text(client.get("/commitments/"))
     assert body.count('class="commitment card"') == 2
     assert "<svg" in body
-    assert "People returned over time" in body
+    assert "People returned to Ukraine over time, running total per claimant" in body
     assert "The numbers behind this chart" in body
-    assert "Running total" in body
+    assert "running totals per claimant" in body
 
 
 def test_uncertain_link_is_shown_but_not_added(client, record):

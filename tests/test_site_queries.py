@@ -171,3 +171,15 @@ def test_as_of_pages_queries_do_not_grow_with_history(
         response = client.get(f"{url(made)}?as_of={timezone.localdate().isoformat()}")
     assert response.status_code == 200, kind
     assert "You are looking at the record as it stood on" in response.content.decode()
+
+
+def test_totals_page_queries_do_not_grow_with_exchanges(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    _record(rounds, members, exchanges)
+    # 1. published exchanges that are not a stage, with their commitment  2. their counts
+    # 3. published tracks  4. the record's review date (lede and footer)
+    with django_assert_num_queries(4):
+        response = client.get("/totals/")
+    assert len(response.context["record"]["exchanges"]) > rounds * exchanges
+    assert response.context["record"]["lines"]

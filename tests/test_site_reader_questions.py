@@ -69,11 +69,16 @@ def test_how_many_prisoners_each_side_got_back_and_where_numbers_differ(client, 
     bodies = text[text.index("Return of bodies, 6,000 for 6,000") :]
     # June, plus the 1,000 (and 19) of 17 July under the same deal, from the 2026 review.
     assert re.search(
-        r"Ukraine Bodies 7,057 per Ukraine · 7,060 per Russia "
-        r"\(own figures for 1 of 2 exchanges\) ≠ ?Figures differ",
+        r"Ukraine Bodies 7,057 per Ukraine · 7,060 per Russia ≠ ?Figures differ "
+        r"Russia published no figure for 1 of the 2 exchanges; Ukraine\S*s figure is counted",
         bodies,
     )
-    assert re.search(r"Russia Bodies 97 per Russia", bodies)
+    # Ukraine gave no figure for the bodies Russia received: said, not shown as a smaller number.
+    assert re.search(
+        r"Russia Bodies 97 per Russia Ukraine: not published \(no figure for any of the 2 "
+        r"exchanges\)",
+        bodies,
+    )
 
 
 def test_home_page_key_figures_come_from_the_record_with_claimants(client, istanbul_record):

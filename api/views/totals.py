@@ -6,27 +6,25 @@ from rest_framework import serializers
 
 from api.base import PublicAPIView
 from api.views.common import PAGE_PARAMS, page_of
-from positions.models import Exchange
 from provenance.models import Claimant, Side
 from record import tallies
 from talks.models import Track
 
-RECORD = "record"
-AGREEMENTS = "agreements"
-EXCLUDED = "excluded"
-INCLUDED = "included"
+EXCLUDED = tallies.EXCLUDED
+INCLUDED = tallies.INCLUDED
 
 TOTAL_ITEM = {
     "scope": serializers.CharField(
         help_text="`record`: every exchange in the record, linked to an agreement or not, each "
-        "once; `agreements`: the exchanges that carry out any agreement; otherwise a track's "
+        "once (whatever its link, under both `uncertain_links`); `agreements`: the exchanges that carry out any agreement; otherwise a track's "
         "slug: the exchanges that carry out that track's agreements."
     ),
     "uncertain_links": serializers.ChoiceField(
         choices=[EXCLUDED, INCLUDED],
         help_text="`excluded`: exchanges whose link to their agreement is uncertain or contested "
-        "are left out, as the tracker's totals per track do; `included`: they are added too, as "
-        "the tracker's total across the whole record does.",
+        "are left out, as the tracker's totals per track do; `included`: they are added too. "
+        "The `record` scope counts them under both: the doubt is about the agreement, not "
+        "about the exchange.",
     ),
     "receiving_side": serializers.ChoiceField(choices=Side.choices),
     "category": serializers.ChoiceField(
@@ -52,21 +50,6 @@ TOTAL_ITEM = {
 }
 
 
-def scopes(exchanges: list, tracks: list) -> list[tuple[str, str, list]]:
-    """(scope, uncertain_links, exchanges) for each total: the whole record, every agreement,
-    and each track's agreements, each without and with the exchanges whose link to their
-    agreement is uncertain or contested (the rule of `tallies.progress`)."""
-    linked = [x for x in exchanges if x.commitment_id]
-    groups = [(RECORD, exchanges), (AGREEMENTS, linked)]
-    groups += [(t.slug, [x for x in linked if x.commitment.track_id == t.pk]) for t in tracks]
-    result = []
-    for scope, chosen in groups:
-        # An exchange linked to no agreement has no link to be unsure of: it stays.
-        sure = [x for x in chosen if not x.commitment_id or x.counts_towards_commitment]
-        result += [(scope, EXCLUDED, sure), (scope, INCLUDED, chosen)]
-    return result
-
-
 class TotalsView(PublicAPIView):
     """People and bodies each side received, per claimant: across the whole record, under every
     agreement and under each track's, with and without uncertain links — the commitment tracker's
@@ -83,13 +66,7 @@ class TotalsView(PublicAPIView):
     )
     def get(self, request, *args, **kwargs):
         # Every exchange once: a stage's counts are inside its reported total's.
-        exchanges = list(
-            Exchange.objects.published()
-            .filter(tallies.top_level_q())
-            .select_related("commitment")
-            .prefetch_related("counts")
-            .order_by("occurred_on", "pk")
-        )
+        exchanges = list(tallies.totals_exchanges())
         tracks = list(Track.objects.published())
         items = [
             {
@@ -105,7 +82,7 @@ class TotalsView(PublicAPIView):
                 "exchanges": line.exchanges,
                 "figures_differ": line.sides_differ,
             }
-            for scope, uncertain_links, chosen in scopes(exchanges, tracks)
+            for scope, uncertain_links, chosen in tallies.scopes(exchanges, tracks)
             for line in tallies.tally(chosen, grouped=True)
             for figure in line.figures
         ]

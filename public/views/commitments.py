@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from actors.models import Organization
 from positions.models import Commitment, Exchange, ExchangeCount
-from provenance.models import Side
+from provenance.models import RecordReview, Side
 from public import charts
 from record import tallies as progress
 from talks.models import Track
@@ -38,6 +38,8 @@ def commitment_list(request):
                 {"track": track, "rows": own, "totals": progress.tally(counted, grouped=True)}
             )
     listed = {c.pk for item in tracks for c, _ in item["rows"]}
+    # Read once here for the charts' end, and handed to the footer, which would read it again.
+    review = RecordReview.objects.latest()
     outside = [x for x in every if not x.commitment_id]
     return render(
         request,
@@ -47,7 +49,8 @@ def commitment_list(request):
             "tracks": tracks,
             "other_rows": [(c, p) for c, p in rows if c.pk not in listed],
             # Only agreements made at a round are drawn over time.
-            "charts": _charts([x for c, p in rows if c.round_id for x in p.counted]),
+            "charts": _charts([x for c, p in rows if c.round_id for x in p.counted], review),
+            "record_review": review,
             "outside": outside,
             "outside_totals": progress.tally(outside, grouped=True),
             "overall_totals": progress.tally(every, grouped=True),
@@ -63,19 +66,40 @@ def commitment_list(request):
     )
 
 
-def _charts(exchanges) -> list[dict]:
-    """People and bodies returned over time, one cumulative line per side, with its table."""
+CHART_NOUNS = {progress.PEOPLE: "People", progress.BODIES: "Bodies"}
+
+
+def _charts(exchanges, review=None) -> list[dict]:
+    """People and bodies each side received over time: one chart per group and receiving side,
+    one running-total line per party that claims figures for it (record.tallies.claimed_series),
+    drawn to the record's reviewed-to day (`review`, a RecordReview or None). Each item has its
+    table `rows` (date, then each line's running total and whether the figure is its own) and
+    the parties that published no figure at all (`silent`), for the caption."""
+    until = review.reviewed_to if review else None
     result = []
     for group in (progress.PEOPLE, progress.BODIES):
-        series = progress.cumulative(exchanges, group)
-        chart = charts.step_chart(series)
-        if chart:
+        every = progress.claimed_series(exchanges, group)
+        for side, side_label in Side.choices:
+            series = [s for s in every if s.side == side]
+            chart = charts.step_chart(
+                series, until=until, y_title=f"{CHART_NOUNS[group]}, running total"
+            )
+            if not chart:
+                continue
+            claimants = {s.claimant for s in series}
             result.append(
                 {
+                    "key": f"{group}-{side}",
                     "group": group,
-                    "label": progress.GROUP_LABELS[group],
+                    "side": side,
+                    "label": f"{progress.GROUP_LABELS[group]} to {side_label}",
                     "chart": chart,
                     "series": series,
+                    "rows": [
+                        (points[0][0], [(total, own) for _, total, own in points])
+                        for points in zip(*(s.points for s in series), strict=True)
+                    ],
+                    "silent": [label for value, label in Side.choices if value not in claimants],
                 }
             )
     return result
@@ -97,13 +121,15 @@ def commitment_detail(request, slug: str):
         slug=slug,
     )
     state = progress.progress(commitment)
+    review = RecordReview.objects.latest()
     return render(
         request,
         "public/commitment_detail.html",
         {
             "commitment": commitment,
             "progress": state,
-            "charts": _charts(state.counted),
+            "charts": _charts(state.counted, review),
+            "record_review": review,
         },
     )
 

@@ -1,0 +1,84 @@
+"""The commitment charts: one per group and receiving side, a line per side that claims figures
+(told apart by dash and marker shape as well as colour), axis titles, the whole period up to the
+day the record is reviewed to, and a side that published nothing said in words."""
+
+import datetime
+import re
+
+import pytest
+
+from record import tallies
+
+pytestmark = pytest.mark.usefixtures("istanbul_record_for_module", "db")
+
+
+@pytest.fixture
+def tracker(client):
+    response = client.get("/commitments/")
+    assert response.status_code == 200
+    return response
+
+
+def test_each_chart_has_axis_titles_and_a_line_per_claimant(tracker):
+    items = {item["key"]: item for item in tracker.context["charts"]}
+    assert set(items) == {"people-ukraine", "people-russia", "bodies-ukraine", "bodies-russia"}
+    people = items["people-ukraine"]
+    # Both sides claim figures for the people Ukraine received: a line each.
+    assert [line["claimant"] for line in people["chart"]["lines"]] == ["ukraine", "russia"]
+    html = tracker.content.decode()
+    figure = html[html.index('aria-labelledby="chart-people-ukraine-title') :]
+    figure = figure[: figure.index("</figure>")]
+    assert ">People, running total</text>" in figure
+    assert ">Date of the exchange</text>" in figure
+    # Told apart without colour: Ukraine's line has circles, Russia's squares and a dash.
+    assert 'class="chart__line chart__line--ukraine"' in figure
+    assert re.search(r'<rect class="chart__dot chart__dot--russia', figure)
+    assert re.search(r'<circle class="chart__dot chart__dot--ukraine', figure)
+    assert "per Ukraine: 2,667" in figure
+    assert "per Russia: 3,005" in figure
+
+
+def test_chart_totals_are_the_totals_the_tables_show(tracker):
+    """Each line ends at the figure the tracker's tables show for that claimant."""
+    counted = [
+        x
+        for commitment, progress in tracker.context["rows"]
+        if commitment.round_id
+        for x in progress.counted
+    ]
+    expected = {
+        (line.side, line.category, figure.claimant): figure.quantity
+        for line in tallies.tally(counted, grouped=True)
+        for figure in line.figures
+        if figure.claimant in tallies.SIDE_ORDER
+    }
+    drawn = {
+        (item["side"], item["group"], s.claimant): s.total
+        for item in tracker.context["charts"]
+        for s in item["series"]
+    }
+    assert drawn == expected
+
+
+def test_charts_run_to_the_day_the_record_is_reviewed_to(tracker):
+    for item in tracker.context["charts"]:
+        chart = item["chart"]
+        assert chart["until"] == datetime.date(2026, 5, 15)
+        # The last month labelled is in 2026, not July 2025.
+        assert chart["x_ticks"][-1].position > (chart["left"] + chart["right"]) / 2
+        assert chart["x_ticks"][-1].label in {"Mar 2026", "Apr", "Mar", "Jan 2026"}
+
+
+def test_a_side_that_published_nothing_is_named_under_its_chart(tracker):
+    items = {item["key"]: item for item in tracker.context["charts"]}
+    assert items["people-russia"]["silent"] == ["Ukraine"]
+    assert [s.claimant for s in items["people-russia"]["series"]] == ["russia"]
+    html = tracker.content.decode()
+    assert "Ukraine: not published (no figure for any of these exchanges)." in html
+
+
+def test_a_filled_in_point_is_marked_as_not_the_claimants_own(tracker):
+    items = {item["key"]: item for item in tracker.context["charts"]}
+    russia = next(s for s in items["bodies-ukraine"]["series"] if s.claimant == "russia")
+    # Russia gave no figure for the 17 July 2025 repatriation: that step is Ukraine's 1,000.
+    assert [(total, own) for _, total, own in russia.points] == [(6060, True), (7060, False)]
