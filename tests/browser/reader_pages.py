@@ -34,11 +34,12 @@ EXTRA_PAGES = {
 }
 
 
-def _round(track_slug=None):
+def _round(*, default_track: bool = True):
+    """Round 2 of the Istanbul talks, or the first round with delegations in another track."""
     from talks.models import DEFAULT_TRACK, Round
 
     rounds = Round.objects.published().select_related("track").order_by("track__slug", "number")
-    if track_slug is None:
+    if default_track:
         # Round 2 is the page the issue measured (22,000 px on a phone): the most to show.
         return rounds.get(track__slug=DEFAULT_TRACK, number=2)
     return rounds.exclude(track__slug=DEFAULT_TRACK).filter(delegations__isnull=False).first()
@@ -78,7 +79,7 @@ def _first(model_path):
 EXAMPLES = {
     "track-detail": lambda: reverse("public:track-detail", args=["istanbul"]),
     "round-detail": lambda: reverse("public:round-detail", args=[_round().number]),
-    "round-detail-in-track": lambda: _round(track_slug="other").get_absolute_url(),
+    "round-detail-in-track": lambda: _round(default_track=False).get_absolute_url(),
     "event-detail": lambda: _first("talks.Event")().get_absolute_url(),
     "person-detail": lambda: reverse("public:person-detail", args=["vladimir-medinsky"]),
     "organization-detail": lambda: _first("actors.Organization")().get_absolute_url(),

@@ -133,12 +133,33 @@ def delegations_on(url: str) -> list[tuple[str, str, list[str]]]:
     return found
 
 
-@pytest.fixture(scope="module", params=list(VIEWPORTS))
-def visited(request, django_db_setup, django_db_blocker, live_server, browser):
+@pytest.fixture(scope="module")
+def visits(django_db_setup, django_db_blocker, live_server, browser):
+    """visits(viewport) -> visit_every_page's answer, computed once per viewport per module.
+
+    One pass over the pages serves every test of the module at that width, in whatever order
+    the tests run (pytest-randomly shuffles them; a parametrized module fixture would be set up
+    again at each switch of width)."""
+    done = {}
+
+    def at(viewport: str):
+        if viewport not in done:
+            done[viewport] = visit_every_page(viewport, django_db_blocker, live_server, browser)
+        return done[viewport]
+
+    return at
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def visited(request, visits):
+    return visits(request.param)
+
+
+def visit_every_page(viewport, django_db_blocker, live_server, browser):
     """(viewport name, {label: Visit}, {round page label: its delegations}): every page opened
-    once at this width. The record is loaded here, outside any test, so that one pass serves
-    every test of the module; the first test's transactional database empties it afterwards."""
-    width, height = VIEWPORTS[request.param]
+    once at this width. It loads the record itself, in autocommit, whatever an earlier test left:
+    the test it runs for has a transactional database, which empties it afterwards."""
+    width, height = VIEWPORTS[viewport]
     with django_db_blocker.unblock():
         call_command("load_istanbul", verbosity=0)
         pages, _ = reader_pages()
@@ -162,7 +183,7 @@ def visited(request, django_db_setup, django_db_blocker, live_server, browser):
                 if label == "api-docs":
                     # Swagger UI draws the operations from the schema after the page loads.
                     page.wait_for_selector(".swagger-ui .opblock")
-                path = screenshots / f"{label}-{request.param}.png"
+                path = screenshots / f"{label}-{viewport}.png"
                 page.screenshot(path=str(path), full_page=True)
                 visit.screenshot_bytes = path.stat().st_size
                 measured = page.evaluate(MEASURE, MIN_TEXT_PX)
@@ -185,10 +206,10 @@ def visited(request, django_db_setup, django_db_blocker, live_server, browser):
     finally:
         context.close()
     # Page heights as they open (round 2 was 22,000 px on a phone), for before/after notes.
-    (OUTPUT_DIR / f"page-heights-{request.param}.txt").write_text(
+    (OUTPUT_DIR / f"page-heights-{viewport}.txt").write_text(
         "".join(f"{visit.height:>7} px  {label}  {visit.url}\n" for label, visit in visits.items())
     )
-    return request.param, visits, delegations
+    return viewport, visits, delegations
 
 
 def report(viewport: str, problems: dict[str, list[str]]) -> str:
