@@ -121,7 +121,7 @@ def test_a_round_page_says_when_and_where_it_was_and_who_led_each_side(
     label, day, venue = ROUNDS[number - 1]
     text = plain(client.get(f"/rounds/{number}/"))
     # In the page's opening, where a reader who landed from a search looks first.
-    opening = text[:1500]
+    opening = text[:2000]
     assert day in opening, label
     assert venue in opening, label
     for side, head in HEADS.items():
