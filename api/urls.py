@@ -71,8 +71,14 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
     path("totals/", TotalsView.as_view(), name="totals"),
-    # `changes.csv` like every list's `.csv` (the router makes those).
-    re_path(r"^changes\.(?P<format>[a-z0-9]+)/?$", ChangesView.as_view(), name="changes"),
+    # `changes.csv`, `totals.csv`, `search.csv`, `timeline.csv` like every list's `.csv` (the
+    # router makes those).
+    re_path(r"^changes\.(?P<format>[a-z0-9-]+)/?$", ChangesView.as_view(), name="changes"),
+    re_path(r"^totals\.(?P<format>[a-z0-9-]+)/?$", TotalsView.as_view(), name="totals"),
+    re_path(r"^search\.(?P<format>[a-z0-9-]+)/?$", SearchView.as_view(), name="search"),
+    re_path(
+        r"^timeline\.(?P<format>(?!json)[a-z0-9-]+)/?$", TimelineView.as_view(), name="timeline"
+    ),
     *router.urls,
     # Last: anything else under /api/v1/ is a JSON 404, like every other API error.
     re_path(r"^.*$", api_not_found),

@@ -6,7 +6,9 @@ stops the process at start-up instead of surfacing later as odd behaviour.
 
 import datetime
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from corsheaders.defaults import default_headers as corsheaders_default_headers
@@ -230,6 +232,16 @@ LOGGING = {
 # which must stay the same wherever the site is reached; links come from the request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Where readers send corrections; the about page (/about/#corrections) shows it. Default: the
+# corrections@ address at SITE_URL's host, so a deployment that sets SITE_URL has one at its own domain.
+CORRECTIONS_EMAIL = os.environ.get("CORRECTIONS_EMAIL") or (
+    f"corrections@{urlsplit(SITE_URL).hostname or 'localhost'}"
+)
+if not re.fullmatch(r"[^@\s]+@[^@\s]+", CORRECTIONS_EMAIL):
+    raise ImproperlyConfigured(
+        f"CORRECTIONS_EMAIL must be an e-mail address, got {CORRECTIONS_EMAIL!r}"
+    )
+
 # --- editor workflow ---
 # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none, use the peer).
 TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
@@ -362,6 +374,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
     "NUM_PROXIES": TRUSTED_PROXIES,
     "URL_FORMAT_OVERRIDE": "format",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.KnownFormatNegotiation",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Istanbul Talks Tracker API",

@@ -20,11 +20,39 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# A line that starts a bullet list ("- ", "* ", "+ ") or a numbered one from 1 ("1. ", "1) ").
+_LIST_START = re.compile(r"^(?:[-*+]|1[.)])[ \t]+\S")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def lists_start_blocks(text: str) -> str:
+    """Put a blank line before a list that follows a line of text, as editors write it
+    ("**Outcomes**" then "- an exchange…"): Python-Markdown, unlike CommonMark, reads such a list
+    as more of the paragraph above and runs its items together into one paragraph. Lines inside
+    a list (items and their continuation lines) and fenced code are left as they are."""
+    lines, out = text.splitlines(), []
+    in_list = in_fence = False
+    for line in lines:
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            if not line.strip():
+                in_list = False
+            elif _LIST_START.match(line):
+                if not in_list and out and out[-1].strip():
+                    out.append("")
+                in_list = True
+        out.append(line)
+    return "\n".join(out)
+
+
 def render_markdown(text: str) -> str:
     """Markdown → sanitised HTML. The result is safe to mark_safe()."""
     if not text:
         return ""
-    html = markdown_lib.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    html = markdown_lib.markdown(
+        lists_start_blocks(text), extensions=["tables", "sane_lists"], output_format="html"
+    )
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

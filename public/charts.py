@@ -101,36 +101,144 @@ def step_chart(series) -> dict | None:
     }
 
 
-LANE_HEIGHT = 34
-# Room for the lane labels ("Documents", "Exchanges") left of the plot.
-LANE_LABEL_WIDTH = 100
+# The timeline graphic has no viewBox: its x positions are percentages of its width and its text
+# is in CSS pixels, so labels keep their size (13 px, see site.css) on a phone instead of shrinking
+# with the picture. Dots are stacked, not overlapped, at the narrowest width it is drawn at.
+PHONE_WIDTH = 340  # px: the picture on a 390 px screen, less the page's margins (rounded down)
+DOT_STEP = 12  # px between the centres of two dots on a row, and between rows
+DOT_RADIUS = 5
+PLOT_LEFT, PLOT_RIGHT = 3.0, 97.0  # % of the width: room for half a dot at either end
+LANE_LABEL = 20  # px above a lane's dots, for its name
+AXIS = 44  # px below the lanes: the month labels
+HEADER = 26  # px above the lanes for the "earlier" link, when there are earlier entries
+CAPTION = 44  # px at the bottom for the date and title of the dot in focus
+# Entries separated from the rest by more than this, and fewer than EARLIER_SHARE of all, are
+# background (the 2022 invasion before the 2025 talks): the scale starts after them.
+EARLIER_GAP = datetime.timedelta(days=180)
+EARLIER_SHARE = 0.1
+MONTH_LABEL_WIDTH = 66  # px: "May 2025" at 13 px, and a gap
+
+
+def _scale_start(dates: list[datetime.date]) -> datetime.date:
+    """The first day the scale shows: the earliest date, unless the earliest few are far before
+    the rest; then the first date after that gap."""
+    ordered = sorted(dates)
+    start = ordered[0]
+    for i in range(1, len(ordered)):
+        if i > len(ordered) * EARLIER_SHARE:
+            break
+        if ordered[i] - ordered[i - 1] > EARLIER_GAP:
+            start = ordered[i]
+    return start
+
+
+def _short(text: str, length: int = 46) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def timeline_chart(entries, lanes) -> dict | None:
-    """Marker positions for timeline entries (record.timeline.Entry), one lane per kind in
-    `lanes` (record.kinds.Kind)."""
+    """What the timeline graphic draws for `entries` (record.timeline.Entry), one lane per kind
+    in `lanes` (record.kinds.Kind): lanes with their y in px and their dots (x in % of the width,
+    y in px, the entry's title, date and address), month labels (x in %), the height in px, and
+    `earlier`: how many entries lie before the scale, and the first of them (None if none).
+    None if there is nothing to draw."""
     if not entries:
         return None
-    start, end = _date_range([e.date for e in entries])
-    x = _x_scale(start, end, LANE_LABEL_WIDTH)
-    height = TOP + LANE_HEIGHT * len(lanes) + BOTTOM
-    lane_y = {kind.name: TOP + LANE_HEIGHT * i + LANE_HEIGHT // 2 for i, kind in enumerate(lanes)}
-    return {
-        "width": WIDTH,
-        "height": height,
-        "left": LANE_LABEL_WIDTH,
-        "right": WIDTH - RIGHT,
-        "baseline": height - BOTTOM,
-        "lanes": [{"kind": k.name, "label": k.plural, "y": lane_y[k.name]} for k in lanes],
-        "markers": [
+    dates = [e.date for e in entries]
+    first_shown = _scale_start(dates)
+    shown = [e for e in entries if e.date >= first_shown]
+    earlier = sorted((e for e in entries if e.date < first_shown), key=lambda e: e.date)
+    start = first_shown.replace(day=1)
+    end = max(dates)
+    if (end - start).days < 30:
+        end = start + datetime.timedelta(days=30)
+    span = (end - start).days
+    plot = PLOT_RIGHT - PLOT_LEFT
+
+    def x(day: datetime.date) -> float:
+        return round(PLOT_LEFT + (day - start).days / span * plot, 2)
+
+    px_per_day = PHONE_WIDTH * plot / 100 / span
+    top = HEADER if earlier else 4
+    out_lanes, markers = [], []
+    for kind in lanes:
+        mine = sorted((e for e in shown if e.kind.name == kind.name), key=lambda e: e.date)
+        rows: list[datetime.date] = []  # the last date placed on each row
+        placed = []
+        for entry in mine:
+            row = next(
+                (
+                    i
+                    for i, last in enumerate(rows)
+                    if (entry.date - last).days * px_per_day >= DOT_STEP
+                ),
+                None,
+            )
+            if row is None:
+                rows.append(entry.date)
+                row = len(rows) - 1
+            else:
+                rows[row] = entry.date
+            placed.append((entry, row))
+        dots_top = top + LANE_LABEL
+        for entry, row in placed:
+            markers.append(
+                {
+                    "x": x(entry.date),
+                    "y": dots_top + DOT_RADIUS + row * DOT_STEP,
+                    "kind": kind.name,
+                    "title": entry.title,
+                    "label": _short(entry.title),
+                    "date": entry.date,
+                    "precision": entry.precision,
+                    "url": entry.url,
+                }
+            )
+        height = LANE_LABEL + max(len(rows), 1) * DOT_STEP + 6
+        out_lanes.append(
             {
-                "x": x(e.date),
-                "y": lane_y[e.kind.name],
-                "kind": e.kind.name,
-                "title": e.title,
-                "url": e.url,
+                "kind": kind.name,
+                "label": kind.plural,
+                "count": len(mine),
+                "label_y": top + 14,
+                "line_y": top + height,
             }
-            for e in entries
-        ],
-        "x_ticks": [Tick(x(m), m.strftime("%b %Y")) for m in _month_starts(start, end)],
+        )
+        top += height
+    baseline = top + 4
+    ticks = [
+        {"position": x(month), "label": month.strftime("%b %Y")}
+        for month in _month_starts_every(start, end, span * px_per_day)
+    ]
+    return {
+        "height": baseline + AXIS + CAPTION,
+        "top": HEADER if earlier else 4,
+        "baseline": baseline,
+        "caption_y": baseline + AXIS + 12,
+        "lanes": out_lanes,
+        "markers": markers,
+        "x_ticks": ticks,
+        "radius": DOT_RADIUS,
+        "start": start,
+        "end": end,
+        "earlier": {"count": len(earlier), "first": earlier[0]} if earlier else None,
     }
+
+
+def _month_starts_every(
+    start: datetime.date, end: datetime.date, phone_px: float
+) -> list[datetime.date]:
+    """Month starts from `start` to `end`, evenly spaced so that their labels, each starting at
+    its tick, neither overlap nor run off the right edge at a phone's width (`phone_px`: the
+    plot's width there)."""
+    months = []
+    month = start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    if len(months) == 1:
+        return months
+    month_px = phone_px / max((end - start).days, 1) * 30.4
+    step = max(1, math.ceil(MONTH_LABEL_WIDTH / month_px))
+    room = PHONE_WIDTH * (100 - PLOT_LEFT) / 100 - MONTH_LABEL_WIDTH
+    return [m for m in months[::step] if (m - start).days / 30.4 * month_px <= room]

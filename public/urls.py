@@ -8,6 +8,7 @@ from django.urls import path
 from provenance.versioning import conditional_on_content
 from public import calendar, feeds
 from public.views import (
+    about,
     changes,
     commitments,
     documents,
@@ -27,6 +28,7 @@ app_name = "public"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("about/", about.about, name="about"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("tracks/", tracks.track_list, name="track-list"),
     path("tracks/<slug:slug>/", tracks.track_detail, name="track-detail"),

@@ -49,11 +49,18 @@ class Entry:
 
     @property
     def track(self):
-        """The track a round or an event belongs to (selected with them by `entries`)."""
-        if self.kind.name == "round":
-            return self.obj.track
-        if self.kind.name == "event":
-            return self.obj.track or (self.obj.round.track if self.obj.round else None)
+        """The track the entry belongs to, or None: a round's or commitment's own, an event's own
+        or its round's, a document's round's, an exchange's commitment's (the paths are
+        `Dated.track`, selected with the rows by `entries` and `latest`, so this costs no query).
+        """
+        for path in self.kind.dated.track:
+            obj = self.obj
+            for name in path.split("__"):
+                obj = getattr(obj, name, None)
+                if obj is None:
+                    break
+            if obj is not None:
+                return obj
         return None
 
 
@@ -77,8 +84,10 @@ def entries(
     date_to: datetime.date | None = None,
     round_number: int | None = None,
     track=None,
+    newest_first: bool = False,
 ) -> list[Entry]:
-    """Published, dated entries matching the filters, oldest first. One query per kind shown.
+    """Published, dated entries matching the filters, oldest first (newest first with
+    `newest_first`: by day, a day's entries keep their order). One query per kind shown.
 
     `kinds` are `Kind.name`s (all dated kinds if empty). `side` keeps what that side did or said
     and everything both sides did (rounds, exchanges, agreements of both); `issue` is an Issue;
@@ -119,26 +128,52 @@ def entries(
                 )
             else:
                 queryset = queryset.none()
-        queryset = queryset.select_related(*kind.related)
-        for obj in queryset:
-            own_date = getattr(obj, rule.date)
-            rows.append(
-                Entry(
-                    kind=kind,
-                    obj=obj,
-                    date=obj.day,
-                    precision=(
-                        getattr(obj, rule.precision)
-                        if rule.precision and own_date
-                        else DatePrecision.DAY
-                    ),
-                    side=getattr(obj, rule.side) if rule.side else "",
-                    round_number=getattr(obj, "round_no", None),
-                )
-            )
-    order = [kind.name for kind in TIMELINE]
-    rows.sort(key=lambda e: (e.date, order.index(e.kind.name), e.title, e.pk))
-    return rows
+        rows.extend(_entry(kind, obj) for obj in _with_related(kind, queryset))
+    return _sorted(rows, newest_first)
+
+
+def latest(limit: int = 10) -> list[Entry]:
+    """The `limit` published entries that happened last, across every kind and track, newest
+    first, as on the timeline in newest-first order. One query per kind, each `limit` rows at
+    most, however large the record: the newest of all are among the newest of each kind."""
+    rows: list[Entry] = []
+    for kind in TIMELINE:
+        queryset = _with_related(kind, _dated(kind)).order_by("-day", "-pk")[:limit]
+        rows.extend(_entry(kind, obj) for obj in queryset)
+    return _sorted(rows, newest_first=True)[:limit]
+
+
+def _with_related(kind: Kind, queryset):
+    # The track paths too, so that `Entry.track` costs no query.
+    return queryset.select_related(*kind.related, *kind.dated.track)
+
+
+def _entry(kind: Kind, obj) -> Entry:
+    rule = kind.dated
+    own_date = getattr(obj, rule.date)
+    return Entry(
+        kind=kind,
+        obj=obj,
+        date=obj.day,
+        precision=(
+            getattr(obj, rule.precision) if rule.precision and own_date else DatePrecision.DAY
+        ),
+        side=getattr(obj, rule.side) if rule.side else "",
+        round_number=getattr(obj, "round_no", None),
+    )
+
+
+_KIND_ORDER = {kind.name: i for i, kind in enumerate(TIMELINE)}
+
+
+def _sorted(rows: list[Entry], newest_first: bool) -> list[Entry]:
+    # Within a day the order is the same either way: a round, then what was tabled and agreed
+    # at it, then what carried it out.
+    if newest_first:
+        return sorted(
+            rows, key=lambda e: (-e.date.toordinal(), _KIND_ORDER[e.kind.name], e.title, e.pk)
+        )
+    return sorted(rows, key=lambda e: (e.date, _KIND_ORDER[e.kind.name], e.title, e.pk))
 
 
 def _rounds_on(issue) -> Q:

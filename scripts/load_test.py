@@ -12,8 +12,11 @@ record, then through the nginx micro-cache of deploy/nginx.conf, both on loopbac
    pages cost more than 256 clients can wait for, wrk's 10 s timeouts show here, and they
    are reported, not failed.
 
-Prints requests/s, p50, p99 and errors for each run and fails on any error (a non-2xx/3xx
-answer or a socket error) in runs 1–4; it never fails on slowness. The database is talks_prod_load on
+Prints requests/s, p50, p99, errors and timeouts for each run and fails on any error (a
+non-2xx/3xx answer, or a connect, read or write error) in runs 1–4; it never fails on slowness,
+and a request wrk gave up on after 10 s is slowness: counted under "timeouts", not failed.
+Run 2 mixes in the API, the admin and /healthz, which nginx never keeps, so on a busy machine
+its 256 clients can wait that long. The database is talks_prod_load on
 LOAD_SERVER (default the local PostgreSQL at 5432), created afresh and dropped afterwards.
 """
 
@@ -27,7 +30,7 @@ from pathlib import Path
 
 import psycopg
 import redis
-from load_urls import URLS
+from load_urls import MICRO_CACHED, URLS
 from stack import (
     ROOT,
     app_env,
@@ -44,8 +47,6 @@ APP_PORT = int(os.environ.get("LOAD_APP_PORT", "8105"))
 PROXY_PORT = int(os.environ.get("LOAD_PROXY_PORT", "8205"))
 WORKERS, THREADS = 2, 4
 REDIS_URL = f"redis://127.0.0.1:6379/{os.environ.get('REDIS_DB', '5')}"
-# What nginx may cache: not the admin, not the never-cached health probe.
-CACHEABLE = [url for url in URLS if not url.startswith("/admin/") and url != "/healthz"]
 
 # Every request claims https, as it would arriving through the TLS terminator.
 LUA = """
@@ -111,7 +112,10 @@ def wrk(name: str, port: int, clients: int, seconds: int, script: Path) -> dict:
         "p50": milliseconds(latency["50"]),
         "p99": milliseconds(latency["99"]),
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
-        "socket_errors": sum(map(int, sockets.groups())) if sockets else 0,
+        # A timeout is wrk giving up after 10 s: slowness, reported. Connect, read and write
+        # errors are failures.
+        "socket_errors": sum(map(int, sockets.groups()[:3])) if sockets else 0,
+        "timeouts": int(sockets.group(4)) if sockets else 0,
     }
 
 
@@ -128,13 +132,13 @@ def main() -> int:
             script = Path(directory) / "mix.lua"
             script.write_text(LUA % ", ".join(f'"{url}"' for url in URLS))
             pages = Path(directory) / "pages.lua"
-            pages.write_text(LUA % ", ".join(f'"{url}"' for url in CACHEABLE))
+            pages.write_text(LUA % ", ".join(f'"{url}"' for url in MICRO_CACHED))
             with gunicorn(env, APP_PORT, WORKERS, THREADS):
                 runs.append(wrk("gunicorn direct", APP_PORT, 16, 30, script))
                 with nginx(PROXY_PORT, f"127.0.0.1:{APP_PORT}", ROOT / "staticfiles"):
                     # A deployed cache is warm; without this, the first seconds measure all 256
                     # clients missing at once.
-                    for url in CACHEABLE:
+                    for url in MICRO_CACHED:
                         warm = f"http://127.0.0.1:{PROXY_PORT}{url}"
                         headers = {"X-Forwarded-Proto": "https"}
                         urllib.request.urlopen(urllib.request.Request(warm, headers=headers))
@@ -154,14 +158,14 @@ def main() -> int:
     print(f"\n=== Load test: gunicorn gthread {WORKERS}×{THREADS}, PostgreSQL, URLs {URLS} ===")
     print(
         f"{'run':<28} {'clients':>7} {'s':>3} {'requests':>9} {'req/s':>9} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'errors':>6} {'load':>5}"
+        f"{'p99 ms':>8} {'errors':>6} {'timeouts':>8} {'load':>5}"
     )
     for run in runs:
         errors = run["non_2xx"] + run["socket_errors"]
         print(
             f"{run['name']:<28} {run['clients']:>7} {run['seconds']:>3} {run['requests']:>9} "
             f"{run['rps']:>9.0f} {run['p50']:>8.1f} {run['p99']:>8.1f} {errors:>6} "
-            f"{run['load']:>5.1f}"
+            f"{run['timeouts']:>8} {run['load']:>5.1f}"
         )
     failed = [
         run["name"]

@@ -322,3 +322,16 @@ def test_a_draft_side_organization_is_not_named_by_its_delegation(client, db):
     ]
     assert organization["parent_id"] is None
     assert "Unannounced Office" not in client.get("/api/v1/popolo.json").content.decode()
+
+
+def test_timelinejs_shows_each_rounds_outcomes_as_a_list(client, record):
+    from talks.models import Round
+
+    slides = {s["unique_id"]: s for s in client.get("/api/v1/timeline.json").json()["events"]}
+    with_outcomes = [r for r in Round.objects.published() if "\n- " in r.summary]
+    assert with_outcomes  # the Istanbul rounds list their outcomes
+    for round_ in with_outcomes:
+        text = slides[f"round-{round_.pk}"]["text"]["text"]
+        items = round_.summary.count("\n- ")
+        assert text.count("<li>") == items, round_
+        assert "<ul>" in text, round_

@@ -240,3 +240,28 @@ def test_entity_escaped_markup_in_a_summary_is_plain_text_in_the_description(cli
     second_round.save()
     event = events_by_uid(fetch(client))[f"round-2@{HOST}"]
     assert str(event["DESCRIPTION"]) == "Talks ended early."
+
+
+def test_a_rounds_outcomes_are_one_line_each_in_the_description(client, second_round):
+    second_round.summary = (
+        "Talks ended.\n\n**Outcomes**\n- an exchange, **1,000 for 1,000**;\n"
+        "- each side to present\n its ceasefire vision;\n- a leaders' meeting asked for."
+    )
+    second_round.save()
+    description = str(events_by_uid(fetch(client))[f"round-2@{HOST}"]["DESCRIPTION"])
+    assert description.endswith(
+        "Outcomes\n\n- an exchange, 1,000 for 1,000;\n"
+        "- each side to present its ceasefire vision;\n- a leaders' meeting asked for."
+    )
+
+
+def test_every_istanbul_round_lists_its_outcomes_one_per_line(client, istanbul_record):
+    from talks.models import Round
+
+    rounds = [r for r in Round.objects.published() if "\n- " in r.summary]
+    assert rounds
+    for round_ in rounds:
+        event = events_by_uid(fetch(client, round_.get_calendar_url()))
+        description = str(next(iter(event.values()))["DESCRIPTION"])
+        lines = [line for line in description.splitlines() if line.startswith("- ")]
+        assert len(lines) == round_.summary.count("\n- "), round_

@@ -38,3 +38,31 @@ def test_plain_text_keeps_paragraphs_lists_and_link_addresses():
         "Swap of 1,000 for 1,000, per Reuters <https://reuters.example/a?b=1&c=2>.\n\n"
         "- prisoners of war\n- civilians\n\nA & end"
     )
+
+
+# As editors write a round's outcomes: a bold line, then the list on the very next line, an
+# item running on to an indented line.
+OUTCOMES = (
+    "Talks ended.\n\n**Outcomes**\n- an exchange, **1,000 for 1,000**;\n- a second item that\n"
+    " runs on;\n- a third.\n\nAfter the list."
+)
+
+
+def test_a_list_right_under_a_line_of_text_is_a_list_not_one_run_on_paragraph():
+    html = render_markdown(OUTCOMES)
+    assert "<p><strong>Outcomes</strong></p>" in html
+    assert html.count("<li>") == 3
+    assert "<li>a second item that\n runs on;</li>" in html
+    assert "<p>After the list.</p>" in html
+
+
+def test_a_list_under_a_line_of_text_is_one_line_per_item_in_plain_text():
+    assert markdown_to_text(OUTCOMES) == (
+        "Talks ended.\n\nOutcomes\n\n- an exchange, 1,000 for 1,000;\n"
+        "- a second item that runs on;\n- a third.\n\nAfter the list."
+    )
+
+
+def test_a_dash_inside_a_line_and_fenced_code_are_left_alone():
+    html = render_markdown("Kyiv - Moscow talks\n```\ncode\n- not a list\n```")
+    assert "<li>" not in html

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRODUCTION_ENV = {
@@ -17,7 +18,7 @@ PROBE = (
     "print(json.dumps({name: getattr(s, name, None) for name in ["
     "'SESSION_COOKIE_NAME', 'CSRF_COOKIE_NAME', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE',"
     "'SESSION_COOKIE_HTTPONLY', 'CSRF_COOKIE_HTTPONLY', 'SECURE_PROXY_SSL_HEADER',"
-    "'SECURE_SSL_REDIRECT', 'SECRET_KEY', 'PAGE_CACHE_SECONDS']}))"
+    "'SECURE_SSL_REDIRECT', 'SECRET_KEY', 'PAGE_CACHE_SECONDS', 'CORRECTIONS_EMAIL']}))"
 )
 
 
@@ -60,6 +61,19 @@ def test_secret_key_can_come_from_a_file(tmp_path):
     secret_file.write_text("from-a-file-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEF\n")
     values = production_settings(DJANGO_SECRET_KEY="", DJANGO_SECRET_KEY_FILE=str(secret_file))
     assert values["SECRET_KEY"] == "from-a-file-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEF"
+
+
+def test_corrections_go_to_the_sites_own_domain_unless_an_address_is_set():
+    assert (
+        production_settings(SITE_URL="https://talks.example.org")["CORRECTIONS_EMAIL"]
+        == "corrections@talks.example.org"
+    )
+    chosen = production_settings(CORRECTIONS_EMAIL="desk@newsroom.example")
+    assert chosen["CORRECTIONS_EMAIL"] == "desk@newsroom.example"
+    # A value that is no address stops the process at start-up, not on the about page.
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        production_settings(CORRECTIONS_EMAIL="not an address")
+    assert "CORRECTIONS_EMAIL must be an e-mail address" in refused.value.stderr
 
 
 def test_check_deploy_passes_with_production_settings():

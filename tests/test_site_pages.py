@@ -1,20 +1,27 @@
 """Each public page answers the reader's questions from the record, with sources."""
 
+import datetime
+import re
+
 import pytest
 from django.db.models import Max
 
 from positions.models import Exchange, Stance
-from provenance.models import Claimant, Confidence, Side
+from provenance.models import Claimant, Confidence, DatePrecision, PublicationStatus, Side
 from talks.models import DelegationSide, ParticipantRole, Round
 from tests.factories import (
+    CommitmentFactory,
+    EventFactory,
     ExchangeCountFactory,
     ExchangeFactory,
     OrganizationFactory,
     ParticipantFactory,
     PersonFactory,
     PositionFactory,
+    RecordReviewFactory,
     RoundFactory,
     SourceFactory,
+    TrackFactory,
 )
 from tests.record_builder import build_record
 
@@ -31,23 +38,80 @@ def text(response) -> str:
     return response.content.decode()
 
 
-def test_home_shows_rounds_latest_marked_key_figures_with_claimants_and_changes(client, record):
-    body = text(client.get("/"))
+def test_home_shows_rounds_latest_marked_key_figures_with_claimants_and_developments(
+    client, record
+):
+    page = text(client.get("/"))
     latest = record["rounds"][-1]
-    assert str(latest) in body
-    # Every round in order, the latest marked as such.
+    assert str(latest) in page
+    # Every round in order in the rounds list, the latest marked as such.
+    body = page[page.index('id="rounds-heading"') :]
     first = body.index(str(record["rounds"][0]))
     assert first < body.index(str(latest)) < body.index("Latest</span>")
     assert "led by" in body
     assert "Rustem Umerov" in body
     # Two rounds × three swaps of 100 each way; bodies 6,057 per Ukraine vs 6,060 per Russia.
-    assert '<strong>600</strong> <span class="claimant">per Ukraine' in body
+    assert (
+        '<strong>600</strong> <span class="claimant"><a class="claimant-link" href="/about/#claimant-ukraine">per Ukraine</a>'
+        in body
+    )
     assert "12,114" in body
     assert "12,120" in body
     assert "Figures differ" in body
-    assert "Latest changes" in body
-    assert "Prisoner exchange" in body
-    assert body.count("<h1") == 1
+    assert "Latest developments" in page
+    # Write times are the change log's business, not home's.
+    assert 'id="changes-heading"' not in page
+    assert 'href="/changes/">Change log' in page
+    assert "Prisoner exchange" in page
+    assert page.count("<h1") == 1
+
+
+def test_home_leads_with_what_happened_last_by_its_date_not_by_when_it_was_entered(client):
+    trilateral = TrackFactory(slug="trilateral", name="Trilateral talks", short_name="Trilateral")
+    RecordReviewFactory(reviewed_to=datetime.date(2026, 5, 15))
+    # Entered newest first: the database's write order is the reverse of the days they happened.
+    EventFactory(
+        title="Ceasefire announced", occurred_on=datetime.date(2026, 5, 8), track=trilateral
+    )
+    CommitmentFactory(
+        title="Swap of 1,000 for 1,000",
+        announced_on=datetime.date(2026, 5, 8),
+        round=None,
+        track=trilateral,
+    )
+    EventFactory(
+        title="Talks resume",
+        occurred_on=datetime.date(2026, 4, 1),
+        occurred_on_precision=DatePrecision.MONTH,
+    )
+    first = RoundFactory(title="First round in Istanbul", held_on=datetime.date(2025, 5, 16))
+    EventFactory(
+        title="Draft: not yet checked",
+        occurred_on=datetime.date(2026, 5, 14),
+        publication_status=PublicationStatus.DRAFT,
+    )
+    page = text(client.get("/"))
+    section = page[page.index('id="developments-heading"') : page.index('id="rounds-heading"')]
+    order = [
+        section.index(title)
+        for title in (
+            "Ceasefire announced",
+            "Swap of 1,000 for 1,000",
+            "Talks resume",
+            "First round in Istanbul",
+        )
+    ]
+    assert order == sorted(order)
+    assert "Draft: not yet checked" not in page
+    # Each with its day as precise as known, its track and a link.
+    assert '<time datetime="2026-05-08">8 May 2026</time>' in section
+    assert '<time datetime="2026-04">April 2026</time>' in section
+    assert '<a class="track-label" href="/tracks/trilateral/">Trilateral</a>' in section
+    assert f'<a class="developments__title" href="{first.get_absolute_url()}">' in section
+    assert "the record is reviewed to <strong>15 May 2026</strong>" in section
+    # The rest is on the timeline, newest first; what changed in the database, on the change log.
+    assert 'href="/timeline/?order=newest">The whole timeline, newest first</a>' in section
+    assert '<a href="/changes/">Change log' in section
 
 
 def test_round_list_names_date_venue_and_heads(client, record):
@@ -116,9 +180,10 @@ def test_issue_page_highlights_what_moved_between_rounds(client, record):
     reworded.save()
     body = text(client.get("/issues/prisoners/"))
     assert "Moved: stance was “Demands”" in body
-    assert "Moved: wording changed" in body
+    # New words for the same stance are said so, and are not movement.
+    assert "Same stance, new wording" in body
     assert "Now an exchange of the wounded first" in body
-    assert body.count('class="moved"') == 2
+    assert body.count('class="moved"') == 1
     assert "Documents with provisions on this issue" in body
     assert "Provision" in body
 
@@ -270,8 +335,14 @@ def test_russia_receiving_counts_claimed_by_russia_are_labelled(client, record):
     count.claimed_by = Claimant.RUSSIA
     count.save()
     body = text(client.get(commitment.get_absolute_url()))
-    assert '<strong>78</strong> <span class="claimant">per Russia' in body
-    assert '<strong>78</strong> <span class="claimant">per Ukraine' not in body
+    assert (
+        '<strong>78</strong> <span class="claimant"><a class="claimant-link" href="/about/#claimant-russia">per Russia</a>'
+        in body
+    )
+    assert (
+        '<strong>78</strong> <span class="claimant"><a class="claimant-link" href="/about/#claimant-ukraine">per Ukraine</a>'
+        not in body
+    )
 
 
 def test_issue_matrix_has_a_row_for_a_round_where_nobody_stated_a_position(client, record):
@@ -283,7 +354,8 @@ def test_issue_matrix_has_a_row_for_a_round_where_nobody_stated_a_position(clien
     assert quiet["round"].number == last + 1
     assert "ukraine" not in quiet
     assert "russia" not in quiet
-    assert text(response).count("No position recorded") == 2
+    # Both cells say the record holds nothing (the legend above the table names it once more).
+    assert text(response).count("The record holds nothing from this side") == 2
 
 
 def test_round_page_cites_the_venue_and_hides_its_draft_sources(client):
@@ -296,10 +368,16 @@ def test_round_page_cites_the_venue_and_hides_its_draft_sources(client):
     round_.venue.save()
     body = text(client.get(round_.get_absolute_url()))
     venue = body[body.index("<dt>Venue</dt>") : body.index("</dd>", body.index("<dt>Venue</dt>"))]
-    assert "Reuters" in venue
+    # The venue carries the number of its note; the note, under "When and where", cites it.
+    number = re.search(r'<a href="#note-(\d+)">', venue).group(1)
+    note = body[body.index(f'<li id="note-{number}"') :]
+    note = note[: note.index("</li>")]
+    assert "Reuters" in note
     # A link to the source's own page, named by its publisher, not by the facts files' code.
     source = round_.venue.sources.get(code="S28")
-    assert f'href="{source.get_absolute_url()}" aria-label="About this source: Reuters"' in venue
-    assert "S28" not in venue
-    assert "Confirmed" in venue
+    assert f'href="{source.get_absolute_url()}" aria-label="About this source: Reuters"' in note
+    assert "S28" not in note
+    assert body.index(f'<li id="note-{number}"') < body.index('id="delegations-heading"')
+    # Confirmed is the rule: only the other labels are shown.
+    assert "Confirmed" not in venue
     assert "Draft Daily" not in body

@@ -92,3 +92,34 @@ def test_commitment_tracker_queries_do_not_grow_with_commitments(
     with django_assert_num_queries(8):
         response = client.get("/commitments/")
     assert len(response.context["rows"]) == rounds
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+def test_home_queries_do_not_grow_with_the_record(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    _record(rounds, members, exchanges)
+    # 1. published rounds with venue and track  2. their delegations  3. the heads in them
+    # 4. exchanges under agreements made at rounds  5. their counts
+    # 6. tracks
+    # 7.-11. the latest developments: the newest few rounds, events, documents, commitments and
+    #     exchanges, each kind with its track, at most 8 rows each
+    # 12. the record's review date
+    with django_assert_num_queries(12):
+        response = client.get("/")
+    assert response.status_code == 200
+    developments = response.context["developments"]
+    assert len(developments) == 8
+    assert developments[0].date == max(e.date for e in developments)
+
+
+@pytest.mark.parametrize(("rounds", "members", "exchanges"), SIZES)
+def test_about_page_queries_do_not_grow_with_tracks_or_rounds(
+    client, django_assert_num_queries, rounds, members, exchanges
+):
+    _record(rounds, members, exchanges)
+    # 1. the tracks  2. their published rounds, for each track's first and last round
+    # 3. the record's review date ("reviewed to" on the page and in the footer)
+    with django_assert_num_queries(3):
+        response = client.get("/about/")
+    assert sum(len(span.held) for span in response.context["spans"]) == rounds

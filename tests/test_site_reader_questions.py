@@ -47,7 +47,8 @@ def test_what_each_side_wanted_on_an_issue_in_each_round(client, istanbul_record
     assert round_2["ukraine"].get_stance_display().upper() in text.upper()
     # Where a side stated nothing in a round, the page says so rather than leaving a gap.
     gaps = sum(1 for row in matrix for side in ("ukraine", "russia") if side not in row)
-    assert text.count("No position recorded") == gaps
+    # (The legend under the table names "No position recorded" once more, to explain it.)
+    assert text.count("The record holds nothing from this side") == gaps
 
 
 def test_ceasefire_positions_in_every_round_for_both_sides(client, istanbul_record):

@@ -16,6 +16,7 @@ from tests.factories import (
     PositionFactory,
     ProvisionFactory,
     RoundFactory,
+    TrackFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -135,6 +136,10 @@ def test_filter_by_date_range(client, record):
         ("issue=no-such-issue", "Select a valid choice."),
         ("kind=meteor", "Select a valid choice."),
         ("side=turkey", "Select a valid choice."),
+        ("order=sideways", "Select a valid choice. sideways is not one of the available choices."),
+        ("group=side", "Select a valid choice. side is not one of the available choices."),
+        ("month=2025-13", "Enter a month as year and month, e.g. 2025-06."),
+        ("month=June", "Enter a month as year and month, e.g. 2025-06."),
     ],
 )
 def test_bad_filter_input_shows_a_form_error_not_a_500(client, record, query, message):
@@ -159,3 +164,111 @@ def test_a_page_number_out_of_range_shows_the_last_page(client, record):
     response = client.get("/timeline/?page=999")
     assert response.status_code == 200
     assert titles(response)[-1] == "Round 3: Third meeting"
+
+
+def test_newest_first_lists_the_latest_day_first_and_keeps_a_days_own_order(client, record):
+    response = client.get("/timeline/?order=newest")
+    assert titles(response) == [
+        "Round 3: Third meeting",
+        "Joint announcement",
+        "Ceasefire-linked swap",
+        # The round of 2 June, then what was tabled and agreed at it, as on the oldest-first list.
+        "Round 2: Second meeting",
+        "Russian memorandum",
+        "Ukrainian framework",
+        "Ceasefire swap agreed",
+        "Drone strike on airbases",
+        "Unrelated swap",
+        "Kremlin statement",
+        "Round 1: First meeting",
+        "NATO swap agreed",
+    ]
+    assert "12 entries, newest first" in response.content.decode()
+
+
+def test_month_jump_opens_the_page_holding_that_months_first_entry(client, record):
+    # 30 events in April push May to July onto the second page.
+    for day in range(30):
+        EventFactory(
+            title=f"April event {day}",
+            occurred_on=datetime.date(2025, 4, 1) + datetime.timedelta(days=day),
+        )
+    page = client.get("/timeline/").content.decode()
+    assert '<a href="/timeline/?page=2#month-2025-07" aria-label="July 2025">Jul</a>' in page
+
+    response = client.get("/timeline/?kind=event&kind=round&month=2025-07")
+    assert response.status_code == 302
+    assert response["Location"] == "/timeline/?kind=event&kind=round&page=2#month-2025-07"
+    landed = client.get(response["Location"])
+    assert titles(landed)[-2:] == ["Joint announcement", "Round 3: Third meeting"]
+    assert '<li class="timeline__entry timeline__entry--event" id="month-2025-07">' in (
+        landed.content.decode()
+    )
+
+
+def test_month_jump_follows_the_order_asked_for(client, record):
+    for day in range(30):
+        EventFactory(
+            title=f"April event {day}",
+            occurred_on=datetime.date(2025, 4, 1) + datetime.timedelta(days=day),
+        )
+    # Newest first, July is on the first page and April reaches onto the second.
+    july = client.get("/timeline/?order=newest&month=2025-07")
+    assert july["Location"] == "/timeline/?order=newest&page=1#month-2025-07"
+    april = client.get("/timeline/?order=newest&month=2025-04")
+    assert april["Location"] == "/timeline/?order=newest&page=1#month-2025-04"
+    landed = client.get("/timeline/?order=newest&page=2")
+    assert titles(landed)[-1] == "April event 0"
+
+
+def test_a_month_with_nothing_in_it_says_so_and_keeps_the_list(client, record):
+    response = client.get("/timeline/?month=2024-01")
+    assert response.status_code == 200
+    assert "Nothing on the timeline in January 2024 with these filters." in (
+        response.content.decode()
+    )
+    assert titles(response)[0] == "Round 1: First meeting"
+
+
+def test_group_by_track_puts_each_tracks_entries_under_its_heading(client, record):
+    geneva = TrackFactory(slug="geneva", name="Geneva consultations", order=5)
+    RoundFactory(track=geneva, number=1, title="Geneva meeting", held_on=datetime.date(2025, 6, 5))
+    response = client.get("/timeline/?group=track&kind=round&kind=event")
+    content = response.content.decode()
+    page = content[content.index('<h2 class="count">') :]  # the list, after the graphic
+    istanbul = page.index('<h3 class="timeline__track"><a href="/tracks/istanbul/">')
+    other = page.index('<h3 class="timeline__track"><a href="/tracks/geneva/">')
+    none = page.index('<h3 class="timeline__track">No track</h3>')
+    assert istanbul < page.index("Round 3: Third meeting") < other
+    assert other < page.index("Geneva meeting") < none < page.index("Drone strike on airbases")
+    assert titles(response) == [
+        "Round 1: First meeting",
+        "Round 2: Second meeting",
+        "Round 3: Third meeting",
+        "Round 1: Geneva meeting",
+        "Kremlin statement",
+        "Drone strike on airbases",
+        "Joint announcement",
+    ]
+
+
+def test_graphic_starts_at_the_talks_and_links_earlier_background(client, record):
+    EventFactory(title="Full-scale invasion", occurred_on=datetime.date(2022, 2, 24))
+    response = client.get("/timeline/?order=newest")
+    chart = response.context["chart"]
+    assert chart["start"] == datetime.date(2025, 5, 1)
+    assert [tick["label"] for tick in chart["x_ticks"]][0] == "May 2025"
+    page = response.content.decode()
+    # The 2022 entry is on the last page when newest comes first; the link opens it there.
+    assert (
+        '<a class="timeline-chart__earlier" href="/timeline/?order=newest&amp;page=1#month-2022-02">'
+        in page
+    )
+    assert "1 earlier entry, from 24 February 2022" in page
+    # Every entry on the scale is a link with its date and title, none hidden behind another.
+    assert len(chart["markers"]) == 12
+    assert page.count('<a class="timeline-chart__dot"') == 12
+    assert '<a class="timeline-chart__dot" href="/rounds/2/"' in page
+    assert "<title>2 June 2025: Round 2: Second meeting</title>" in page
+    spots = {(m["x"], m["y"]) for m in chart["markers"]}
+    assert len(spots) == 12

@@ -2,11 +2,11 @@
 
 from django import forms
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers
+from rest_framework import serializers
 
 from api.base import PublicAPIView
 from api.fields import detail_url
-from api.views.common import PAGE_PARAMS, checked, page_of
+from api.views.common import PAGE_PARAMS, TypesField, checked, page_of
 from record.kinds import SEARCHED
 from record.search import MAX_QUERY_LENGTH, search
 
@@ -16,7 +16,7 @@ SEARCH_LIMIT_PER_TYPE = 500
 
 class SearchParams(forms.Form):
     q = forms.CharField(max_length=MAX_QUERY_LENGTH)
-    type__in = forms.CharField(required=False)
+    type__in = TypesField(SEARCH_TYPES)
 
 
 class SearchView(PublicAPIView):
@@ -48,12 +48,7 @@ class SearchView(PublicAPIView):
     )
     def get(self, request, *args, **kwargs):
         params = checked(SearchParams(request.query_params))
-        types = [part for part in params["type__in"].split(",") if part]
-        if unknown := set(types) - set(SEARCH_TYPES):
-            raise exceptions.ValidationError(
-                {"type__in": [f"Unknown: {', '.join(sorted(unknown))}."]}
-            )
-        groups = search(params["q"], kinds=types, per_kind=SEARCH_LIMIT_PER_TYPE)
+        groups = search(params["q"], kinds=params["type__in"], per_kind=SEARCH_LIMIT_PER_TYPE)
         hits = [
             {
                 "type": hit.kind.name,

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from api.base import PublicAPIView
 from api.fields import detail_url
 from api.filters import ROUND_HELP, TRACK_HELP
-from api.views.common import PAGE_PARAMS, checked, page_of
+from api.views.common import PAGE_PARAMS, PublishedSlugField, TypesField, checked, page_of
 from positions.models import Issue
 from provenance.models import Side
 from record.kinds import TIMELINE
@@ -21,17 +21,11 @@ TIMELINE_TYPES = [kind.name for kind in TIMELINE]
 class TimelineParams(forms.Form):
     date__gte = forms.DateField(required=False)
     date__lte = forms.DateField(required=False)
-    type__in = forms.CharField(required=False)
+    type__in = TypesField(TIMELINE_TYPES)
     round = forms.IntegerField(required=False, min_value=0, max_value=32767)
-    track = forms.ModelChoiceField(Track.objects.published(), to_field_name="slug", required=False)
+    track = PublishedSlugField(Track)
     side = forms.ChoiceField(choices=[("", ""), *Side.choices], required=False)
-    issue = forms.ModelChoiceField(Issue.objects.all(), to_field_name="slug", required=False)
-
-    def clean_type__in(self):
-        types = [part for part in self.cleaned_data["type__in"].split(",") if part]
-        if unknown := set(types) - set(TIMELINE_TYPES):
-            raise forms.ValidationError(f"Unknown type(s): {', '.join(sorted(unknown))}.")
-        return types
+    issue = PublishedSlugField(Issue)
 
 
 def timeline_entries(params: dict):

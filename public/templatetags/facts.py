@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 from django import template
 from django.utils import translation
@@ -101,3 +102,35 @@ SHORT_AFFILIATIONS = {
 def short_affiliation(value: str) -> str:
     """The state-affiliation badge in few words, for compact source lists."""
     return SHORT_AFFILIATIONS.get(value, "State media")
+
+
+# An act written as a phrase of its own, "Named by the Kremlin on 14 May 2025", rather than as
+# the act's name, "Decree of the President of Ukraine No. 306/2025".
+_ACT_AS_PHRASE = re.compile(r"^\w+ed\s+by\b", re.IGNORECASE)
+
+
+@register.filter
+def appointed_by(act: str, day: datetime.date | None = None) -> str:
+    """How a delegation was appointed, as a sentence without its full stop: "Appointed by Decree …
+    No. 306/2025 (14 May 2025)". An act the record words as its own phrase ("Named by the Kremlin
+    on 14 May 2025") is shown as it is, not as "Appointed by Named by…", and the day is not
+    repeated where the act already gives it. "" without an act."""
+    act = (act or "").strip().rstrip(".")
+    if not act:
+        return ""
+    text = act[0].upper() + act[1:] if _ACT_AS_PHRASE.match(act) else f"Appointed by {act}"
+    when = partial_date(day)
+    if when and when not in act:
+        text += f" ({when})"
+    return text
+
+
+# What editors write in a "what moved" field when nothing did; a reader should not see "None".
+_NOTHING = re.compile(r"^\s*(none|nothing|n/?a|-+|—)?\s*\.?\s*$", re.IGNORECASE)
+
+
+@register.filter
+def nothing_moved(text: str, instead: str = "") -> str:
+    """text as it is, or instead where it only says that nothing moved ("None.", "n/a", "-",
+    blank), so a page never reads "What moved: None."."""
+    return instead if _NOTHING.match(text or "") else text

@@ -1,13 +1,16 @@
-"""The page a reader starts from: the tracks and their rounds, the key figures per track and the
-latest changes."""
+"""The page a reader starts from: the latest developments by the day they happened, the tracks and
+their rounds, and the key figures per track. What changed in the database, and when, is on the
+change log (/changes/), not here."""
 
 from django.shortcuts import render
 
 from positions.models import Exchange
-from record import changes, tallies
+from record import tallies, timeline
 from talks.models import Round, RoundStatus, Track
 
 NOT_TAKING_PLACE = (RoundStatus.POSTPONED, RoundStatus.CANCELLED)
+# How many of the latest developments home lists; the timeline, newest first, has the rest.
+LATEST_DEVELOPMENTS = 8
 
 
 def home(request):
@@ -49,6 +52,7 @@ def home(request):
             # The latest round that took place or is due; a postponed one is not "latest".
             "latest": next((r for r in reversed(rounds) if r.status not in NOT_TAKING_PLACE), None),
             "rounds_held": sum(r.status == RoundStatus.HELD for r in rounds),
-            "changes": changes.recent_changes(limit=10),
+            # What happened last, by the day it happened (one query per dated kind).
+            "developments": timeline.latest(LATEST_DEVELOPMENTS),
         },
     )

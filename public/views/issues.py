@@ -83,7 +83,10 @@ def issue_detail(request, slug: str):
 
 
 def position_matrix(rounds, positions) -> list[dict]:
-    """One row per round: each side's position and whether it moved since that side's last one.
+    """One row per round: each side's position and how it compares with that side's last one,
+    as ``position.movement``: "first"; "stance" (the stance changed: movement); "reworded"
+    (the same stance in other words, which is not movement: each round's summary says what was
+    said there, so the wording differs almost every round); "" (the same stance and words).
 
     Every round given gets a row, so a round where a side stated nothing says so.
     """
@@ -100,7 +103,7 @@ def position_matrix(rounds, positions) -> list[dict]:
             elif before.stance != position.stance:
                 position.movement = "stance"
             elif before.summary.strip() != position.summary.strip():
-                position.movement = "summary"
+                position.movement = "reworded"
             else:
                 position.movement = ""
             position.previous = before

@@ -1,6 +1,7 @@
-"""The list of rounds, and a round's page: delegations side by side, documents, each side's
-positions, commitments."""
+"""The list of rounds, and a round's page: what happened first, then delegations side by side,
+documents, each side's positions, commitments, with the sources as numbered notes per section."""
 
+import re
 from itertools import groupby
 
 from django.db.models import Prefetch
@@ -8,7 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from actors.models import Organization
 from positions.models import Commitment, Document, Position
-from provenance.models import Side
+from provenance.markup import lists_start_blocks
+from provenance.models import Confidence, Side
+from public.notes import SourceNotes
 from record import tallies as progress
 from talks.models import (
     DEFAULT_TRACK,
@@ -88,45 +91,105 @@ def round_detail(request, number: int, track_slug: str = DEFAULT_TRACK):
             people, key=lambda p: (p.role != ParticipantRole.HEAD, p.order, p.person.name)
         )
         delegation.named_members = sum(p.role in MEMBER_ROLES for p in people)
+        delegation.leaders, delegation.led_how = leaders(delegation.members_head_first)
     by_side = {d.side: d for d in delegations}
     sides = [by_side.get(DelegationSide.UKRAINE), by_side.get(DelegationSide.RUSSIA)]
     if round_.format not in BOTH_SIDES_EXPECTED:
         sides = [d for d in sides if d]
     if DelegationSide.MEDIATOR in by_side:
         sides.append(by_side[DelegationSide.MEDIATOR])
+    others = [
+        d for d in (by_side.get(DelegationSide.HOST), by_side.get(DelegationSide.PARTNERS)) if d
+    ]
     positions = (
         Position.objects.published()
         .filter(round=round_)
         .select_related("issue", "document")
         .prefetch_related("sources")
     )
-    commitments = (
+    issue_rows = side_by_side(positions)
+    commitments = list(
         Commitment.objects.published()
         .filter(round=round_)
         .select_related("round__track", "track", "issue")
         .prefetch_related("sources", progress.exchanges_with_counts())
     )
+    documents = list(Document.objects.published().filter(round=round_).prefetch_related("sources"))
+    events = list(Event.objects.published().filter(round=round_).prefetch_related("sources"))
+
+    # Numbered in the order the page shows the facts, so the notes read 1, 2, 3… down the page.
+    notes = SourceNotes()
+    notes.cite("when_where", round_, round_.venue)
+    for delegation in [*filter(None, sides), *others]:
+        notes.cite("delegations", delegation)
+        for participant in delegation.members_head_first:
+            # A member with no source and the default label adds nothing the delegation's own
+            # sources do not say; one with its own sources or another label is shown.
+            if participant.confidence != Confidence.SINGLE_SOURCE or participant.sources.all():
+                notes.cite("delegations", participant)
+    notes.cite("documents", *documents)
+    for row in issue_rows:
+        notes.cite("positions", row.get(Side.UKRAINE), row.get(Side.RUSSIA))
+    notes.cite("commitments", *commitments)
+    notes.cite("events", *events)
+
+    lead_label, lead, background = summary_lead(round_.summary)
     return render(
         request,
         "public/round_detail.html",
         {
             "round": round_,
             "track": round_.track if round_.track.is_published else None,
+            "lead_label": lead_label,
+            "lead": lead,
+            "background": background,
             "sides": sides,
-            "others": [
-                d
-                for d in (by_side.get(DelegationSide.HOST), by_side.get(DelegationSide.PARTNERS))
-                if d
-            ],
-            "documents": Document.objects.published()
-            .filter(round=round_)
-            .prefetch_related("sources"),
-            "issue_rows": side_by_side(positions),
+            "others": others,
+            "documents": documents,
+            "issue_rows": issue_rows,
             "commitments": [(c, progress.progress(c)) for c in commitments],
-            "events": Event.objects.published().filter(round=round_).prefetch_related("sources"),
+            "events": events,
+            "notes": notes.sections,
             "json_ld": round_json_ld(request, round_, delegations),
         },
     )
+
+
+def leaders(people: list) -> tuple[list, str]:
+    """Who a delegation's collapsed line names, and how: its heads ("Led by"); else the heads of
+    state or government present ("Led by"); else its chairs ("Chaired by"); else nobody."""
+    for role, how in (
+        (ParticipantRole.HEAD, "Led by"),
+        (ParticipantRole.LEADER, "Led by"),
+        (ParticipantRole.CHAIR, "Chaired by"),
+    ):
+        chosen = [p for p in people if p.role == role]
+        if chosen:
+            return chosen, how
+    return [], ""
+
+
+# "**Outcomes**", "**Outcomes announced**", "**Outcomes and statements**": the line editors put
+# above a round's list of outcomes in its summary.
+_OUTCOMES_LINE = re.compile(r"^\*\*\s*(Outcomes\b[^*]*?)[.:]?\s*\*\*[.:]?$", re.IGNORECASE)
+_LIST_LINE = re.compile(r"^(?:[-*+]|\d+[.)])\s")
+
+
+def summary_lead(summary: str) -> tuple[str, str, str]:
+    """A round's Markdown summary → (label, lead, background), for a page that leads with what
+    happened: the list of outcomes under the summary's "**Outcomes…**" line, with that line's
+    words as its label, and the rest of the summary as background. A summary with no such list
+    leads with its first paragraph, unlabelled. Nothing is added or reworded, only split."""
+    blocks = [b.strip("\n") for b in re.split(r"\n[ \t]*\n", lists_start_blocks(summary or ""))]
+    blocks = [b for b in blocks if b.strip()]
+    for i, block in enumerate(blocks[:-1]):
+        label = _OUTCOMES_LINE.match(block.strip())
+        if label and _LIST_LINE.match(blocks[i + 1]):
+            rest = blocks[:i] + blocks[i + 2 :]
+            return label.group(1).strip(), blocks[i + 1], "\n\n".join(rest)
+    if not blocks:
+        return "", "", ""
+    return "", blocks[0], "\n\n".join(blocks[1:])
 
 
 def side_by_side(positions) -> list[dict]:

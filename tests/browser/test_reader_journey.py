@@ -33,6 +33,9 @@ def test_reader_goes_from_home_to_round_2_to_medinsky_and_searches_umierov(
     expect(documents).to_contain_text("Memorandum of the Russian Federation")
     expect(documents).to_contain_text("Ukraine–Russia Negotiations Framework")
 
+    # Each delegation shows its head; the whole list opens from its summary.
+    expect(russia.locator("summary")).to_contain_text("Led by Vladimir Medinsky")
+    russia.locator("summary").click()
     russia.get_by_role("link", name="Vladimir Medinsky").click()
     expect(page.locator("h1")).to_have_text("Vladimir Medinsky")
     expect(page.get_by_role("table")).to_contain_text("Round 2")
