@@ -95,9 +95,9 @@ def test_umerovs_posts_read_as_they_stand_today(client, istanbul_record):
 
 
 # --- Answered from the rendered pages alone (issue 13's reader questions) ---
-# Parts that depend on pages other branches of issue 13 add (/totals/, home's latest
-# developments) are marked xfail(strict=True): once those pages land, the xfail turns into a
-# failure ("XPASS(strict)") and the mark must be removed.
+# What depends on a page another branch of issue 13 adds (/totals/) is marked
+# xfail(strict=True): once that page lands, the xfail turns into a failure ("XPASS(strict)")
+# and the mark must be removed.
 
 HEADS = {"Ukraine": "Rustem Umerov", "Russia": "Vladimir Medinsky"}
 
@@ -176,12 +176,6 @@ def test_how_many_people_and_bodies_came_home_each_way_and_according_to_whom(
         assert figure in text, (total["receiving_side"], total["category"], figure)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="home's latest developments come with issue 13's home branch; remove this mark "
-    "once it is merged",
-)
 def test_what_happened_most_recently_leads_the_home_page(client, istanbul_record):
     text = plain(client.get("/"))
     latest = text[text.index("Latest developments") :]
