@@ -384,6 +384,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # A public, read-only API: no operation needs credentials, so the schema names no security
+    # scheme (every operation's `security` is `[{}]`, anonymous) and /api/docs/ shows no
+    # "Authorize" button or padlocks. The session login is for the admin, not for API clients.
+    "AUTHENTICATION_WHITELIST": [],
+    "SWAGGER_UI_SETTINGS": {
+        # Deep links put an <a> inside each operation's expand <button>, an interactive element
+        # nested in another that screen readers and keyboards cannot reach (axe:
+        # nested-interactive); without them the path is plain text in the button.
+        "deepLinking": False,
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.document_error_responses",

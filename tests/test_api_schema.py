@@ -37,3 +37,15 @@ def test_docs_are_served_from_local_files_without_inline_script_or_style(client)
     init = client.get("/api/docs/?script=")
     assert init.status_code == 200
     assert "/api/schema/" in init.content.decode()
+
+
+def test_docs_ask_for_no_credentials_on_a_public_read_only_api(client):
+    # Swagger UI shows an "Authorize" button for any security scheme in the schema, and a
+    # padlock on every operation that lists one: a reader would think the API needs a login.
+    schema = client.get("/api/schema/?format=json").json()
+    assert "securitySchemes" not in schema.get("components", {})
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("security", [{}]) == [{}], f"{method} {path}"
+    # No deep links: they put an <a> inside each operation's <button> (axe nested-interactive).
+    assert '"deepLinking": false' in client.get("/api/docs/?script=").content.decode()

@@ -373,7 +373,10 @@ def test_round_page_cites_the_venue_and_hides_its_draft_sources(client):
     note = body[body.index(f'<li id="note-{number}"') :]
     note = note[: note.index("</li>")]
     assert "Reuters" in note
-    assert ">S28</a>" in note
+    # A link to the source's own page, named by its publisher, not by the facts files' code.
+    source = round_.venue.sources.get(code="S28")
+    assert f'href="{source.get_absolute_url()}" aria-label="About this source: Reuters"' in note
+    assert "S28" not in note
     assert body.index(f'<li id="note-{number}"') < body.index('id="delegations-heading"')
     # Confirmed is the rule: only the other labels are shown.
     assert "Confirmed" not in venue

@@ -97,3 +97,95 @@ def test_umerovs_posts_read_as_they_stand_today(client, istanbul_record):
     assert "Minister of Defence" not in entry
     page = plain(client.get("/people/rustem-umerov/"))
     assert re.search(r"Minister of Defence ?, Ministry of Defence of Ukraine to 17 July 2025", page)
+
+
+# --- Answered from the rendered pages alone (issue 13's reader questions) ---
+# What depends on a page another branch of issue 13 adds (/totals/) is marked
+# xfail(strict=True): once that page lands, the xfail turns into a failure ("XPASS(strict)")
+# and the mark must be removed.
+
+HEADS = {"Ukraine": "Rustem Umerov", "Russia": "Vladimir Medinsky"}
+
+
+def cells(html: str, row_start: str) -> list[list[str]]:
+    """The text of each cell of each table row whose first cell starts with `row_start`."""
+    rows = []
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S):
+        texts = [
+            " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+            for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)
+        ]
+        if texts and texts[0].startswith(row_start):
+            rows.append(texts)
+    return rows
+
+
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_a_round_page_says_when_and_where_it_was_and_who_led_each_side(
+    client, istanbul_record, number
+):
+    label, day, venue = ROUNDS[number - 1]
+    text = plain(client.get(f"/rounds/{number}/"))
+    # In the page's opening, where a reader who landed from a search looks first.
+    opening = text[:2000]
+    assert day in opening, label
+    assert venue in opening, label
+    for side, head in HEADS.items():
+        assert head in text, f"{label}: {side}'s head"
+
+
+def test_each_side_on_the_ceasefire_in_each_round_read_off_the_issue_page(client, istanbul_record):
+    html = client.get("/issues/ceasefire/").content.decode()
+    # The first three "Round n" rows are the Istanbul talks' (the table groups by track, in
+    # the order the tracks began).
+    rows = cells(html, "Round ")[:3]
+    # (round, Ukraine's stance, Russia's stance), as the record has them (data/istanbul).
+    expected = [
+        ("Round 1", "Demands", "Demands"),
+        ("Round 2", "Demands", "Accepts with conditions"),
+        ("Round 3", "Demands", "Proposes"),
+    ]
+    for row, (label, ukraine, russia) in zip(rows, expected, strict=True):
+        assert row[0].startswith(label)
+        assert ukraine in row[1], f"{label}: Ukraine's cell reads {row[1][:80]!r}"
+        assert russia in row[2], f"{label}: Russia's cell reads {row[2][:80]!r}"
+        # Each cell says what the side wanted, not just a label.
+        assert len(row[1]) > 40, label
+        assert len(row[2]) > 40, label
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="/totals/ is added by issue 13's totals branch; remove this mark once it is merged",
+)
+def test_how_many_people_and_bodies_came_home_each_way_and_according_to_whom(
+    client, istanbul_record
+):
+    # The page must give the same numbers as the API's totals (/api/v1/totals/), which add up
+    # every exchange in the record once (scope `record`, uncertain links included).
+    totals = client.get("/api/v1/totals/?page_size=500").json()["results"]
+    record = [t for t in totals if t["scope"] == "record" and t["uncertain_links"] == "included"]
+    assert record
+    text = plain(client.get("/totals/"))
+    for side in ("Ukraine", "Russia"):
+        for category in ("people", "bodies"):
+            assert re.search(
+                rf"{category}\b.{{0,80}}\b{side}|{side}\b.{{0,80}}{category}", text, re.I | re.S
+            )
+    for total in record:
+        claimant = {"ukraine": "Ukraine", "russia": "Russia"}.get(total["claimant"])
+        if claimant is None or total["claimant_exchanges"] == 0:
+            continue  # a mediator's figures, or a claimant that published none of its own
+        figure = f"{total['quantity']:,} per {claimant}"
+        assert figure in text, (total["receiving_side"], total["category"], figure)
+
+
+def test_what_happened_most_recently_leads_the_home_page(client, istanbul_record):
+    text = plain(client.get("/"))
+    latest = text[text.index("Latest developments") :]
+    # The newest dated item in the record (reviewed to 15 May 2026): the 205-for-205 POW swap
+    # of 15 May 2026, then Trump's 8 May ceasefire announcement.
+    swap = latest.index("POW swap, 205 for 205")
+    assert latest.index("15 May 2026") < swap < 400
+    assert swap < latest.index("Trump announces a three-day ceasefire")

@@ -107,14 +107,15 @@ def test_every_note_number_links_to_a_listed_source(client, record):
             assert note.attrs["value"] == a.attrs["href"].removeprefix("#note-")
             assert note.find("a", cls="source-code").attrs["href"].startswith("/sources/")
         # A source is listed once on the page, however many facts cite it.
-        codes = [a.text() for a in body.find_all("a", cls="source-code")]
+        # (By the source's page: the link reads "about", not the facts files' code.)
+        codes = [a.attrs["href"] for a in body.find_all("a", cls="source-code")]
         assert len(codes) == len(set(codes)), round_
 
 
 def test_every_fact_on_round_two_has_its_published_sources_in_the_notes(client, record):
     round_ = round_two(record)
     body = page(client, round_)
-    listed = {a.text() for a in body.find_all("a", cls="source-code")}
+    listed = {a.attrs["href"] for a in body.find_all("a", cls="source-code")}
     facts = [
         round_,
         round_.venue,
@@ -125,7 +126,7 @@ def test_every_fact_on_round_two_has_its_published_sources_in_the_notes(client, 
         *round_.commitments.published(),
         *Event.objects.published().filter(round=round_),
     ]
-    cited = {s.code for fact in facts for s in fact.sources.published()}
+    cited = {s.get_absolute_url() for fact in facts for s in fact.sources.published()}
     assert cited
     assert cited == listed
     # No badge row under each fact any more.
