@@ -100,9 +100,6 @@ def test_umerovs_posts_read_as_they_stand_today(client, istanbul_record):
 
 
 # --- Answered from the rendered pages alone (issue 13's reader questions) ---
-# What depends on a page another branch of issue 13 adds (/totals/) is marked
-# xfail(strict=True): once that page lands, the xfail turns into a failure ("XPASS(strict)")
-# and the mark must be removed.
 
 HEADS = {"Ukraine": "Rustem Umerov", "Russia": "Vladimir Medinsky"}
 
@@ -154,11 +151,6 @@ def test_each_side_on_the_ceasefire_in_each_round_read_off_the_issue_page(client
         assert len(row[2]) > 40, label
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="/totals/ is added by issue 13's totals branch; remove this mark once it is merged",
-)
 def test_how_many_people_and_bodies_came_home_each_way_and_according_to_whom(
     client, istanbul_record
 ):
