@@ -137,4 +137,4 @@ def test_changes_page_query_count_does_not_grow(client, django_assert_num_querie
         DelegationFactory()
     with django_assert_num_queries(25):
         response = client.get(reverse("public:changes"))
-    assert response.text.count("<time ") == 25  # a full page
+    assert len(response.context["page"].object_list) == 25  # a full page
