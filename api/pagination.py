@@ -6,6 +6,7 @@ packages for DRF (drf-link-header-pagination) replace the body's count/next/prev
 list, which every existing client of this API reads, and none switches to cursor pages.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -82,7 +83,9 @@ class LinkHeaderPagination(PageNumberPagination):
                 page = self.cursor.paginate_queryset(queryset, request, view)
                 self.cursor.base_url = page_url(request)
                 return page
-            except exceptions.NotFound:
+            except (exceptions.NotFound, DjangoValidationError, ValueError):
+                # A hand-made cursor decodes to a position that is no (updated_at, id): say the
+                # cursor is bad, not what the database made of its parts.
                 raise exceptions.ValidationError({"cursor": ["Invalid cursor."]}) from None
         try:
             return super().paginate_queryset(queryset, request, view)

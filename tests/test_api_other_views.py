@@ -5,6 +5,9 @@ The views are read from api/urls.py's urlpatterns, so a new view is covered with
 remembering to: it fails here until it has a working query in WORKING_QUERY.
 """
 
+import base64
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import URLPattern, reverse
 
@@ -119,3 +122,12 @@ def test_a_draft_tracks_slug_gets_the_answer_of_a_slug_no_track_has(client):
 
 def test_a_bad_since_is_a_message_not_a_code(client):
     assert_json_400(client.get("/api/v1/changes/?since=yesterday"), "since", "date/time")
+
+
+@pytest.mark.parametrize("prefix", [prefix for prefix, _, _ in RESOURCES])
+@pytest.mark.parametrize("position", ["not-a-time", "2025-13-45T99:00:00", "\x00"])
+def test_a_hand_made_cursor_is_called_invalid_on_every_list(client, prefix, position):
+    """Well-formed base64, as DRF encodes a cursor, around a position that is no time."""
+    token = base64.b64encode(urlencode({"o": 0, "p": position}).encode()).decode()
+    response = client.get(f"/api/v1/{prefix}/", {"cursor": token})
+    assert assert_json_400(response, "cursor") == ["Invalid cursor."]
