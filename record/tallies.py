@@ -141,45 +141,86 @@ def _qualifier(precision: str) -> str:
     return ""
 
 
+# One exchange's figures for one receiving side and line:
+# {category (POWs, civilians…) -> {claimant -> [quantity, qualifier]}}.
+Cell = dict[str, dict[str, list]]
+
+
+def _claimed(cell: Cell, claimant: str, side: str) -> tuple[int, str, bool, list[str]]:
+    """What `claimant` counts for one exchange: its own figure for each category it gave one
+    for, and for each category it gave none for, the receiving side's own figure (else the first
+    other claimant's). Category by category, so a side that published its civilians but not its
+    prisoners of war is filled in for the prisoners only. Returns (quantity, qualifier, whether
+    it gave any figure of its own, whose figures stood in)."""
+    quantity, qualifier, own, stand_ins = 0, "", False, []
+    for by_claimant in cell.values():
+        if claimant in by_claimant:
+            chosen, own = claimant, True
+        else:
+            chosen = side if side in by_claimant else min(by_claimant, key=CLAIMANT_ORDER.index)
+            if chosen not in stand_ins:
+                stand_ins.append(chosen)
+        quantity += by_claimant[chosen][0]
+        qualifier = qualifier or by_claimant[chosen][1]
+    return quantity, qualifier, own, stand_ins
+
+
+def _own(cell: Cell, claimant: str) -> int:
+    """The claimant's own figures for one exchange, the categories it gave none for left out."""
+    return sum(by_claimant[claimant][0] for by_claimant in cell.values() if claimant in by_claimant)
+
+
+def _cell_of(exchange, side: str | None, line_of) -> dict[tuple[str, str], Cell]:
+    """An exchange's counts as cells keyed (receiving side, line), the line being what
+    `line_of(category)` names (the category itself, or its group); only `side` if given."""
+    cells: dict[tuple[str, str], Cell] = {}
+    for count in exchange.counts.all():
+        if side is not None and count.receiving_side != side:
+            continue
+        cell = cells.setdefault((count.receiving_side, line_of(count.category)), {})
+        figure = cell.setdefault(count.category, {}).setdefault(count.claimed_by, [0, ""])
+        figure[0] += count.quantity
+        figure[1] = figure[1] or _qualifier(count.precision)
+    return cells
+
+
 def tally(exchanges, *, grouped: bool = False) -> list[TallyLine]:
     """Each claimant's running total per receiving side and category (or group).
 
-    Where a claimant gave no figure for an exchange, the receiving side's own figure (else the
+    Where a claimant gave no figure for an exchange, or for one category of it (prisoners of war,
+    civilians, children, bodies), the receiving side's own figure for that category (else the
     other claimant's) fills the gap, so two totals differ only where the claimants disagree about
-    the same exchange, never merely because one stayed silent. `Figure.exchanges` counts the
-    exchanges a claimant gave its own figure for. With `grouped`, categories fold into "people"
-    and "bodies".
+    the same people, never merely because one stayed silent. `Figure.exchanges` counts the
+    exchanges a claimant gave a figure of its own for. With `grouped`, categories fold into
+    "people" and "bodies". Quantities are people or bodies.
     """
-    # (side, category) -> {exchange pk -> {claimant -> [quantity, qualifier]}}
-    cells: dict[tuple[str, str], dict[int, dict[str, list]]] = {}
+
+    def line_of(category):
+        return CATEGORY_GROUPS[category] if grouped else category
+
+    # (side, line) -> {exchange pk -> cell}
+    cells: dict[tuple[str, str], dict[int, Cell]] = {}
     for exchange in exchanges:
-        for count in exchange.counts.all():
-            category = CATEGORY_GROUPS[count.category] if grouped else count.category
-            cell = cells.setdefault((count.receiving_side, category), {}).setdefault(
-                exchange.pk, {}
-            )
-            figure = cell.setdefault(count.claimed_by, [0, ""])
-            figure[0] += count.quantity
-            figure[1] = figure[1] or _qualifier(count.precision)
+        for key, cell in _cell_of(exchange, None, line_of).items():
+            cells.setdefault(key, {})[exchange.pk] = cell
     lines = []
     for (side, category), by_exchange in cells.items():
         label = GROUP_LABELS[category] if grouped else Category(category).label
         line = TallyLine(side, category, label, exchanges=len(by_exchange))
         claimants = sorted(
-            {c for cell in by_exchange.values() for c in cell}, key=CLAIMANT_ORDER.index
+            {c for cell in by_exchange.values() for figures in cell.values() for c in figures},
+            key=CLAIMANT_ORDER.index,
         )
         for claimant in claimants:
             figure = Figure(claimant, line_exchanges=line.exchanges)
             for cell in by_exchange.values():
-                if claimant in cell:
+                quantity, qualifier, own, stand_ins = _claimed(cell, claimant, side)
+                if own:
                     figure.exchanges += 1
-                    quantity, qualifier = cell[claimant]
-                    figure.own_quantity += quantity
-                else:
-                    fallback = side if side in cell else min(cell, key=CLAIMANT_ORDER.index)
-                    quantity, qualifier = cell[fallback]
-                    if fallback not in figure.filled_from:
-                        figure.filled_from.append(fallback)
+                    figure.own_quantity += _own(cell, claimant)
+                for stand_in in stand_ins:
+                    if stand_in not in figure.filled_from:
+                        figure.filled_from.append(stand_in)
                 figure.quantity += quantity
                 figure.qualifier = figure.qualifier or qualifier
             line.figures.append(figure)
@@ -358,27 +399,19 @@ def claimed_series(exchanges, group: str) -> list[ClaimSeries]:
     ordered = sorted(exchanges, key=lambda e: (e.occurred_on, e.pk))
     result = []
     for side in SIDE_ORDER:
-        cells: list[tuple[datetime.date, dict[str, int]]] = []
+        cells: list[tuple[datetime.date, Cell]] = []
         for exchange in ordered:
-            by_claimant: dict[str, int] = {}
-            for count in exchange.counts.all():
-                if count.receiving_side == side and CATEGORY_GROUPS[count.category] == group:
-                    by_claimant[count.claimed_by] = (
-                        by_claimant.get(count.claimed_by, 0) + count.quantity
-                    )
-            if by_claimant:
-                cells.append((exchange.ended_on or exchange.occurred_on, by_claimant))
+            cell = _cell_of(exchange, side, CATEGORY_GROUPS.get).get((side, group))
+            if cell:
+                cells.append((exchange.ended_on or exchange.occurred_on, cell))
         for claimant in SIDE_ORDER:
-            if not any(claimant in cell for _, cell in cells):
+            if not any(claimant in figures for _, cell in cells for figures in cell.values()):
                 continue
             running, points = 0, []
             for day, cell in cells:
-                own = claimant in cell
-                if own:
-                    chosen = claimant
-                else:
-                    chosen = side if side in cell else min(cell, key=CLAIMANT_ORDER.index)
-                running += cell[chosen]
-                points.append((day, running, own))
+                quantity, _, _, stand_ins = _claimed(cell, claimant, side)
+                running += quantity
+                # "Own" only where every category of it is the claimant's own figure.
+                points.append((day, running, not stand_ins))
             result.append(ClaimSeries(side, claimant, group, points))
     return result

@@ -57,3 +57,31 @@ def test_top_level_rows_leave_out_exactly_the_stages(client):
     assert len(not_stages) < len(rows)
     stages = sorted(r["exchange"]["id"] for r in rows if r["stage_of"] is not None)
     assert exchange_ids(client, "top_level=false") == stages
+
+
+@pytest.mark.parametrize(
+    "silent_on", [c for c in tallies.CATEGORY_GROUPS if tallies.CATEGORY_GROUPS[c] == "people"]
+)
+def test_a_side_silent_on_one_category_is_filled_in_for_that_category_only(silent_on):
+    """Like the 24 Aug 2025 swap: Ukraine gave a figure for some of the people it received but
+    not for `silent_on`; Russia gave both. Ukraine's total counts Russia's figure for the
+    category it was silent on and its own for the rest, so the two totals agree and nothing
+    reads as a smaller count; the same on the commitment charts' lines."""
+    exchange = factories.ExchangeFactory()
+    other = next(c for c in tallies.CATEGORY_GROUPS if c not in (silent_on, "bodies"))
+    for claimant in ("ukraine", "russia"):
+        factories.ExchangeCountFactory(
+            exchange=exchange, category=other, quantity=8, claimed_by=claimant
+        )
+    factories.ExchangeCountFactory(
+        exchange=exchange, category=silent_on, quantity=146, claimed_by="russia"
+    )
+    exchange = type(exchange).objects.prefetch_related("counts").get(pk=exchange.pk)
+    (line,) = tallies.tally([exchange], grouped=True)
+    figures = {f.claimant: f for f in line.figures}
+    assert figures["ukraine"].quantity == figures["russia"].quantity == 154
+    assert figures["ukraine"].own_quantity == 8
+    assert figures["ukraine"].filled_from == ["russia"]
+    assert not line.sides_differ
+    ends = {s.claimant: s.total for s in tallies.claimed_series([exchange], "people")}
+    assert ends == {"ukraine": 154, "russia": 154}

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from positions.models import Exchange
 from record import tallies
 
 pytestmark = pytest.mark.usefixtures("istanbul_record_for_module", "db")
@@ -34,8 +35,19 @@ def test_each_chart_has_axis_titles_and_a_line_per_claimant(tracker):
     assert 'class="chart__line chart__line--ukraine"' in figure
     assert re.search(r'<rect class="chart__dot chart__dot--russia', figure)
     assert re.search(r'<circle class="chart__dot chart__dot--ukraine', figure)
-    assert "per Ukraine: 2,667" in figure
-    assert "per Russia: 3,005" in figure
+    # Each line ends at the total the tables show for the same exchanges (record.tallies).
+    under_agreements = (
+        Exchange.objects.published()
+        .filter(tallies.counted_q(), commitment__round__isnull=False)
+        .prefetch_related("counts")
+    )
+    lines = {
+        (line.side, line.category, f.claimant): f.quantity
+        for line in tallies.tally(under_agreements, grouped=True)
+        for f in line.figures
+    }
+    assert f"per Ukraine: {lines['ukraine', 'people', 'ukraine']:,}" in figure
+    assert f"per Russia: {lines['ukraine', 'people', 'russia']:,}" in figure
 
 
 def test_chart_totals_are_the_totals_the_tables_show(tracker):
