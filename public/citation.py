@@ -69,6 +69,23 @@ def version_date(request, context) -> datetime.date:
     return changed.astimezone(ISTANBUL).date()
 
 
+# Query parameters that say where a reader came from, not what the page shows.
+TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "yclid")
+
+
+def cited_url(request, dated: bool) -> str:
+    """The page's absolute address as a citation gives it: without tracking parameters, and
+    without `as_of` on pages that keep no dated versions (they ignore it)."""
+    kept = [
+        (name, value)
+        for name, values in request.GET.lists()
+        for value in values
+        if not name.startswith(TRACKING_PREFIXES) and (dated or name != "as_of")
+    ]
+    query = f"?{urlencode(kept)}" if kept else ""
+    return request.build_absolute_uri(f"{request.path}{query}")
+
+
 def build(request, context, raw_title: str) -> dict:
     """The citation of the page being rendered: {"title", "publisher", "url", "version",
     "accessed", "text" (the whole entry), "this_version" (a link that keeps showing this
@@ -79,10 +96,10 @@ def build(request, context, raw_title: str) -> dict:
     dated versions; their link is the page's own address."""
     accessed = timezone.now().astimezone(ISTANBUL).date()
     version = version_date(request, context)
-    url = request.build_absolute_uri()
+    dated = request.resolver_match.url_name in AS_OF_ROUTES
+    url = cited_url(request, dated)
     title = page_title(raw_title)
-    dated = "as_of" in request.GET or request.resolver_match.url_name in AS_OF_ROUTES
-    if "as_of" in request.GET:
+    if dated and "as_of" in request.GET:
         this_version = url
     elif dated:
         this_version = request.build_absolute_uri(

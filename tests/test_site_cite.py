@@ -123,3 +123,22 @@ def test_a_draft_is_never_cited(client, istanbul_record_for_module):
     response = client.get("/rounds/2/")
     assert response.status_code == 404
     assert "cite-page-text" not in response.content.decode()
+
+
+def test_every_page_type_cites_its_address_without_tracking_and_ignored_parameters(
+    client, istanbul_record_for_module
+):
+    """A shared link carries `utm_source`; a page that keeps no dated versions ignores `as_of`.
+    Neither belongs in the citation, on any page type; a dated page keeps its `as_of`."""
+    arguments = route_arguments()
+    today = timezone.localdate().isoformat()
+    for pattern in html_routes():
+        url = reverse(f"public:{pattern.name}", args=arguments.get(pattern.name, []))
+        response = client.get(url, {"utm_source": "newsletter", "as_of": today})
+        text = citation_of(response).replace("&amp;", "&")
+        assert "utm_source" not in text, (url, text)
+        if pattern.name in AS_OF_ROUTES:
+            assert f"http://testserver{url}?as_of={today}." in text, (url, text)
+        else:
+            assert f"http://testserver{url}." in text, (url, text)
+            assert "Permanent link to this version" not in response.content.decode(), url

@@ -225,7 +225,7 @@ def test_no_position_recorded_and_no_stated_position_look_and_read_differently(c
     assert unknown
     for cell in declined:
         assert "No stated position" in cell.text()
-        assert "on record as stating no position" in cell.text()
+        assert "The sources show this side taking no position" in cell.text()
         assert "stance--none" not in {k for e in cell.iter() for k in e.classes}
     for cell in unknown:
         assert "No position recorded" in cell.text()
