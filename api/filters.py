@@ -454,10 +454,11 @@ class StrictParamsMixin:
 
     def list_valued_params(self) -> set[str]:
         """The parameters that take several values (the `__in` filters)."""
+        own = {name for name in getattr(self, "extra_params", ()) if name.endswith("__in")}
         filterset_class = getattr(self, "filterset_class", None)
         if filterset_class is None:
-            return set()
-        return {
+            return own
+        return own | {
             name
             for name, spec in filterset_class.base_filters.items()
             if isinstance(spec, filters.BaseCSVFilter)

@@ -131,3 +131,22 @@ def test_a_hand_made_cursor_is_called_invalid_on_every_list(client, prefix, posi
     token = base64.b64encode(urlencode({"o": 0, "p": position}).encode()).decode()
     response = client.get(f"/api/v1/{prefix}/", {"cursor": token})
     assert assert_json_400(response, "cursor") == ["Invalid cursor."]
+
+
+@pytest.mark.parametrize("name", ["timeline", "search"])
+def test_type_in_repeated_means_the_union_like_every_in_filter(client, name):
+    one = client.get(_url(name, "type__in=round")).json()["count"]
+    other = client.get(_url(name, "type__in=person" if name == "search" else "type__in=event"))
+    both = "type__in=round&type__in=" + ("person" if name == "search" else "event")
+    commas = both.replace("&type__in=", ",")
+    assert one
+    assert client.get(_url(name, both)).json()["count"] == one + other.json()["count"]
+    rows = client.get(_url(name, commas)).json()["results"]
+    assert rows == client.get(_url(name, both)).json()["results"]
+
+
+def test_the_timeline_names_the_sides_and_refuses_an_end_before_its_start(client):
+    messages = assert_json_400(client.get(_url("timeline", "side=nope")), "side", "'nope'")
+    assert "ukraine" in messages[0].split("Known:")[1]
+    reversed_range = "date__gte=2026-01-01&date__lte=2025-01-01"
+    assert_json_400(client.get(_url("timeline", reversed_range)), "date__lte", "before the start")

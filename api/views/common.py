@@ -42,10 +42,22 @@ def checked(form: forms.Form) -> dict:
     return form.cleaned_data
 
 
+class RepeatedAsCommas(forms.TextInput):
+    """Reads `a,b` and `x=a&x=b` (as pandas and requests send lists) alike, as "a,b"."""
+
+    def value_from_datadict(self, data, files, name):
+        if hasattr(data, "getlist"):
+            values = data.getlist(name)
+            return ",".join(values) if values else None
+        return super().value_from_datadict(data, files, name)
+
+
 class TypesField(forms.CharField):
-    """`type__in`: comma-separated names out of `known`; a list (empty for none). An unknown
-    name or an empty item ("a,,b") is an error naming the known ones, as the lists' `__in`
-    filters answer."""
+    """`type__in`: comma-separated names out of `known`, or the parameter repeated; a list
+    (empty for none). An unknown name or an empty item ("a,,b") is an error naming the known
+    ones, as the lists' `__in` filters answer."""
+
+    widget = RepeatedAsCommas
 
     def __init__(self, known: list[str], **kwargs):
         self.known = known

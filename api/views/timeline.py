@@ -24,8 +24,22 @@ class TimelineParams(forms.Form):
     type__in = TypesField(TIMELINE_TYPES)
     round = forms.IntegerField(required=False, min_value=0, max_value=32767)
     track = PublishedSlugField(Track)
-    side = forms.ChoiceField(choices=[("", ""), *Side.choices], required=False)
+    side = forms.ChoiceField(
+        choices=[("", ""), *Side.choices],
+        required=False,
+        error_messages={
+            "invalid_choice": f"Unknown side '%(value)s'. Known: {', '.join(Side.values)}."
+        },
+    )
     issue = PublishedSlugField(Issue)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date__gte"), cleaned.get("date__lte")
+        if start and end and end < start:
+            # As the site's timeline form says it: an empty answer would look like no events.
+            self.add_error("date__lte", "The end date is before the start date.")
+        return cleaned
 
 
 def timeline_entries(params: dict):
