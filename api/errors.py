@@ -7,7 +7,7 @@ from django.core.exceptions import (
 )
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
-from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.defaults import bad_request
 from rest_framework import exceptions
@@ -54,7 +54,11 @@ def bad_request_view(request, exception=None):
 
 def api_exception_handler(exc, context):
     """DRF's handler, plus Django validation errors and database refusals as 400 JSON."""
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, Http404):
+        # Django's message names the model ("No Round matches the given query."); every API
+        # 404 for a row says the same, whatever the kind or whether it is a draft.
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         )

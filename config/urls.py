@@ -26,3 +26,5 @@ urlpatterns = [
 handler400 = "api.errors.bad_request_view"
 # A database outage raised outside a view still becomes a 503 with Retry-After (ops/outage.py).
 handler500 = "ops.views.server_error"
+# The site's 404 page, with its header and footer (Django's own is a bare "Not Found").
+handler404 = "public.views.errors.page_not_found"

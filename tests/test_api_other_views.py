@@ -150,3 +150,10 @@ def test_the_timeline_names_the_sides_and_refuses_an_end_before_its_start(client
     assert "ukraine" in messages[0].split("Known:")[1]
     reversed_range = "date__gte=2026-01-01&date__lte=2025-01-01"
     assert_json_400(client.get(_url("timeline", reversed_range)), "date__lte", "before the start")
+
+
+@pytest.mark.parametrize("prefix", [prefix for prefix, _, _ in RESOURCES])
+def test_every_missing_row_is_the_same_json_404_naming_no_model(client, prefix):
+    response = client.get(f"/api/v1/{prefix}/987654/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
