@@ -8,7 +8,7 @@ explained here.
 
 from dataclasses import dataclass
 
-from positions.models import CountPrecision, LinkStatedBy, Stance
+from positions.models import CommitmentStatus, CountPrecision, LinkStatedBy, Stance
 from provenance.models import Claimant, Confidence, DatePrecision
 
 # Shown where a side has no position on an issue at a round: not a Stance, but a label readers
@@ -80,6 +80,18 @@ LINK_STATED_BY = {
     LinkStatedBy.REPORTS: "Press reports make the link, without naming a side that does.",
 }
 
+COMMITMENT_STATUS = {
+    CommitmentStatus.PROPOSED: "One side put it forward; the other has not agreed to it.",
+    CommitmentStatus.AGREED: "Both sides agreed to it; nothing has been carried out yet.",
+    CommitmentStatus.IN_PROGRESS: "Both sides agreed to it and some of it has been carried out; "
+    "the running totals say how much.",
+    CommitmentStatus.FULFILLED: "What was agreed has been carried out, as the sources report it.",
+    CommitmentStatus.PARTLY_FULFILLED: "Some of it was carried out and the rest is not expected "
+    "to follow, or the sources say it stopped short.",
+    CommitmentStatus.STALLED: "Agreed, but nothing more has been carried out for some time.",
+    CommitmentStatus.DISPUTED: "The sides disagree about whether or how it was carried out.",
+}
+
 
 def anchor(kind: str, value: str) -> str:
     """The id of a label's explanation on the about page: `confidence-single_source`."""
@@ -138,6 +150,11 @@ def sections() -> dict[str, Section]:
                 "link",
                 "Who says an exchange carries out an agreement",
                 _entries("link", LinkStatedBy.choices, LINK_STATED_BY),
+            ),
+            Section(
+                "status",
+                "Where a commitment stands",
+                _entries("status", CommitmentStatus.choices, COMMITMENT_STATUS),
             ),
         ]
     }

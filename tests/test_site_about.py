@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.db.models import Count
 
-from positions.models import CountPrecision, Exchange, LinkStatedBy, Stance
+from positions.models import CommitmentStatus, CountPrecision, Exchange, LinkStatedBy, Stance
 from provenance.models import Claimant, Confidence, DatePrecision, RecordReview
 from talks.models import Round, RoundStatus, Track
 from tests.factories import RoundFactory
@@ -27,6 +27,7 @@ LABELS = [
     ("precision", CountPrecision),  # "at least", "about" before a figure
     ("date", DatePrecision),  # "June 2025" for a date known to the month
     ("link", LinkStatedBy),  # an exchange page's "the link is stated by"
+    ("status", CommitmentStatus),  # where a commitment stands, on round and commitment pages
 ]
 
 
@@ -38,6 +39,7 @@ LINKED_LABELS = [
     ("claimant", "claimant-link"),
     ("not-added", "not-added"),  # an exchange shown under an agreement but not added
     ("figures-differ", "differ"),  # claimants' totals that differ
+    ("status", "status"),  # a commitment's status
 ]
 
 
@@ -200,7 +202,7 @@ def test_every_badge_stance_and_claimant_links_to_its_explanation(client, about,
             else:
                 assert anchor == kind
     expected = {
-        "round 2": {"confidence", "stance"},
+        "round 2": {"confidence", "stance", "status"},
         "ceasefire issue": {"confidence", "stance"},
         "exchange": {"confidence", "claimant"},
     }[page]
@@ -223,9 +225,9 @@ def test_the_about_page_says_how_to_cite_and_where_to_send_a_correction(
     assert '<a href="mailto:fixes@talks.example.org">fixes@talks.example.org</a>' in html
     page = Elements(html)
     cite = words(page.text_by_id["cite"])
-    assert (
-        "Istanbul Talks Tracker, record reviewed to 15 May 2026. http://testserver/about/" in cite
-    )
+    # What the citation every page carries holds, as the page's own "Cite this page" shows it.
+    assert "“Last modified”" in cite
+    assert "?as_of=" in cite
     totals = words(page.text_by_id["totals"])
     # What is left out of the totals, in the terms of record.tallies and /api/v1/totals/.
     assert "is contested or uncertain is shown beside it but not added" in totals
