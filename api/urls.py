@@ -77,7 +77,10 @@ urlpatterns = [
     re_path(r"^totals\.(?P<format>[a-z0-9-]+)/?$", TotalsView.as_view(), name="totals"),
     re_path(r"^search\.(?P<format>[a-z0-9-]+)/?$", SearchView.as_view(), name="search"),
     re_path(
-        r"^timeline\.(?P<format>(?!json)[a-z0-9-]+)/?$", TimelineView.as_view(), name="timeline"
+        # `timeline.json` is TimelineJS's (above), so it never reaches this one.
+        r"^timeline\.(?P<format>[a-z0-9-]+)/?$",
+        TimelineView.as_view(),
+        name="timeline",
     ),
     *router.urls,
     # Last: anything else under /api/v1/ is a JSON 404, like every other API error.

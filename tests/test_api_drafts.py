@@ -84,4 +84,4 @@ def test_downloads_page_counts_published_rows_only(client, record):
     # Two published rounds; the draft round 9 is not counted.
     assert '<a href="/api/v1/rounds/">rounds</a></th>' in page
     row = page.split('<a href="/api/v1/rounds/">rounds</a></th>')[1].split("</tr>")[0]
-    assert "<td>2</td>" in row
+    assert '<td data-label="Rows">2</td>' in row

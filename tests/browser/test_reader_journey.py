@@ -19,7 +19,7 @@ def test_reader_goes_from_home_to_round_2_to_medinsky_and_searches_umierov(
 
     page.get_by_role("navigation", name="Site").get_by_role("link", name="Timeline").click()
     expect(page.locator("h1")).to_have_text("Timeline")
-    page.get_by_label("Issue").select_option("ceasefire")
+    page.get_by_label("Issue", exact=True).select_option("ceasefire")
     page.get_by_role("button", name="Filter").click()
     expect(page).to_have_url(re.compile(r"issue=ceasefire"))
 
