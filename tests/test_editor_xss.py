@@ -56,8 +56,10 @@ FORBIDDEN_TAGS = {
 }  # fmt: skip
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"}
 # The page's own controls, exactly as templates/includes/cite_this_page.html writes them: the
-# citation's read-only text area (it holds the page title, escaped) and its copy button.
+# citation's read-only text area (it holds the page title, escaped), its copy button and the
+# script file that wires the button.
 SITE_OWN_CONTROLS = [
+    ("script", [("src", "/static/js/cite.js"), ("defer", None)]),
     (
         "textarea",
         [("id", "cite-page-text"), ("class", "cite-page-text"), ("readonly", None), ("rows", "5")],
