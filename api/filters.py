@@ -191,6 +191,16 @@ class NamesARow:
         )
 
 
+class WholeNumberField(forms.IntegerField):
+    """Django's IntegerField, except that "2.0" is refused like "2.9": the API's integers are
+    written as digits only (Django strips a trailing ".0" and reads 2)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not str(value).strip().lstrip("+-").isdecimal():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 def _is_integer(field) -> bool:
     if isinstance(field, models.ForeignKey):
         field = field.target_field
@@ -225,7 +235,7 @@ def make_strict(model, spec) -> None:
         element = ListedChoiceField
         spec.extra["choices"] = [(key, label) for key, label in field.flatchoices if key]
     elif isinstance(spec, filters.NumberFilter) and _is_integer(field):
-        element = forms.IntegerField
+        element = WholeNumberField
     elif (
         isinstance(spec, filters.CharFilter)
         and getattr(field, "unique", False)
