@@ -85,6 +85,14 @@ def one_per_row(rows) -> list:
     return list(kept.values())
 
 
+def by_id(model, moment: datetime.datetime, ids) -> dict:
+    """The rows of `model` with these ids as they stood at `moment` (published then), by id:
+    one query, none when `ids` is empty."""
+    if not ids:
+        return {}
+    return {row.id: row for row in one_per_row(snapshot(model, moment).filter(id__in=set(ids)))}
+
+
 def latest(rows):
     """The one historical row of a snapshot filtered to one original row, or None."""
     rows = one_per_row(rows)

@@ -19,6 +19,7 @@ from positions.models import Commitment, Exchange, ExchangeCount, Issue, Positio
 from public.as_of import (
     ISTANBUL,
     AsOfError,
+    by_id,
     end_of,
     latest,
     one_per_row,
@@ -129,18 +130,11 @@ def round_page(request, number: int, track_slug: str = DEFAULT_TRACK):
         delegations = one_per_row(snapshot(Delegation, moment).filter(round_id=round_.id))
         delegations.sort(key=lambda d: SIDE_ORDER.index(d.side) if d.side in SIDE_ORDER else 99)
         participants = []
-        people = {}
         if delegations:
             participants = one_per_row(
                 snapshot(Participant, moment).filter(delegation_id__in=[d.id for d in delegations])
             )
-        if participants:
-            people = {
-                person.id: person
-                for person in one_per_row(
-                    snapshot(Person, moment).filter(id__in={p.person_id for p in participants})
-                )
-            }
+        people = by_id(Person, moment, {p.person_id for p in participants})
         # A participant is public with its person: one not published then is left out.
         participants = [p for p in participants if p.person_id in people]
         for delegation in delegations:
@@ -152,14 +146,7 @@ def round_page(request, number: int, track_slug: str = DEFAULT_TRACK):
                 key=lambda p: (p.role != ParticipantRole.HEAD, p.order, p.person_then.name),
             )
         positions = one_per_row(snapshot(Position, moment).filter(round_id=round_.id))
-        issues = {}
-        if positions:
-            issues = {
-                issue.id: issue
-                for issue in one_per_row(
-                    snapshot(Issue, moment).filter(id__in={p.issue_id for p in positions})
-                )
-            }
+        issues = by_id(Issue, moment, {p.issue_id for p in positions})
         rows: dict[int, dict] = {}
         for position in sorted(positions, key=lambda p: p.side):
             issue = issues.get(position.issue_id)
@@ -190,41 +177,14 @@ def person_page(request, slug: str):
         if person is None:
             return None
         memberships = one_per_row(snapshot(Membership, moment).filter(person_id=person.id))
-        organizations = {}
-        if memberships:
-            organizations = {
-                org.id: org
-                for org in one_per_row(
-                    snapshot(Organization, moment).filter(
-                        id__in={m.organization_id for m in memberships}
-                    )
-                )
-            }
+        organizations = by_id(Organization, moment, {m.organization_id for m in memberships})
         memberships = [m for m in memberships if m.organization_id in organizations]
         for membership in memberships:
             membership.organization_then = organizations[membership.organization_id]
         memberships.sort(key=lambda m: (m.start_on is None, m.start_on))
         participations = one_per_row(snapshot(Participant, moment).filter(person_id=person.id))
-        delegations: dict = {}
-        rounds: dict = {}
-        if participations:
-            delegations = {
-                d.id: d
-                for d in one_per_row(
-                    snapshot(Delegation, moment).filter(
-                        id__in={p.delegation_id for p in participations}
-                    )
-                )
-            }
-        if delegations:
-            rounds = {
-                r.id: r
-                for r in one_per_row(
-                    snapshot(Round, moment).filter(
-                        id__in={d.round_id for d in delegations.values()}
-                    )
-                )
-            }
+        delegations = by_id(Delegation, moment, {p.delegation_id for p in participations})
+        rounds = by_id(Round, moment, {d.round_id for d in delegations.values()})
         track_slugs = _track_slugs(rounds.values())
         attended = []
         for participation in participations:
@@ -258,14 +218,7 @@ def issue_page(request, slug: str):
         if issue is None:
             return None
         positions = one_per_row(snapshot(Position, moment).filter(issue_id=issue.id))
-        rounds = {}
-        if positions:
-            rounds = {
-                r.id: r
-                for r in one_per_row(
-                    snapshot(Round, moment).filter(id__in={p.round_id for p in positions})
-                )
-            }
+        rounds = by_id(Round, moment, {p.round_id for p in positions})
         track_slugs = _track_slugs(rounds.values())
         rows: dict[int, dict] = {}
         for position in positions:
