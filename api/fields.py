@@ -72,9 +72,26 @@ class RefListField(RefField):
         return [ref for ref in refs if ref is not None]
 
 
+# Stands for the id while the URL around it is built; the router's lookups take any text but "/"
+# and ".", so it cannot be confused with the rest of the path.
+_ID_MARK = "ID-MARK"
+
+
 def detail_url(request, view_name: str, pk) -> str:
-    """The canonical absolute URL of an item, whatever format the current request asked for."""
-    return request.build_absolute_uri(django_reverse(f"api:{view_name}-detail", args=[pk]))
+    """The canonical absolute URL of an item, whatever format the current request asked for.
+
+    `view_name` is the router's basename ("round"), `pk` the item's id; e.g.
+    "https://host/api/v1/rounds/2/". The URL around the id is built once per request and view
+    name and kept on the request: a page of 50 items with 4 references each would otherwise
+    resolve and absolutise 250 URLs, a third of the API's time per page (measured, issue 14).
+    """
+    templates = request.__dict__.setdefault("_detail_url_templates", {})
+    template = templates.get(view_name)
+    if template is None:
+        path = django_reverse(f"api:{view_name}-detail", args=[_ID_MARK])
+        template = templates[view_name] = request.build_absolute_uri(path).split(_ID_MARK)
+    before, after = template
+    return f"{before}{pk}{after}"
 
 
 class ItemUrlField(serializers.HyperlinkedIdentityField):
