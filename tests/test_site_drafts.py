@@ -131,7 +131,7 @@ def test_hidden_commitment_and_its_exchanges_are_404_and_not_counted(client, pub
     assert client.get(exchange.get_absolute_url()).status_code == 404
     for text in ("Secret commitment", "Secret swap", "4,321", "4321"):
         assert_nowhere(client, text, ["/rounds/1/"])
-    assert client.get("/").context["figures"] == []
+    assert [item["figures"] for item in client.get("/").context["tracks"]] == [[]]
     assert client.get("/commitments/").context["charts"] == []
 
 
@@ -144,7 +144,7 @@ def test_hidden_exchange_is_404_and_left_out_of_totals_and_charts(client, public
     ExchangeCountFactory(exchange=secret, quantity=5000)
     assert client.get(secret.get_absolute_url()).status_code == 404
     assert_nowhere(client, "Secret swap", ["/rounds/1/", commitment.get_absolute_url()])
-    home = client.get("/").context["figures"]
+    home = [line for item in client.get("/").context["tracks"] for line in item["figures"]]
     assert [f.quantity for line in home for f in line.figures] == [100]
     # The totals page, in every scope: the draft's 5,000 is in none of its figures.
     totals = client.get("/totals/").context

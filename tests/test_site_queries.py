@@ -101,13 +101,14 @@ def test_home_queries_do_not_grow_with_the_record(
     client, django_assert_num_queries, rounds, members, exchanges
 ):
     _record(rounds, members, exchanges)
-    # 1. published rounds with venue and track  2. their delegations  3. the heads in them
-    # 4. exchanges under agreements made at rounds  5. their counts
-    # 6. tracks
-    # 7.-11. the latest developments: the newest few rounds, events, documents, commitments and
+    # 1. the first HOME_TRACKS tracks  2. their latest rounds with venue and track
+    # 3. those rounds' delegations  4. the heads in them  5. each track's rounds held and in all
+    # 6. exchanges under agreements made at rounds of those tracks  7. their counts
+    # 8. the latest round taking place  9. rounds held in all
+    # 10.-14. the latest developments: the newest few rounds, events, documents, commitments and
     #     exchanges, each kind with its track, at most 8 rows each
-    # 12. the record's review date  13. when the record last changed (the citation's date)
-    with django_assert_num_queries(13):
+    # 15. the record's review date  16. when the record last changed (the citation's date)
+    with django_assert_num_queries(16):
         response = client.get("/")
     assert response.status_code == 200
     developments = response.context["developments"]
@@ -186,3 +187,27 @@ def test_totals_page_queries_do_not_grow_with_exchanges(
         response = client.get("/totals/")
     assert len(response.context["record"]["exchanges"]) > rounds * exchanges
     assert response.context["record"]["lines"]
+
+
+def test_home_shows_the_first_tracks_and_their_latest_rounds_whatever_the_size_of_the_record(
+    client, django_assert_max_num_queries
+):
+    """A record with more tracks and rounds than home lists costs home at most the same 16
+    queries (15 here: no delegations, so no heads to read); the rest is one link away, with how
+    many were left out."""
+    from public.views.home import HOME_ROUNDS, HOME_TRACKS
+    from tests.factories import RoundFactory, TrackFactory
+
+    istanbul = TrackFactory()  # the Istanbul talks, first in the editors' order
+    tracks = [TrackFactory(slug=f"track-{k}", order=100 + k) for k in range(HOME_TRACKS + 2)]
+    rounds = [RoundFactory(track=istanbul, number=n + 1) for n in range(HOME_ROUNDS + 3)]
+    with django_assert_max_num_queries(16):
+        response = client.get("/")
+    shown = response.context["tracks"]
+    assert [item["track"] for item in shown] == [istanbul, *tracks[: HOME_TRACKS - 1]]
+    # The latest rounds of the first track, oldest of them first; the 3 before them are linked.
+    assert shown[0]["rounds"] == rounds[-HOME_ROUNDS:]
+    page = response.content.decode()
+    assert f"3 earlier rounds of the {istanbul.name}</a>" in page
+    assert "3 more tracks: every track and its rounds</a>" in page
+    assert response.context["latest"] == rounds[-1]
