@@ -86,9 +86,7 @@ class Original:
     def __init__(self, model, unique: tuple[str, ...], copy_path: str) -> None:
         self.model = model
         self.unique = unique
-        self.rows = list(
-            model.objects.exclude(**{f"{copy_path}__regex": SUFFIX}).order_by("pk")
-        )
+        self.rows = list(model.objects.exclude(**{f"{copy_path}__regex": SUFFIX}).order_by("pk"))
         ids = [row.pk for row in self.rows]
         # Each many-to-many field as (field, [(this row's id, the other row's id)]).
         self.links = []
@@ -102,9 +100,9 @@ class Original:
             )
             self.links.append((field, pairs))
         self.appeared = set(
-            Appearance.objects.filter(
-                model=model._meta.label_lower, object_id__in=ids
-            ).values_list("object_id", flat=True)
+            Appearance.objects.filter(model=model._meta.label_lower, object_id__in=ids).values_list(
+                "object_id", flat=True
+            )
         )
 
 
