@@ -7,14 +7,12 @@ Values the database keeps unique get `-x<copy>` appended (`istanbul-x2`, `S41-x2
 shared, as they are not a public kind and each clone venue keeps its city.
 
 Each clone row gets what a loaded row has: a "+" history row (the change log and sync read
-history), an Appearance when its original has one, and `search_text` as its model's save fills
-it. Rows are written with bulk_create, one transaction per copy, so an interrupted run leaves
+history) and an Appearance when its original has one. `search_text` is the original's: the
+suffixes are not searched for, and a clone is found by the same words as its original. Rows are written with bulk_create, one transaction per copy, so an interrupted run leaves
 whole copies and the next run carries on from there.
 """
 
 import time
-from contextlib import contextmanager
-from unittest import mock
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
@@ -238,26 +236,8 @@ def _create(original: Original, copy: int, ids) -> list[models.Model]:
                     value = _suffixed(value, copy)
                 values[field.attname] = value
             made.append(model(**values))
-        _fill_derived_fields(made)
         model.objects.bulk_create(made, batch_size=BATCH)
         for row, clone_row in zip(ready, made, strict=True):
             own[row.pk] = clone_row
         pending = waiting
     return [own[row.pk] for row in original.rows]
-
-
-@contextmanager
-def _without_writing():
-    # Inside, Model.save writes nothing and sends no signal, while each model's own save()
-    # still runs: it fills search_text (and a commitment's track), which bulk_create skips.
-    with mock.patch.object(models.Model, "save", return_value=None):
-        yield
-
-
-def _fill_derived_fields(rows: list[models.Model]) -> None:
-    """Fill what each model's save() computes (search_text) without saving."""
-    if not rows or not any(f.name == "search_text" for f in rows[0]._meta.concrete_fields):
-        return
-    with _without_writing():
-        for row in rows:
-            row.save()
