@@ -261,7 +261,7 @@ def timeline_chart(entries, lanes) -> dict | None:
             {
                 "kind": kind.name,
                 "label": kind.plural,
-                "count": len(mine),
+                "count": sum(getattr(e, "weight", 1) for e in mine),
                 "label_y": top + 14,
                 "line_y": top + height,
             }
@@ -283,7 +283,11 @@ def timeline_chart(entries, lanes) -> dict | None:
         "radius": DOT_RADIUS,
         "start": start,
         "end": end,
-        "earlier": {"count": len(earlier), "first": earlier[0]} if earlier else None,
+        "earlier": (
+            {"count": sum(getattr(e, "weight", 1) for e in earlier), "first": earlier[0]}
+            if earlier
+            else None
+        ),
     }
 
 

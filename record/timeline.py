@@ -7,8 +7,9 @@ Which kinds are dated, by which field, and whose act each is, is declared in `re
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Q, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import CharField, Count, F, IntegerField, Q, Value, prefetch_related_objects
+from django.db.models.functions import Cast, Coalesce, Collate, Concat, TruncMonth
 
 from positions.models import Commitment, Position
 from provenance.models import DatePrecision
@@ -93,9 +94,37 @@ def entries(
     and everything both sides did (rounds, exchanges, agreements of both); `issue` is an Issue;
     `track` a Track: what belongs to it. `round_number` is a round's number within `track`, or
     within the Istanbul talks when no track is given (what it meant before there were tracks).
+
+    Every entry is built: for a page of them, `listing()` costs the same at any size.
     """
-    wanted = set(kinds)
     rows: list[Entry] = []
+    for kind, queryset in _filtered(kinds, side, issue, date_from, date_to, round_number, track):
+        rows.extend(_entry(kind, obj) for obj in _with_related(kind, queryset))
+    return _sorted(rows, newest_first)
+
+
+def listing(
+    *,
+    kinds=(),
+    side: str = "",
+    issue=None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    round_number: int | None = None,
+    track=None,
+    newest_first: bool = False,
+) -> "Listing":
+    """The same entries as `entries()` with the same arguments, in the same order, as a
+    `Listing`: counted and paged by the database, so a page costs the same whatever the size of
+    the record."""
+    filtered = _filtered(kinds, side, issue, date_from, date_to, round_number, track)
+    return Listing(filtered, newest_first)
+
+
+def _filtered(kinds, side, issue, date_from, date_to, round_number, track) -> list[tuple]:
+    """(kind, its dated queryset with the filters applied) for each timeline kind asked for."""
+    wanted = set(kinds)
+    filtered = []
     for kind in TIMELINE:
         if wanted and kind.name not in wanted:
             continue
@@ -128,8 +157,108 @@ def entries(
                 )
             else:
                 queryset = queryset.none()
-        rows.extend(_entry(kind, obj) for obj in _with_related(kind, queryset))
-    return _sorted(rows, newest_first)
+        filtered.append((kind, queryset))
+    return filtered
+
+
+class Listing:
+    """Timeline entries in the order `_sorted()` gives them, read a slice at a time: what Django's
+    Paginator and DRF's pagination take (`count()` and slices of `Entry`).
+
+    The order is the database's: one UNION of the kinds' keys (day, kind, title, id) ordered and
+    cut to the slice, then the slice's rows with what their pages show, one query per kind on it.
+    Titles are compared byte by byte ("C" collation) as Python compares them, so SQLite and
+    PostgreSQL agree with `entries()`. `months()` counts entries per month and kind in one
+    query per kind, for the month links and the graphic, without reading the entries.
+    """
+
+    def __init__(self, querysets: list[tuple], newest_first: bool = False):
+        # An empty queryset (`none()`) adds nothing, and some databases refuse it in a UNION.
+        self.querysets = [(k, q) for k, q in querysets if not q.query.is_empty()]
+        self.newest_first = newest_first
+        self._months = None
+        self._count = None
+        self._everything = None
+
+    def months(self) -> list[dict]:
+        """[{"month": first day, "counts": [entries of each TIMELINE kind]}], oldest first."""
+        if self._months is None:
+            months: dict[datetime.date, list[int]] = {}
+            for kind, queryset in self.querysets:
+                per_month = (
+                    queryset.annotate(month=TruncMonth("day"))
+                    .order_by()
+                    .values("month")
+                    .annotate(n=Count("id", distinct=True))
+                    .values_list("month", "n")
+                )
+                column = _KIND_ORDER[kind.name]
+                for month, n in per_month:
+                    months.setdefault(month, [0] * len(TIMELINE))[column] += n
+            self._months = [
+                {"month": month, "counts": counts} for month, counts in sorted(months.items())
+            ]
+        return self._months
+
+    def count(self) -> int:
+        """How many entries: from the counts per month if read, else one COUNT of the UNION."""
+        if self._count is None:
+            if self._months is not None:
+                self._count = sum(sum(month["counts"]) for month in self._months)
+            else:
+                self._count = self._union().count() if self.querysets else 0
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def everything(self) -> list[Entry]:
+        """Every entry, read once (the same queries as a slice); later slices are cut from it."""
+        if self._everything is None:
+            self._everything = self[: self.count()]
+        return self._everything
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        if self._everything is not None:
+            return self._everything[index]
+        if not self.querysets:
+            return []
+        day = "-day" if self.newest_first else "day"
+        order = self._union().order_by(day, "kind_order", "sort_title", "id")
+        page = [(kind_order, pk) for _, kind_order, _, pk in order[index]]
+        wanted: dict[int, list[int]] = {}
+        for kind_order, pk in page:
+            wanted.setdefault(kind_order, []).append(pk)
+        found = {}
+        for kind, queryset in self.querysets:
+            pks = wanted.get(_KIND_ORDER[kind.name])
+            if pks:
+                rows = _with_related(kind, queryset.filter(pk__in=pks))
+                found.update({(kind.name, obj.pk): _entry(kind, obj) for obj in rows})
+        return [found[(TIMELINE[kind_order].name, pk)] for kind_order, pk in page]
+
+    def _union(self):
+        keys = [self._keys(kind, queryset) for kind, queryset in self.querysets]
+        return keys[0].union(*keys[1:], all=True) if len(keys) > 1 else keys[0]
+
+    @staticmethod
+    def _keys(kind: Kind, queryset):
+        collation = "C" if connection.vendor == "postgresql" else "BINARY"
+        title = (
+            Concat(Value("Round "), Cast("number", CharField()), Value(": "), "title")
+            if kind.name == "round"
+            else F("title")
+        )
+        return (
+            queryset.order_by()
+            .annotate(
+                kind_order=Value(_KIND_ORDER[kind.name], output_field=IntegerField()),
+                sort_title=Collate(title, collation),
+            )
+            .values_list("day", "kind_order", "sort_title", "id")
+        )
 
 
 def latest(limit: int = 10) -> list[Entry]:

@@ -12,7 +12,7 @@ from api.views.common import PAGE_PARAMS, PublishedSlugField, TypesField, checke
 from positions.models import Issue
 from provenance.models import Side
 from record.kinds import TIMELINE
-from record.timeline import entries
+from record.timeline import entries, listing
 from talks.models import Track
 
 TIMELINE_TYPES = [kind.name for kind in TIMELINE]
@@ -42,8 +42,10 @@ class TimelineParams(forms.Form):
         return cleaned
 
 
-def timeline_entries(params: dict):
-    return entries(
+def timeline_entries(params: dict, *, paged: bool = False):
+    """The entries the parameters ask for: a list of every one, or with `paged` a Listing that
+    reads only the page asked for (record.timeline)."""
+    return (listing if paged else entries)(
         kinds=params["type__in"],
         side=params["side"],
         issue=params["issue"],
@@ -97,19 +99,36 @@ class TimelineView(PublicAPIView):
         responses=page_of("TimelineItem", TIMELINE_ITEM),
     )
     def get(self, request, *args, **kwargs):
-        items = [
-            {
-                "type": entry.kind.name,
-                "id": entry.pk,
-                "date": entry.date,
-                "date_precision": entry.precision,
-                "title": entry.title,
-                "side": entry.side,
-                "round_number": entry.round_number,
-                "track": entry.track.slug if entry.track and entry.track.is_published else None,
-                "summary": entry.summary,
-                "url": detail_url(request, entry.kind.name, entry.pk),
-            }
-            for entry in timeline_entries(checked(TimelineParams(request.query_params)))
-        ]
-        return self.paginated(request, items)
+        rows = timeline_entries(checked(TimelineParams(request.query_params)), paged=True)
+        return self.paginated(request, Items(rows, lambda entry: timeline_item(request, entry)))
+
+
+def timeline_item(request, entry) -> dict:
+    return {
+        "type": entry.kind.name,
+        "id": entry.pk,
+        "date": entry.date,
+        "date_precision": entry.precision,
+        "title": entry.title,
+        "side": entry.side,
+        "round_number": entry.round_number,
+        "track": entry.track.slug if entry.track and entry.track.is_published else None,
+        "summary": entry.summary,
+        "url": detail_url(request, entry.kind.name, entry.pk),
+    }
+
+
+class Items:
+    """A Listing's entries as API items, made only for the page read (what pagination slices)."""
+
+    def __init__(self, rows, item):
+        self.rows, self.item = rows, item
+
+    def count(self) -> int:
+        return self.rows.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        return [self.item(entry) for entry in self.rows[index]]

@@ -3,6 +3,7 @@ order (oldest or newest first), a jump to any month and a grouping by track."""
 
 import datetime
 import re
+from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import Paginator
@@ -10,10 +11,10 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 
 from positions.models import Issue
-from provenance.models import Side
+from provenance.models import DatePrecision, Side
 from public import charts
-from record.kinds import TIMELINE
-from record.timeline import attach_sources, by_month, entries
+from record.kinds import TIMELINE, Kind
+from record.timeline import Listing, attach_sources, by_month, entries, listing
 from talks.models import Track
 
 TIMELINE_PAGE_SIZE = 25
@@ -106,21 +107,22 @@ def timeline(request):
     data = {}
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        rows = entries(
-            kinds=data["kind"],
-            side=data["side"],
-            issue=data["issue"],
-            date_from=data["date_from"],
-            date_to=data["date_to"],
-            track=data["track"],
-            newest_first=data["order"] == NEWEST,
-        )
-    elif not form.is_bound:
-        rows = entries()
+        filters = {
+            "kinds": data["kind"],
+            "side": data["side"],
+            "issue": data["issue"],
+            "date_from": data["date_from"],
+            "date_to": data["date_to"],
+            "track": data["track"],
+            "newest_first": data["order"] == NEWEST,
+        }
+    else:
+        filters = None if form.is_bound else {}
     grouped = data.get("group") == "track"
-    if grouped:
-        rows = _by_track(rows)
-    months = _month_links(rows)
+    if filters is not None:
+        # Grouping by track reads every entry's track; the plain list is paged by the database.
+        rows = _by_track(entries(**filters)) if grouped else listing(**filters)
+    months = _month_links(rows, newest=data.get("order") == NEWEST)
     if data.get("month"):
         wanted = data["month"].strftime("%Y-%m")
         link = next((m for m in months if m["key"] == wanted), None)
@@ -129,9 +131,12 @@ def timeline(request):
         form.add_error(
             "month", f"Nothing on the timeline in {data['month']:%B %Y} with these filters."
         )
+    counts = rows.months() if isinstance(rows, Listing) else by_month(rows)
+    # Read before the page, so that when the graphic shows every entry the page is cut from them.
+    drawn = _chart_entries(rows, counts, months, request)
     page = Paginator(rows, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
     attach_sources(page.object_list)
-    chart = charts.timeline_chart(rows, TIMELINE)
+    chart = charts.timeline_chart(drawn, TIMELINE)
     if chart and chart["earlier"]:
         # The graphic's "earlier" link opens the list at the first of the entries left of its scale.
         first = f"{chart['earlier']['first'].date:%Y-%m}"
@@ -147,7 +152,7 @@ def timeline(request):
             "grouped": grouped,
             "total": len(rows),
             "chart": chart,
-            "by_month": by_month(rows),
+            "by_month": counts,
             "months": _months_by_year(months, request),
             "kinds": TIMELINE,
         },
@@ -185,20 +190,72 @@ def _sections(rows, grouped: bool) -> list[dict]:
     return sections
 
 
-def _month_links(rows: list) -> list[dict]:
+def _month_links(rows, newest: bool = False) -> list[dict]:
     """Each month with entries: its key (YYYY-MM), its first day, and a function of the request
-    giving the address of the page holding its first entry (in the order shown), at that entry."""
-    months: dict[str, dict] = {}
-    for index, entry in enumerate(rows):
-        key = f"{entry.date:%Y-%m}"
-        if key not in months:
-            page_number = index // TIMELINE_PAGE_SIZE + 1
-            months[key] = {
-                "key": key,
-                "month": entry.date.replace(day=1),
-                "href": lambda request, n=page_number, key=key: _page_url(request, n, key),
-            }
-    return sorted(months.values(), key=lambda m: m["key"])
+    giving the address of the page holding its first entry (in the order shown), at that entry.
+    A `Listing` is read from its counts per month: the entries before a month's first are those of
+    the months before it in the order shown."""
+    if isinstance(rows, Listing):
+        firsts, before = [], 0
+        for month in sorted(rows.months(), key=lambda m: m["month"], reverse=newest):
+            firsts.append((month["month"], before))
+            before += sum(month["counts"])
+    else:
+        firsts, seen = [], set()
+        for index, entry in enumerate(rows):
+            if (entry.date.year, entry.date.month) not in seen:
+                seen.add((entry.date.year, entry.date.month))
+                firsts.append((entry.date, index))
+    months = [
+        {
+            "key": f"{day:%Y-%m}",
+            "month": day.replace(day=1),
+            "href": lambda request, n=index // TIMELINE_PAGE_SIZE + 1, key=f"{day:%Y-%m}": (
+                _page_url(request, n, key)
+            ),
+        }
+        for day, index in firsts
+    ]
+    return sorted(months, key=lambda m: m["key"])
+
+
+# Up to this many entries the graphic draws a dot for each; above, a dot for each month and kind
+# with how many there are, so that the page costs the same whatever the size of the record.
+CHART_DOTS = 400
+
+
+@dataclass
+class MonthDot:
+    """One dot of the graphic standing for a month's entries of one kind (the shape of an Entry
+    that charts.timeline_chart reads)."""
+
+    kind: Kind
+    date: datetime.date  # the month's first day
+    weight: int  # how many entries it stands for
+    url: str  # the page of the list holding the month's first entry
+    precision: str = DatePrecision.MONTH
+
+    @property
+    def title(self) -> str:
+        return (
+            f"{self.weight} {(self.kind.label if self.weight == 1 else self.kind.plural).lower()}"
+        )
+
+
+def _chart_entries(rows, counts: list[dict], months: list[dict], request) -> list:
+    """What the graphic draws: the entries themselves, or one MonthDot per month and kind when
+    there are more than CHART_DOTS."""
+    if not isinstance(rows, Listing):
+        return rows
+    if rows.count() <= CHART_DOTS:
+        return rows.everything()
+    href = {month["key"]: month["href"](request) for month in months}
+    return [
+        MonthDot(kind, month["month"], n, href[f"{month['month']:%Y-%m}"])
+        for month in counts
+        for kind, n in zip(TIMELINE, month["counts"], strict=True)
+        if n
+    ]
 
 
 def _page_url(request, page_number: int, key: str) -> str:
