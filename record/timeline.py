@@ -189,7 +189,8 @@ class Listing:
                     queryset.annotate(month=TruncMonth("day"))
                     .order_by()
                     .values("month")
-                    .annotate(n=Count("id", distinct=True))
+                    # A filter through a many-to-many relation can repeat a row (`distinct()`).
+                    .annotate(n=Count("id", distinct=queryset.query.distinct))
                     .values_list("month", "n")
                 )
                 column = _KIND_ORDER[kind.name]

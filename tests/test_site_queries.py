@@ -105,11 +105,11 @@ def test_home_queries_do_not_grow_with_the_record(
     # 1. the first HOME_TRACKS tracks  2. their latest rounds with venue and track
     # 3. those rounds' delegations  4. the heads in them  5. each track's rounds held and in all
     # 6. exchanges under agreements made at rounds of those tracks  7. their counts
-    # 8. the latest round taking place  9. rounds held in all
-    # 10.-14. the latest developments: the newest few rounds, events, documents, commitments and
+    # 8. how many tracks are not shown  9. the latest round taking place  10. rounds held in all
+    # 11.-15. the latest developments: the newest few rounds, events, documents, commitments and
     #     exchanges, each kind with its track, at most 8 rows each
-    # 15. the record's review date  16. when the record last changed (the citation's date)
-    with django_assert_num_queries(16):
+    # 16. the record's review date  17. when the record last changed (the citation's date)
+    with django_assert_num_queries(17):
         response = client.get("/")
     assert response.status_code == 200
     developments = response.context["developments"]
@@ -193,8 +193,8 @@ def test_totals_page_queries_do_not_grow_with_exchanges(
 def test_home_shows_the_first_tracks_and_their_latest_rounds_whatever_the_size_of_the_record(
     client, django_assert_max_num_queries
 ):
-    """A record with more tracks and rounds than home lists costs home at most the same 16
-    queries (15 here: no delegations, so no heads to read); the rest is one link away, with how
+    """A record with more tracks and rounds than home lists costs home at most the same 17
+    queries (16 here: no delegations, so no heads to read); the rest is one link away, with how
     many were left out."""
     from public.views.home import HOME_ROUNDS, HOME_TRACKS
     from tests.factories import RoundFactory, TrackFactory
@@ -202,7 +202,7 @@ def test_home_shows_the_first_tracks_and_their_latest_rounds_whatever_the_size_o
     istanbul = TrackFactory()  # the Istanbul talks, first in the editors' order
     tracks = [TrackFactory(slug=f"track-{k}", order=100 + k) for k in range(HOME_TRACKS + 2)]
     rounds = [RoundFactory(track=istanbul, number=n + 1) for n in range(HOME_ROUNDS + 3)]
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get("/")
     shown = response.context["tracks"]
     assert [item["track"] for item in shown] == [istanbul, *tracks[: HOME_TRACKS - 1]]

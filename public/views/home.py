@@ -65,7 +65,8 @@ def home(request):
         "public/home.html",
         {
             "tracks": tracks,
-            "more_tracks": published.count() - len(shown) if len(shown) == HOME_TRACKS else 0,
+            # Counted whatever the number shown, so the page's queries are the same at any size.
+            "more_tracks": published.count() - len(shown),
             # The latest round that took place or is due; a postponed one is not "latest".
             "latest": Round.objects.published()
             .exclude(status__in=NOT_TAKING_PLACE)
