@@ -366,7 +366,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.LinkHeaderPagination",
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "api.filters.PublicFilterBackend",
         "api.filters.SafeOrderingFilter",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.RateLimitThrottle"],
