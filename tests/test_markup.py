@@ -66,3 +66,16 @@ def test_a_list_under_a_line_of_text_is_one_line_per_item_in_plain_text():
 def test_a_dash_inside_a_line_and_fenced_code_are_left_alone():
     html = render_markdown("Kyiv - Moscow talks\n```\ncode\n- not a list\n```")
     assert "<li>" not in html
+
+
+def test_nothing_of_one_text_carries_into_the_next():
+    """Each thread reuses one Markdown converter: a link reference defined in one editor's text
+    must not resolve in another's, and the same text gives the same HTML whenever it comes."""
+    convert = render_markdown.__wrapped__  # without the cache, through the shared converter
+    defines = "Intro.\n\n[ref]: https://elsewhere.example/\n"
+    uses = "See [the source][ref]."
+    first = convert(uses)
+    convert(defines)
+    assert convert(uses) == first
+    assert "elsewhere.example" not in first
+    assert render_markdown(uses) == render_markdown(uses) == first
