@@ -8,6 +8,8 @@ import datetime
 import math
 from dataclasses import dataclass
 
+from public.templatetags.facts import partial_date
+
 WIDTH, HEIGHT = 720, 260
 # RIGHT leaves room for a month label centred on the last day.
 LEFT, RIGHT, TOP, BOTTOM = 64, 44, 16, 40
@@ -253,6 +255,8 @@ def timeline_chart(entries, lanes) -> dict | None:
                     "label": _short(entry.title),
                     "date": entry.date,
                     "precision": entry.precision,
+                    # Said three times by the dot (label, tooltip, caption): formatted once.
+                    "when": partial_date(entry.date, entry.precision),
                     "url": entry.url,
                 }
             )
