@@ -343,8 +343,23 @@ class ParticipantViewSet(PublicReadOnlyViewSet):
     cursor_ordering = ("id",)
 
     def get_queryset(self):
-        queryset = Participant.objects.published().select_related(
-            "delegation__round", "person", "represents"
+        queryset = (
+            Participant.objects.published()
+            .select_related("delegation__round", "person", "represents")
+            # Of the joined rows, only what the item shows and their names are made of: the
+            # longest list of the API, with three joined models of up to 30 columns each.
+            .only(
+                *(f.name for f in Participant._meta.concrete_fields),
+                "delegation__side",
+                "delegation__publication_status",
+                "delegation__round__number",
+                "delegation__round__title",
+                "delegation__round__publication_status",
+                "person__name",
+                "person__publication_status",
+                "represents__name",
+                "represents__publication_status",
+            )
         )
         return self.with_sources(queryset)
 
