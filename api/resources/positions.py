@@ -160,7 +160,20 @@ class PositionViewSet(PublicReadOnlyViewSet):
     ordering = ["issue__order", "round__number", "side", "id"]
 
     def get_queryset(self):
-        queryset = Position.objects.published().select_related("issue", "round", "document")
+        queryset = (
+            Position.objects.published()
+            .select_related("issue", "round", "document")
+            # Of the joined rows, only what the references show: names and status.
+            .only(
+                *(f.name for f in Position._meta.concrete_fields),
+                "issue__name",
+                "round__number",
+                "round__title",
+                "round__publication_status",
+                "document__title",
+                "document__publication_status",
+            )
+        )
         return self.with_sources(queryset)
 
 
@@ -275,6 +288,19 @@ class ExchangeViewSet(PublicReadOnlyViewSet):
         queryset = (
             Exchange.objects.published()
             .select_related("commitment__track", "part_of", "mediator")
+            # Of the joined rows, only what the references show: names and status.
+            .only(
+                *(f.name for f in Exchange._meta.concrete_fields),
+                "commitment__title",
+                "commitment__publication_status",
+                "commitment__track__name",
+                "commitment__track__publication_status",
+                "part_of__occurred_on",
+                "part_of__title",
+                "part_of__publication_status",
+                "mediator__name",
+                "mediator__publication_status",
+            )
             .prefetch_related("counts")
         )
         return self.with_sources(queryset)
