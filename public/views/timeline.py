@@ -237,9 +237,9 @@ class MonthDot:
 
     @property
     def title(self) -> str:
-        return (
-            f"{self.weight} {(self.kind.label if self.weight == 1 else self.kind.plural).lower()}"
-        )
+        # "Events: 12", a count after the kind's name, reads right in any language without
+        # plural forms.
+        return f"{self.kind.plural}: {self.weight:,}"
 
 
 def _chart_entries(rows, counts: list[dict], months: list[dict], request) -> list:
