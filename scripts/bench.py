@@ -208,13 +208,16 @@ def manage(env: dict, *args: str, show: bool = False) -> str:
     return result.stdout or ""
 
 
-def grow(env: dict, scale: int) -> None:
-    commands = manage(env, "help", "--commands")
-    if "grow_record" not in commands.split():
+def require_grow_record(env: dict) -> None:
+    """Before anything is measured: scales above 1 need `manage.py grow_record`."""
+    if "grow_record" not in manage(env, "help", "--commands").split():
         raise RuntimeError(
-            f"--scales {scale} needs `manage.py grow_record --scale N`, which this checkout "
-            "does not have yet; run with --scales 1"
+            "--scales above 1 need `manage.py grow_record --scale N`, which this checkout does "
+            "not have yet; run with --scales 1"
         )
+
+
+def grow(env: dict, scale: int) -> None:
     log(f"growing the record to {scale}×")
     # Its own progress lines go straight to the terminal.
     manage(env, "grow_record", "--scale", str(scale), show=True)
@@ -336,9 +339,10 @@ def build_targets(ids: dict, api_lists: list[tuple[str, str]], floor_counts: dic
     return targets
 
 
-def export_for_datasette(directory: Path, api_lists, targets_by_key) -> Path:
+def export_for_datasette(directory: Path, api_lists) -> Path:
     """The rows each API list's floor serves, one table per list, in one SQLite file."""
     path = directory / "floors.db"
+    path.unlink(missing_ok=True)  # rows of the previous scale or database
     db = sqlite3.connect(path)
     for _prefix, basename in api_lists:
         _status, _headers, body = fetch(APP_PORT, f"/_bench/floor/{basename}/")
@@ -418,7 +422,7 @@ def run_scale(env: dict, ids: dict, args, label: str, workdir: Path) -> list[Tar
             if status != expected:
                 raise RuntimeError(f"{target.url} answered {status}, not {expected}")
             target.queries = headers.get("X-Bench-Queries", "?")
-        export = export_for_datasette(workdir, api_lists, targets)
+        export = export_for_datasette(workdir, api_lists)
         database = export.stem
         for _prefix, basename in api_lists:
             table = basename.replace("-", "_")
@@ -681,6 +685,8 @@ def judge(index: dict, scales: list[int], base: dict) -> list[str]:
 
 
 def run_database(label: str, env: dict, args, workdir: Path) -> None:
+    if max(args.scales) > 1:
+        require_grow_record(env)
     log(f"{label}: migrate, load_istanbul, collectstatic")
     manage(env, "migrate", "--noinput")
     manage(env, "load_istanbul")
@@ -720,7 +726,6 @@ def main() -> int:
                 pg_admin(server, f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)')
                 pg_admin(server, f'CREATE DATABASE "{PG_DATABASE}"')
                 try:
-                    (workdir / "floors.db").unlink(missing_ok=True)
                     pg_env = app_env(f"{server}/{PG_DATABASE}", **settings)
                     run_database("PostgreSQL", pg_env, args, workdir)
                 finally:
