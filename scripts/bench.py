@@ -145,14 +145,6 @@ def cpu_times() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-def busy_cores(seconds: float = 0.3) -> float:
-    """How many cores were busy over the next `seconds`, from /proc/stat."""
-    busy0, total0 = cpu_times()
-    time.sleep(seconds)
-    busy1, total1 = cpu_times()
-    return (busy1 - busy0) / max(total1 - total0, 1) * os.cpu_count()
-
-
 def group_cpu_ticks(pgid: int) -> int:
     """CPU time (clock ticks) used so far by the processes of one process group."""
     total = 0
@@ -166,17 +158,24 @@ def group_cpu_ticks(pgid: int) -> int:
     return total
 
 
-def drain(pgid: int, patience: float = 15.0) -> None:
-    """Wait until our server is idle: wrk stops at its deadline, but gunicorn still answers the
-    requests already queued, which would otherwise share the cores with the next target."""
+def settle(pgids: list[int], patience: float = 15.0) -> float:
+    """Wait until our servers are idle; then how many cores other work kept busy meanwhile.
+
+    wrk stops at its deadline but gunicorn still answers the requests already queued, which
+    would otherwise share the cores with the next target. Once our processes used at most a
+    tick in a 0.3 s window, the rest of the machine's busy time in that window is other work
+    (the load average would count our own wrk and gunicorn).
+    """
     deadline = time.monotonic() + patience
-    before = group_cpu_ticks(pgid)
-    while time.monotonic() < deadline:
-        time.sleep(0.2)
-        now = group_cpu_ticks(pgid)
-        if now - before <= 1:  # at most one tick (10 ms) in 200 ms
-            return
-        before = now
+    while True:
+        busy0, total0 = cpu_times()
+        ours0 = sum(group_cpu_ticks(pgid) for pgid in pgids)
+        time.sleep(0.3)
+        busy1, total1 = cpu_times()
+        ours = sum(group_cpu_ticks(pgid) for pgid in pgids) - ours0
+        if ours <= 1 or time.monotonic() > deadline:
+            other = max(busy1 - busy0 - ours, 0)
+            return other / max(total1 - total0, 1) * os.cpu_count()
 
 
 def refuse_if_busy(max_load: float) -> None:
@@ -394,10 +393,7 @@ def measure(targets: list[Target], args, label: str, servers: list[int]) -> None
     for number in range(1, args.rounds + 1):
         log(f"{label}: round {number} of {args.rounds} over {len(targets)} targets")
         for target in targets:
-            for pgid in servers:
-                drain(pgid)
-            # With our servers idle, whatever keeps the cores busy is other work.
-            busy = busy_cores()
+            busy = settle(servers)
             sample = wrk(target.port, target.url, args.seconds, target.headers)
             sample["busy"] = busy > args.max_load
             target.samples.append(sample)
@@ -647,7 +643,8 @@ def judge(index: dict, scales: list[int], base: dict) -> list[str]:
                 continue
             key, value = found
             met = value >= limit if lowest else value <= limit
-            lines.append(goal(f"{name} ({scale}×)", met, f"worst {key} {value:.2f}{unit}"))
+            figure = f"{fmt(value, 2)}{unit}" if value != float("inf") else "no answer within a run"
+            lines.append(goal(f"{name} ({scale}×)", met, f"worst {key} {figure}"))
     if len(scales) == 1:
         lines.append(
             goal("within 1.5x of 1x at 10x/100x", None, "one scale measured (--scales 1,10,100)")
