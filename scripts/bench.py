@@ -413,11 +413,16 @@ def run_scale(env: dict, ids: dict, args, label: str, workdir: Path) -> list[Tar
         etag = fetch(APP_PORT, url)[1]["ETag"]
         targets.insert(1, Target(f"304 {url}", url, "304", headers={"If-None-Match": etag}))
         for target in targets:
-            status, headers, _body = fetch(target.port, target.url, target.headers)
-            expected = 304 if target.group == "304" else 200
-            if status != expected:
-                raise RuntimeError(f"{target.url} answered {status}, not {expected}")
-            target.queries = headers.get("X-Bench-Queries", "?")
+            counts = []
+            # The fewest of three: the content version is cached a few seconds per worker, so
+            # one answer in a while costs its query too, whatever the scale.
+            for _ in range(3):
+                status, headers, _body = fetch(target.port, target.url, target.headers)
+                expected = 304 if target.group == "304" else 200
+                if status != expected:
+                    raise RuntimeError(f"{target.url} answered {status}, not {expected}")
+                counts.append(int(headers.get("X-Bench-Queries", "-1")))
+            target.queries = str(min(counts))
         export = export_for_datasette(workdir, api_lists)
         database = export.stem
         for _prefix, basename in api_lists:
@@ -647,7 +652,11 @@ def judge(index: dict, scales: list[int], base: dict) -> list[str]:
             lines.append(goal(f"{name} ({scale}×)", met, f"worst {key} {figure}"))
     if len(scales) == 1:
         lines.append(
-            goal("within 1.5x of 1x at 10x/100x", None, "one scale measured (--scales 1,10,100)")
+            goal(
+                "within 1.5x of 1x as the record grows",
+                None,
+                "one scale measured (--scales 1,10,100)",
+            )
         )
         lines.append(goal("query counts unchanged across scales", None, "one scale measured"))
         return lines
@@ -666,7 +675,7 @@ def judge(index: dict, scales: list[int], base: dict) -> list[str]:
     found = worst(slowdowns, lowest=False)
     lines.append(
         goal(
-            "within 1.5x of 1x at 10x/100x",
+            "within 1.5x of 1x as the record grows",
             found and found[1] <= 1.5,
             f"worst {found[0]} {found[1]:.2f}x slower" if found else "no figure",
         )
