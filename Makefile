@@ -11,7 +11,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-deploy-only-0123456789a
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test fuzz data-check chromium lint fmt checks ci nginx-check fault-drill restore-drill load-test
+.PHONY: install run test fuzz data-check chromium lint fmt checks ci nginx-check fault-drill restore-drill load-test bench
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -73,5 +73,11 @@ restore-drill: install
 
 load-test: install
 	$(PY) scripts/load_test.py
+
+# Uncached pages and API lists against their data floor and Datasette (README "Performance"); a
+# benchmark, never part of `make test` or CI. SCALES=1,10,100, BENCH_ARGS="--seconds 3".
+SCALES ?= 1
+bench: install
+	$(PY) scripts/bench.py --scales $(SCALES) $(BENCH_ARGS)
 
 ci: lint checks data-check test fuzz
