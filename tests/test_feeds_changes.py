@@ -138,3 +138,29 @@ def test_changes_page_query_count_does_not_grow(client, django_assert_num_querie
     with django_assert_num_queries(25):
         response = client.get(reverse("public:changes"))
     assert len(response.context["page"].object_list) == 25  # a full page
+
+
+def test_the_change_log_pages_hold_the_latest_changes_in_order(client):
+    """Each page of /changes/ is worked out alone (only the changes up to it): its 25 rows are
+    the same as that stretch of the whole list, and page numbers out of range or not numbers
+    give the nearest page, never an error."""
+    from public.views.changes import CHANGES_PAGE_SIZE, LAST_PAGE
+    from record.changes import recent_changes
+    from tests.factories import PersonFactory
+
+    PersonFactory.create_batch(CHANGES_PAGE_SIZE + 5)
+    everything = recent_changes(200)
+    assert len(everything) > CHANGES_PAGE_SIZE
+    first = client.get("/changes/")
+    second = client.get("/changes/?page=2")
+    assert [c.key for c in first.context["page"].object_list] == [
+        c.key for c in everything[:CHANGES_PAGE_SIZE]
+    ]
+    assert [c.key for c in second.context["page"].object_list] == [
+        c.key for c in everything[CHANGES_PAGE_SIZE : 2 * CHANGES_PAGE_SIZE]
+    ]
+    assert 'rel="next">Older</a>' in first.content.decode()
+    assert 'rel="next">Older</a>' not in second.content.decode()
+    for raw in ("0", "-3", "x", str(LAST_PAGE + 5), "99999999999999999999"):
+        response = client.get(f"/changes/?page={raw}")
+        assert response.status_code == 200, raw
