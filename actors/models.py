@@ -50,7 +50,7 @@ class Organization(Sourced, Publishable):
     short_name = models.CharField(max_length=40, blank=True, help_text="e.g. SBU, MİT, NSDC.")
     native_name = models.CharField(max_length=200, blank=True)
     aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
-    kind = models.CharField(max_length=16, choices=OrganizationKind)
+    kind = models.CharField(db_index=True, max_length=16, choices=OrganizationKind)
     # PROTECT: deleting a state must not silently delete its ministries and their members' posts.
     parent = models.ForeignKey(
         "self",
@@ -61,6 +61,7 @@ class Organization(Sourced, Publishable):
         help_text="The body this one belongs to, e.g. Ukraine for its Ministry of Defence.",
     )
     country_code = models.CharField(
+        db_index=True,
         max_length=2,
         blank=True,
         validators=[country_code_validator],
@@ -123,7 +124,9 @@ class Person(Sourced, Publishable):
         max_length=200, blank=True, help_text="In the person's own script, e.g. Рустем Умєров."
     )
     aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
-    wikidata_id = models.CharField(max_length=16, blank=True, validators=[wikidata_id_validator])
+    wikidata_id = models.CharField(
+        db_index=True, max_length=16, blank=True, validators=[wikidata_id_validator]
+    )
     biography = models.TextField(blank=True, help_text="Short biography in Markdown.")
     search_text = models.TextField(blank=True, editable=False)
     # A one-word alias is another spelling of the surname ("Umierov"), so search finds
@@ -183,11 +186,12 @@ class Membership(Sourced, Publishable):
         Organization, on_delete=models.PROTECT, related_name="memberships"
     )
     post = models.CharField(max_length=200, help_text="e.g. Minister of Defence.")
-    start_on = models.DateField(null=True, blank=True)
+    start_on = models.DateField(db_index=True, null=True, blank=True)
     start_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
     end_on = models.DateField(
+        db_index=True,
         null=True,
         blank=True,
         help_text="Leave blank while still held, or when the post ended on a date not known.",

@@ -77,8 +77,8 @@ class Document(Sourced, Publishable):
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=100, unique=True)
-    kind = models.CharField(max_length=16, choices=DocumentKind)
-    author_side = models.CharField(max_length=16, choices=Side)
+    kind = models.CharField(db_index=True, max_length=16, choices=DocumentKind)
+    author_side = models.CharField(db_index=True, max_length=16, choices=Side)
     # PROTECT: a document tabled at a round must not lose its round silently.
     round = models.ForeignKey(
         Round,
@@ -88,7 +88,7 @@ class Document(Sourced, Publishable):
         related_name="documents",
         help_text="The round at which it was tabled, if any.",
     )
-    tabled_on = models.DateField(null=True, blank=True)
+    tabled_on = models.DateField(db_index=True, null=True, blank=True)
     tabled_on_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
@@ -170,7 +170,7 @@ class Position(Sourced, Publishable):
     # PROTECT on issue and round: positions are the record; remove them before their round.
     issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="positions")
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="positions")
-    stance = models.CharField(max_length=24, choices=Stance)
+    stance = models.CharField(db_index=True, max_length=24, choices=Stance)
     summary = models.TextField(help_text="The position in a sentence or two, in Markdown.")
     # PROTECT: SET_NULL would change published positions without a signal, history or review;
     # unlink the positions first (each change recorded), then delete the document.
@@ -256,12 +256,12 @@ class Commitment(Sourced, Publishable):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True, help_text="Markdown.")
-    agreed_by = models.CharField(max_length=16, choices=AgreedBy)
+    agreed_by = models.CharField(db_index=True, max_length=16, choices=AgreedBy)
     announced_by = models.CharField(
         max_length=16, choices=Side, blank=True, help_text="If only one side announced it."
     )
-    announced_on = models.DateField(null=True, blank=True)
-    target_category = models.CharField(max_length=16, choices=Category, blank=True)
+    announced_on = models.DateField(db_index=True, null=True, blank=True)
+    target_category = models.CharField(db_index=True, max_length=16, choices=Category, blank=True)
     target_per_side = models.PositiveIntegerField(
         null=True, blank=True, help_text="e.g. 1000 for '1,000 for 1,000'. Blank if not a number."
     )
@@ -270,7 +270,7 @@ class Commitment(Sourced, Publishable):
         blank=True, help_text="Differing accounts of the target, e.g. '1,000 + 200 (Zelensky)'."
     )
     status = models.CharField(
-        max_length=16, choices=CommitmentStatus, default=CommitmentStatus.AGREED
+        db_index=True, max_length=16, choices=CommitmentStatus, default=CommitmentStatus.AGREED
     )
     status_note = models.TextField(blank=True)
     search_text = models.TextField(blank=True, editable=False)
@@ -346,8 +346,10 @@ class Exchange(Sourced, Publishable):
     key = record_key()
 
     title = models.CharField(max_length=300)
-    kind = models.CharField(max_length=16, choices=ExchangeKind)
-    occurred_on = models.DateField()
+    kind = models.CharField(db_index=True, max_length=16, choices=ExchangeKind)
+    occurred_on = models.DateField(
+        db_index=True,
+    )
     occurred_on_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
@@ -362,6 +364,7 @@ class Exchange(Sourced, Publishable):
         help_text="Leave blank for exchanges outside the Istanbul agreements.",
     )
     linkage_confidence = models.CharField(
+        db_index=True,
         max_length=16,
         choices=Confidence,
         blank=True,
@@ -370,6 +373,7 @@ class Exchange(Sourced, Publishable):
     )
     linkage_note = models.TextField(blank=True)
     linkage_stated_by = models.CharField(
+        db_index=True,
         max_length=16,
         choices=LinkStatedBy,
         blank=True,
@@ -480,14 +484,17 @@ class ExchangeCount(Sourced):
 
     # CASCADE: a count only exists as part of its exchange.
     exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="counts")
-    receiving_side = models.CharField(max_length=16, choices=Side)
-    category = models.CharField(max_length=16, choices=Category)
+    receiving_side = models.CharField(db_index=True, max_length=16, choices=Side)
+    category = models.CharField(db_index=True, max_length=16, choices=Category)
     quantity = models.IntegerField(help_text="How many, as the claimant reports it.")
     precision = models.CharField(
-        max_length=16, choices=CountPrecision, default=CountPrecision.EXACT
+        db_index=True, max_length=16, choices=CountPrecision, default=CountPrecision.EXACT
     )
     claimed_by = models.CharField(
-        max_length=16, choices=Claimant, help_text="Whose figure this is. Keep both sides' figures."
+        db_index=True,
+        max_length=16,
+        choices=Claimant,
+        help_text="Whose figure this is. Keep both sides' figures.",
     )
     note = models.CharField(max_length=300, blank=True)
 

@@ -282,6 +282,7 @@ class Sourced(models.Model):
         help_text="Every source that states this fact.",
     )
     confidence = models.CharField(
+        db_index=True,
         max_length=16,
         choices=Confidence,
         default=Confidence.SINGLE_SOURCE,
@@ -310,13 +311,18 @@ class Source(Publishable):
     url = models.URLField(max_length=500, blank=True, help_text="Leave blank if only offline.")
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200)
-    published_on = models.DateField(null=True, blank=True)
+    published_on = models.DateField(db_index=True, null=True, blank=True)
     published_on_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
-    language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1 code, e.g. en, uk.")
-    kind = models.CharField(max_length=24, choices=SourceKind, default=SourceKind.NEWS_REPORT)
+    language = models.CharField(
+        db_index=True, max_length=8, blank=True, help_text="ISO 639-1 code, e.g. en, uk."
+    )
+    kind = models.CharField(
+        db_index=True, max_length=24, choices=SourceKind, default=SourceKind.NEWS_REPORT
+    )
     state_affiliation = models.CharField(
+        db_index=True,
         max_length=16,
         choices=StateAffiliation,
         blank=True,
@@ -371,7 +377,8 @@ class RecordReview(Publishable):
     key = record_key()
 
     reviewed_to = models.DateField(
-        help_text="The last day of public reporting the check covered, e.g. 15 May 2026."
+        db_index=True,
+        help_text="The last day of public reporting the check covered, e.g. 15 May 2026.",
     )
     reviewed_on = models.DateField(null=True, blank=True, help_text="When the check was made.")
     reviewed_on_precision = models.CharField(

@@ -89,7 +89,9 @@ class Venue(Sourced):
     aliases = models.TextField(blank=True, help_text="Other spellings, one per line.")
     # PROTECT: a city with venues is part of the record.
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="venues")
-    country_code = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2, e.g. TR.")
+    country_code = models.CharField(
+        db_index=True, max_length=2, help_text="ISO 3166-1 alpha-2, e.g. TR."
+    )
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     description = models.TextField(blank=True)
@@ -155,7 +157,9 @@ class Track(Sourced, Publishable):
         related_name="tracks_as_mediator",
         help_text="Hosts and mediators, e.g. Türkiye; the United States in the trilateral talks.",
     )
-    started_on = models.DateField(help_text="The first round or the act that opened the track.")
+    started_on = models.DateField(
+        db_index=True, help_text="The first round or the act that opened the track."
+    )
     started_on_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
@@ -270,11 +274,15 @@ class Round(Sourced, Publishable):
         help_text="The negotiation this round belongs to; rounds are numbered within it.",
     )
     number = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1)], help_text="1 for the track's first round."
+        db_index=True, validators=[MinValueValidator(1)], help_text="1 for the track's first round."
     )
     title = models.CharField(max_length=200)
-    status = models.CharField(max_length=16, choices=RoundStatus, default=RoundStatus.SCHEDULED)
-    held_on = models.DateField(help_text="The (first) day of the round, or the announced day.")
+    status = models.CharField(
+        db_index=True, max_length=16, choices=RoundStatus, default=RoundStatus.SCHEDULED
+    )
+    held_on = models.DateField(
+        db_index=True, help_text="The (first) day of the round, or the announced day."
+    )
     held_on_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
@@ -297,7 +305,7 @@ class Round(Sourced, Publishable):
     venue = models.ForeignKey(
         Venue, null=True, blank=True, on_delete=models.PROTECT, related_name="rounds"
     )
-    format = models.CharField(max_length=24, choices=RoundFormat, blank=True)
+    format = models.CharField(db_index=True, max_length=24, choices=RoundFormat, blank=True)
     format_note = models.TextField(blank=True)
     working_language = models.CharField(
         max_length=8, blank=True, help_text="ISO 639-1 code of the language the talks were held in."
@@ -432,7 +440,7 @@ class StandingDelegation(Sourced, Publishable):
 
     # PROTECT: a track's appointed delegations are part of its record.
     track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="standing_delegations")
-    side = models.CharField(max_length=16, choices=DelegationSide)
+    side = models.CharField(db_index=True, max_length=16, choices=DelegationSide)
     # PROTECT: the state a delegation represents cannot vanish from under it.
     organization = models.ForeignKey(
         Organization,
@@ -445,7 +453,9 @@ class StandingDelegation(Sourced, Publishable):
     appointing_act = models.CharField(
         max_length=200, help_text="e.g. Decree of the President of Ukraine No. 869/2025."
     )
-    appointed_on = models.DateField()
+    appointed_on = models.DateField(
+        db_index=True,
+    )
     ended_on = models.DateField(
         null=True,
         blank=True,
@@ -489,7 +499,7 @@ class Delegation(Sourced, Publishable):
 
     # PROTECT: a round's delegations must be removed deliberately before the round.
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="delegations")
-    side = models.CharField(max_length=16, choices=DelegationSide)
+    side = models.CharField(db_index=True, max_length=16, choices=DelegationSide)
     # PROTECT: the act a delegation attended under is part of the record.
     standing = models.ForeignKey(
         StandingDelegation,
@@ -589,7 +599,9 @@ class Participant(Sourced):
     )
     # PROTECT: a person who took part in a round is part of the record.
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
-    role = models.CharField(max_length=16, choices=ParticipantRole, default=ParticipantRole.MEMBER)
+    role = models.CharField(
+        db_index=True, max_length=16, choices=ParticipantRole, default=ParticipantRole.MEMBER
+    )
     title_at_time = models.CharField(
         max_length=300,
         blank=True,
@@ -709,15 +721,21 @@ class Event(Sourced, Publishable):
 
     key = record_key()
 
-    occurred_on = models.DateField()
+    occurred_on = models.DateField(
+        db_index=True,
+    )
     occurred_on_precision = models.CharField(
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
     starts_at = models.DateTimeField(null=True, blank=True, help_text="If the time is known.")
     ends_at = models.DateTimeField(null=True, blank=True)
-    kind = models.CharField(max_length=16, choices=EventKind)
+    kind = models.CharField(db_index=True, max_length=16, choices=EventKind)
     side = models.CharField(
-        max_length=16, choices=EventSide, blank=True, help_text="Whose act or statement this is."
+        db_index=True,
+        max_length=16,
+        choices=EventSide,
+        blank=True,
+        help_text="Whose act or statement this is.",
     )
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True, help_text="Markdown.")
