@@ -182,6 +182,8 @@ class Listing:
 
     def months(self) -> list[dict]:
         """[{"month": first day, "counts": [entries of each TIMELINE kind]}], oldest first."""
+        if self._months is None and self._everything is not None:
+            self._months = by_month(self._everything)
         if self._months is None:
             months: dict[datetime.date, list[int]] = {}
             for kind, queryset in self.querysets:
@@ -214,9 +216,16 @@ class Listing:
         return self.count()
 
     def everything(self) -> list[Entry]:
-        """Every entry, read once (the same queries as a slice); later slices are cut from it."""
+        """Every entry, read once as `entries()` reads them (one query per kind, sorted here);
+        later slices, the count and the counts per month are taken from them."""
         if self._everything is None:
-            self._everything = self[: self.count()]
+            rows = [
+                _entry(kind, obj)
+                for kind, queryset in self.querysets
+                for obj in _with_related(kind, queryset)
+            ]
+            self._everything = _sorted(rows, self.newest_first)
+            self._count = len(self._everything)
         return self._everything
 
     def __getitem__(self, index):

@@ -28,17 +28,18 @@ def test_timeline_queries_do_not_grow_with_entries(
     _record(rounds, members, exchanges)
     # 1. issues, for the issue <select> of the filter form
     # 2. the issue named in ?issue= (form validation)
-    # 3.-7. entries per month of each kind on the issue: rounds with positions or commitments on
-    #     it, events tagged with it, documents with provisions on it, commitments on it and
-    #     exchanges whose commitment is on it (the month links, the graphic's count, the total)
-    # 8. the entries' keys in order (one UNION of the five kinds)
-    # 9.-13. those entries, one query per kind: all of them, as the graphic draws every entry
-    #     up to timeline.CHART_DOTS, and the page is cut from them
-    # 14.-18. sources of the rounds, events, documents, commitments and exchanges on this page
-    # 19. tracks, for the track <select> of the filter form
-    # 20. the record's review date (footer)
-    # 21. when the record last changed ("Cite this page": a page about no one row)
-    with django_assert_num_queries(21):
+    # 3. how many entries there are (one COUNT of a UNION of the five kinds' keys on the issue)
+    # 4.-8. those entries, one query per kind, all of them, as the graphic draws every entry up
+    #     to timeline.CHART_DOTS, and the page is cut from them: rounds with positions or
+    #     commitments on the issue, events tagged with it, documents with provisions on it,
+    #     commitments on it and exchanges whose commitment is on it
+    # 9.-13. sources of the rounds, events, documents, commitments and exchanges on this page
+    # 14. tracks, for the track <select> of the filter form
+    # 15. the record's review date (footer)
+    # 16. when the record last changed ("Cite this page": a page about no one row)
+    # Past CHART_DOTS entries, 3.-8. are counts per month and kind, then the page's keys and
+    # rows (tests/test_timeline_listing.py).
+    with django_assert_num_queries(16):
         response = client.get("/timeline/?issue=prisoners")
     assert response.status_code == 200
     assert len(response.context["page"].object_list) > rounds

@@ -122,6 +122,9 @@ def timeline(request):
     if filters is not None:
         # Grouping by track reads every entry's track; the plain list is paged by the database.
         rows = _by_track(entries(**filters)) if grouped else listing(**filters)
+        if not grouped and rows.count() <= CHART_DOTS:
+            # The graphic draws every entry: read them all once, and cut the page from them.
+            rows.everything()
     months = _month_links(rows, newest=data.get("order") == NEWEST)
     if data.get("month"):
         wanted = data["month"].strftime("%Y-%m")
@@ -248,7 +251,7 @@ def _chart_entries(rows, counts: list[dict], months: list[dict], request) -> lis
     if not isinstance(rows, Listing):
         return rows
     if rows.count() <= CHART_DOTS:
-        return rows.everything()
+        return rows.everything()  # already read by the view
     href = {month["key"]: month["href"](request) for month in months}
     return [
         MonthDot(kind, month["month"], n, href[f"{month['month']:%Y-%m}"])
