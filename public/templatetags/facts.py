@@ -131,7 +131,10 @@ def appointed_by(act: str, day: datetime.date | None = None) -> str:
     act = (act or "").strip().rstrip(".")
     if not act:
         return ""
-    text = act[0].upper() + act[1:] if _ACT_AS_PHRASE.match(act) else f"Appointed by {act}"
+    if _ACT_AS_PHRASE.match(act):
+        text = act[0].upper() + act[1:]
+    else:
+        text = gettext("Appointed by %(act)s") % {"act": act}
     when = partial_date(day)
     if when and when not in act:
         text += f" ({when})"

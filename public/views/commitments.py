@@ -3,6 +3,8 @@ it has been carried out."""
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organization
 from positions.models import Commitment, Exchange, ExchangeCount
@@ -66,7 +68,7 @@ def commitment_list(request):
     )
 
 
-CHART_NOUNS = {progress.PEOPLE: "People", progress.BODIES: "Bodies"}
+CHART_NOUNS = {progress.PEOPLE: _("People"), progress.BODIES: _("Bodies")}
 
 
 def _charts(exchanges, review=None) -> list[dict]:
@@ -82,7 +84,9 @@ def _charts(exchanges, review=None) -> list[dict]:
         for side, side_label in Side.choices:
             series = [s for s in every if s.side == side]
             chart = charts.step_chart(
-                series, until=until, y_title=f"{CHART_NOUNS[group]}, running total"
+                series,
+                until=until,
+                y_title=gettext("%(noun)s, running total") % {"noun": CHART_NOUNS[group]},
             )
             if not chart:
                 continue
