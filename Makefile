@@ -34,10 +34,10 @@ messages: $(INSTALLED) gettext
 
 compile-messages: $(MO_FILES)
 
-# Compiled with polib (a dev dependency), so `make run` and `make test` need no system gettext;
-# only `make messages` and `make i18n-check` run Django's makemessages, which needs xgettext.
+# Compiled with polib (scripts/compile_messages.py), so `make run` and `make test` need no
+# system gettext; only `make messages` and `make i18n-check` run makemessages (xgettext).
 %.mo: %.po $(INSTALLED)
-	$(PY) -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
+	$(PY) scripts/compile_messages.py $<
 
 # Untranslated, fuzzy or stale catalogue entries fail (scripts/i18n_check.py), and so does a
 # translation whose %(name)s placeholders differ from the English (msgfmt --check).

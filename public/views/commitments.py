@@ -96,7 +96,8 @@ def _charts(exchanges, review=None) -> list[dict]:
                     "key": f"{group}-{side}",
                     "group": group,
                     "side": side,
-                    "label": f"{progress.GROUP_LABELS[group]} to {side_label}",
+                    "label": gettext("%(category)s to %(side)s")
+                    % {"category": progress.GROUP_LABELS[group], "side": side_label},
                     "chart": chart,
                     "series": series,
                     "rows": [
