@@ -13,6 +13,8 @@ COPY ops ./ops
 RUN pip install .
 
 COPY . .
+# The site's Ukrainian and Russian catalogues are compiled here (.mo files are not committed).
+RUN pip install "polib>=1.2,<2" && python scripts/compile_messages.py
 # collectstatic needs a key to import settings; this one is never used to serve requests.
 RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 

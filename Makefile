@@ -11,7 +11,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-deploy-only-0123456789a
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test fuzz data-check chromium lint fmt checks ci nginx-check fault-drill restore-drill load-test bench
+.PHONY: install messages compile-messages gettext i18n-check run test fuzz data-check chromium lint fmt checks ci nginx-check fault-drill restore-drill load-test bench
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,38 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+install: $(INSTALLED) compile-messages
+
+# The public site's Ukrainian and Russian catalogues (locale/). `make messages` adds the strings
+# the templates and code mark for translation and drops the ones they no longer have; translate
+# the new entries in the .po files, then `make i18n-check`. The .mo files are built, never
+# committed.
+MAKEMESSAGES := makemessages -l uk -l ru --no-obsolete --add-location file \
+	--ignore 'tests/*' --ignore 'staticfiles/*' --ignore 'scripts/*'
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(INSTALLED) gettext
+	$(DEV_ENV) $(PY) manage.py $(MAKEMESSAGES)
+
+compile-messages: $(MO_FILES)
+
+# Compiled with polib (scripts/compile_messages.py), so `make run` and `make test` need no
+# system gettext; only `make messages` and `make i18n-check` run makemessages (xgettext).
+%.mo: %.po $(INSTALLED)
+	$(PY) scripts/compile_messages.py $<
+
+# Untranslated, fuzzy or stale catalogue entries fail (scripts/i18n_check.py), and so does a
+# translation whose %(name)s placeholders differ from the English (msgfmt --check).
+i18n-check: $(INSTALLED) gettext
+	for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check --statistics -o /dev/null $$po || exit 1; done
+	$(DEV_ENV) $(PY) scripts/i18n_check.py
+
+# msgfmt and xgettext, from Debian's gettext: install them when missing and this user may.
+gettext:
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else echo "The translations need GNU gettext: sudo apt-get install gettext" >&2; exit 1; fi; }
 
 run: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
@@ -56,7 +87,7 @@ fmt: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-checks: install
+checks: install i18n-check
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	$(DEV_ENV) $(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null

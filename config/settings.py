@@ -110,6 +110,9 @@ MIDDLEWARE = [
     "ops.middleware.AnonymousPageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session, before CommonMiddleware (Django's order). The language comes from the
+    # URL only (/uk/, /ru/; none is English): see ops.middleware.UrlLanguageMiddleware.
+    "ops.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -135,9 +138,11 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "public.context_processors.record_review",
+                "public.context_processors.languages",
             ],
         },
     },
@@ -192,6 +197,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The public site's interface in these languages: English at /, the others under /uk/ and /ru/
+# (config/urls.py). The API, feeds and admin are English for now.
+LANGUAGES = [("en", "English"), ("uk", "Українська"), ("ru", "Русский")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Istanbul"  # where every round so far took place; stored in UTC regardless
 USE_I18N = True
 USE_TZ = True

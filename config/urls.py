@@ -1,5 +1,6 @@
 """Root URLs: the public site, the admin, the API and its downloads, and the health probes."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -17,9 +18,12 @@ urlpatterns = [
         name="api-docs",
     ),
     path("data/", include("api.downloads")),
-    path("", include("public.urls")),
     path("", include("ops.urls")),
 ]
+# The public site in each language: English where it always was (no prefix, so every existing
+# link keeps working), Ukrainian under /uk/ and Russian under /ru/. The language is the URL's
+# alone: Accept-Language never redirects a shared link (ops.middleware.UrlLanguageMiddleware).
+urlpatterns += i18n_patterns(path("", include("public.urls")), prefix_default_language=False)
 
 # Under /api/, what Django refuses before a view runs (over 1,000 parameters, a bad Host) is
 # JSON like every other API error.

@@ -5,6 +5,8 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.cache import get_cache_key, get_conditional_response, learn_cache_key
 from django.utils.http import parse_http_date_safe
 from redis.exceptions import RedisError
@@ -67,8 +69,14 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
+        # This runs before UrlLanguageMiddleware: name the page's language now, from its URL as
+        # that middleware will, so the key looked up here (Django suffixes it with
+        # request.LANGUAGE_CODE) is the key stored after the view, and a Ukrainian page is never
+        # served for an English address.
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        request.LANGUAGE_CODE = language
         try:
-            prefix = f"page:{settings.RELEASE}:{content_version()}"
+            prefix = f"page:{settings.RELEASE}:{content_version()}:{language}"
             key = get_cache_key(request, prefix, "GET", cache=cache)
             cached = cache.get(key) if key else None
         except RedisError:  # a cache outage must not take the site down with it
@@ -119,3 +127,18 @@ class AnonymousPageCacheMiddleware:
             # A copy must not replay one client's figures (rate limits) to another.
             and not any(header in response for header in settings.PER_CLIENT_HEADERS)
         )
+
+
+class UrlLanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, for a site whose language is in its URL and nowhere else.
+
+    With `i18n_patterns(prefix_default_language=False)` (config/urls.py) Django already takes
+    /uk/… as Ukrainian and any address without a prefix as English, whatever Accept-Language or
+    a cookie says, and never redirects. What it still does is add `Vary: Accept-Language` to
+    unprefixed answers, which would split every cache (this site's page cache, nginx's) by each
+    browser's header for the same English page: not here, where that header changes nothing.
+    """
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

@@ -8,6 +8,9 @@ import datetime
 import math
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
 from public.templatetags.facts import partial_date
 
 WIDTH, HEIGHT = 720, 260
@@ -82,7 +85,8 @@ def _step_month_ticks(start: datetime.date, end: datetime.date) -> list[tuple[da
     chosen = months[::step]
     ticks, year = [], None
     for day in chosen:
-        ticks.append((day, day.strftime("%b %Y") if day.year != year else day.strftime("%b")))
+        # Month names in the page's language ("Jun 2025" in English, "чер 2025" in Ukrainian).
+        ticks.append((day, date_format(day, "M Y") if day.year != year else date_format(day, "M")))
         year = day.year
     return ticks
 
@@ -155,10 +159,10 @@ def step_chart(series, *, until: datetime.date | None = None, y_title: str = "")
         "x_ticks": [Tick(x(day), label) for day, label in _step_month_ticks(start, end)],
         "tick_end": baseline + 5,
         "x_label_y": baseline + 22,
-        "x_title": "Date of the exchange",
+        "x_title": gettext("Date of the exchange"),
         "x_title_x": round((STEP_LEFT + right) / 2, 1),
         "x_title_y": STEP_HEIGHT - 8,
-        "y_title": y_title or "Running total",
+        "y_title": y_title or gettext("Running total"),
         "y_title_x": 2,
         "y_title_y": 16,
         "until": until,
@@ -273,7 +277,7 @@ def timeline_chart(entries, lanes) -> dict | None:
         top += height
     baseline = top + 4
     ticks = [
-        {"position": x(month), "label": month.strftime("%b %Y")}
+        {"position": x(month), "label": date_format(month, "M Y")}
         for month in _month_starts_every(start, end, span * px_per_day)
     ]
     return {

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from actors.models import Membership, Organization, Person
 from positions.models import (
@@ -66,8 +67,10 @@ class Kind:
 
     name: str  # singular, as in API route names (`round-detail`) and search results' `type`
     model: type[models.Model]
-    label: str  # what a reader calls one
-    plural: str  # a heading for several
+    # What a reader calls one, and a heading for several: lazy, in the language of the page that
+    # shows them (the API and feeds, unprefixed, are English).
+    label: str
+    plural: str
     api_name: str  # the API resource (`/api/v1/<api_name>/`) and the /data/ table
     # Where a reader sees it: its own page, or its parent's. Costs the joins in `related`.
     url: Callable[[models.Model], str] = _url
@@ -103,8 +106,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "track",
         Track,
-        "Track",
-        "Tracks",
+        _("Track"),
+        _("Tracks"),
         "tracks",
         title=lambda t: t.name,
         searched=True,
@@ -114,8 +117,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "round",
         Round,
-        "Round",
-        "Rounds",
+        _("Round"),
+        _("Rounds"),
         "rounds",
         title=str,  # "Round 2: Second round in Istanbul"; pages show the track beside it
         related=("venue__city", "track"),
@@ -138,8 +141,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "event",
         Event,
-        "Event",
-        "Events",
+        _("Event"),
+        _("Events"),
         "events",
         related=("round__track", "track"),
         dated=Dated(
@@ -163,8 +166,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "document",
         Document,
-        "Document",
-        "Documents",
+        _("Document"),
+        _("Documents"),
         "documents",
         dated=Dated(
             "tabled_on",
@@ -186,8 +189,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "commitment",
         Commitment,
-        "Commitment",
-        "Commitments",
+        _("Commitment"),
+        _("Commitments"),
         "commitments",
         dated=Dated(
             "announced_on",
@@ -206,8 +209,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "exchange",
         Exchange,
-        "Exchange",
-        "Exchanges",
+        _("Exchange"),
+        _("Exchanges"),
         "exchanges",
         dated=Dated(
             "occurred_on",
@@ -227,8 +230,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "delegation",
         Delegation,
-        "Delegation",
-        "Delegations",
+        _("Delegation"),
+        _("Delegations"),
         "delegations",
         url=lambda d: d.round.get_absolute_url(),
         related=("round__track",),
@@ -243,8 +246,8 @@ KINDS: tuple[Kind, ...] = (
         # One word, like the model: route names are `<name>-detail`.
         "standingdelegation",
         StandingDelegation,
-        "Appointed delegation",
-        "Appointed delegations",
+        _("Appointed delegation"),
+        _("Appointed delegations"),
         "standing-delegations",
         related=("track",),
         title=str,
@@ -257,8 +260,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "participant",
         Participant,
-        "Delegation member",
-        "Delegation members",
+        _("Delegation member"),
+        _("Delegation members"),
         "participants",
         url=lambda p: p.delegation.round.get_absolute_url(),
         related=("person", "delegation__round__track"),
@@ -266,8 +269,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "position",
         Position,
-        "Position",
-        "Positions",
+        _("Position"),
+        _("Positions"),
         "positions",
         # A position has no page of its own; the issue page shows it in the matrix of rounds.
         url=lambda p: p.issue.get_absolute_url(),
@@ -279,16 +282,16 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "issue",
         Issue,
-        "Issue",
-        "Issues",
+        _("Issue"),
+        _("Issues"),
         "issues",
         searched=True,
     ),
     Kind(
         "person",
         Person,
-        "Person",
-        "People",
+        _("Person"),
+        _("People"),
         "people",
         searched=True,
         news=True,
@@ -297,8 +300,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "membership",
         Membership,
-        "Post",
-        "Posts",
+        _("Post"),
+        _("Posts"),
         "memberships",
         url=lambda m: m.person.get_absolute_url(),
         related=("person", "organization"),
@@ -308,8 +311,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "organization",
         Organization,
-        "Organization",
-        "Organizations",
+        _("Organization"),
+        _("Organizations"),
         "organizations",
         searched=True,
         news=True,
@@ -317,8 +320,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "venue",
         Venue,
-        "Venue",
-        "Venues",
+        _("Venue"),
+        _("Venues"),
         "venues",
         # A venue has no page of its own; its rounds are listed with it in search.
         url=lambda v: "",
@@ -328,8 +331,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "exchange-count",
         ExchangeCount,
-        "Exchange count",
-        "Exchange counts",
+        _("Exchange count"),
+        _("Exchange counts"),
         "exchange-counts",
         url=lambda c: c.exchange.get_absolute_url(),
         related=("exchange",),
@@ -338,8 +341,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "recordreview",
         RecordReview,
-        "Review of the record",
-        "Reviews of the record",
+        _("Review of the record"),
+        _("Reviews of the record"),
         "reviews",
         url=lambda r: "",
         news=True,
@@ -348,8 +351,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "standingmember",
         StandingMember,
-        "Appointed delegation member",
-        "Appointed delegation members",
+        _("Appointed delegation member"),
+        _("Appointed delegation members"),
         "",
         url=lambda m: m.standing_delegation.get_absolute_url(),
         related=("person", "standing_delegation__track"),
@@ -358,8 +361,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "provision",
         Provision,
-        "Provision",
-        "Provisions",
+        _("Provision"),
+        _("Provisions"),
         "",
         url=lambda p: p.document.get_absolute_url(),
         related=("document",),

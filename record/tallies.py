@@ -9,6 +9,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from positions.models import Category, CountPrecision, Exchange
 from provenance.models import Claimant, Confidence, Side
@@ -16,7 +18,8 @@ from provenance.models import Claimant, Confidence, Side
 # The home page and the chart speak of "people" (prisoners, civilians, children) and "bodies".
 PEOPLE = "people"
 BODIES = "bodies"
-GROUP_LABELS = {PEOPLE: "People returned", BODIES: "Bodies repatriated"}
+# Lazy: in the language of the page that shows them (English for the API, unprefixed).
+GROUP_LABELS = {PEOPLE: _("People returned"), BODIES: _("Bodies repatriated")}
 CATEGORY_GROUPS = {
     Category.POWS: PEOPLE,
     Category.CIVILIANS: PEOPLE,
@@ -60,7 +63,9 @@ class Figure:
     @property
     def filled_from_text(self) -> str:
         """Whose figures stand in for this claimant's missing ones: "Ukraine's or Russia's"."""
-        return " or ".join(f"{Claimant(c).label}'s" for c in self.filled_from)
+        return gettext(" or ").join(
+            gettext("%(claimant)s's") % {"claimant": Claimant(c).label} for c in self.filled_from
+        )
 
 
 @dataclass
@@ -134,10 +139,11 @@ class TallyLine:
 
 
 def _qualifier(precision: str) -> str:
+    # In the active language: a page's own, English for the API (unprefixed URLs).
     if precision == CountPrecision.AT_LEAST:
-        return "at least"
+        return gettext("at least")
     if precision == CountPrecision.ABOUT:
-        return "about"
+        return pgettext("an approximate figure", "about")
     return ""
 
 

@@ -6,13 +6,17 @@ import re
 
 from django import template
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from provenance.models import DatePrecision
 from provenance.text import clean_value
 
 register = template.Library()
+
+LOWER_CASE_MONTHS = {"uk", "ru"}
 
 # The same escapes as Django's json_script, so data can never close the <script> element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -20,40 +24,49 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 @register.filter
 def partial_date(day: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
-    """'2 June 2025', 'June 2025' or '2025', as precise as the record is."""
+    """'2 June 2025', 'June 2025' or '2025', as precise as the record is, in the active language
+    ('2 червня 2025', 'червень 2025' in Ukrainian: `E` is the month's form after a day number)."""
     if not day:
         return ""
     if precision == DatePrecision.YEAR:
         return str(day.year)
     if precision == DatePrecision.MONTH:
-        return day.strftime("%B %Y")
-    return f"{day.day} {day.strftime('%B %Y')}"
+        month = date_format(day, "F")
+        # Django's Ukrainian and Russian month names are capitalised, as in a calendar heading;
+        # inside a sentence, where these dates stand, both languages write them in lower case.
+        if translation.get_language() in LOWER_CASE_MONTHS:
+            month = month.lower()
+        return f"{month} {day.year}"
+    return date_format(day, "j E Y")
 
 
 @register.filter
 def day_range(first: datetime.date | None, last: datetime.date | None) -> str:
-    """'23–24 January 2026', '30 November – 2 December 2025': the days a round took."""
+    """'23–24 January 2026', '30 November – 2 December 2025': the days a round took, in the
+    active language."""
     if not first:
         return ""
     if not last or last == first:
         return partial_date(first)
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {last.strftime('%B %Y')}"
+        return f"{first.day}–{date_format(last, 'j E Y')}"
     if first.year == last.year:
-        return f"{first.day} {first.strftime('%B')} – {last.day} {last.strftime('%B %Y')}"
+        return f"{date_format(first, 'j E')} – {date_format(last, 'j E Y')}"
     return f"{partial_date(first)} – {partial_date(last)}"
 
 
 @register.filter
 def hours_minutes(delta: datetime.timedelta | None) -> str:
-    """A duration as '1 h 45 min'; negative durations read as 'early'."""
+    """A duration as '1 h 45 min' (in the active language); negative durations read as 'early'."""
     if delta is None:
         return ""
     minutes = round(abs(delta.total_seconds()) / 60)
     hours, minutes = divmod(minutes, 60)
     if hours and minutes:
-        return f"{hours} h {minutes} min"
-    return f"{hours} h" if hours else f"{minutes} min"
+        return gettext("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    if hours:
+        return gettext("%(hours)d h") % {"hours": hours}
+    return gettext("%(minutes)d min") % {"minutes": minutes}
 
 
 @register.filter
@@ -118,7 +131,10 @@ def appointed_by(act: str, day: datetime.date | None = None) -> str:
     act = (act or "").strip().rstrip(".")
     if not act:
         return ""
-    text = act[0].upper() + act[1:] if _ACT_AS_PHRASE.match(act) else f"Appointed by {act}"
+    if _ACT_AS_PHRASE.match(act):
+        text = act[0].upper() + act[1:]
+    else:
+        text = gettext("Appointed by %(act)s") % {"act": act}
     when = partial_date(day)
     if when and when not in act:
         text += f" ({when})"

@@ -3,6 +3,8 @@ it has been carried out."""
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organization
 from positions.models import Commitment, Exchange, ExchangeCount
@@ -66,7 +68,7 @@ def commitment_list(request):
     )
 
 
-CHART_NOUNS = {progress.PEOPLE: "People", progress.BODIES: "Bodies"}
+CHART_NOUNS = {progress.PEOPLE: _("People"), progress.BODIES: _("Bodies")}
 
 
 def _charts(exchanges, review=None) -> list[dict]:
@@ -82,7 +84,9 @@ def _charts(exchanges, review=None) -> list[dict]:
         for side, side_label in Side.choices:
             series = [s for s in every if s.side == side]
             chart = charts.step_chart(
-                series, until=until, y_title=f"{CHART_NOUNS[group]}, running total"
+                series,
+                until=until,
+                y_title=gettext("%(noun)s, running total") % {"noun": CHART_NOUNS[group]},
             )
             if not chart:
                 continue
@@ -92,7 +96,8 @@ def _charts(exchanges, review=None) -> list[dict]:
                     "key": f"{group}-{side}",
                     "group": group,
                     "side": side,
-                    "label": f"{progress.GROUP_LABELS[group]} to {side_label}",
+                    "label": gettext("%(category)s to %(side)s")
+                    % {"category": progress.GROUP_LABELS[group], "side": side_label},
                     "chart": chart,
                     "series": series,
                     "rows": [

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from record.search import MAX_QUERY_LENGTH
 from record.search import search as search_record
@@ -13,10 +14,10 @@ PER_GROUP = 20
 class SearchForm(forms.Form):
     # CharField refuses NUL bytes (PostgreSQL cannot take them) and over-long queries.
     q = forms.CharField(
-        label="Search terms",
+        label=_("Search terms"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        widget=forms.SearchInput(attrs={"placeholder": "Umerov, Чирагань, ceasefire…"}),
+        widget=forms.SearchInput(attrs={"placeholder": _("Umerov, Чирагань, ceasefire…")}),
     )
 
 

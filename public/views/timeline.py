@@ -9,10 +9,14 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from positions.models import Issue
 from provenance.models import DatePrecision, Side
 from public import charts
+from public.templatetags.facts import partial_date
 from record.kinds import TIMELINE, Kind
 from record.timeline import Listing, attach_sources, by_month, entries, listing
 from talks.models import Track
@@ -32,49 +36,49 @@ class TimelineFilterForm(forms.Form):
         choices=[(kind.name, kind.plural) for kind in TIMELINE],
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Show",
+        label=_("Show"),
     )
     track = forms.ModelChoiceField(
         queryset=Track.objects.published(),
         to_field_name="slug",
         required=False,
-        empty_label="All tracks",
-        label="Track",
+        empty_label=_("All tracks"),
+        label=_("Track"),
     )
     side = forms.ChoiceField(
-        choices=[("", "Both sides"), *Side.choices],
+        choices=[("", _("Both sides")), *Side.choices],
         required=False,
-        label="Side",
-        help_text="Rounds, exchanges and what both sides agreed are always shown.",
+        label=_("Side"),
+        help_text=_("Rounds, exchanges and what both sides agreed are always shown."),
     )
     issue = forms.ModelChoiceField(
         queryset=Issue.objects.all(),
         to_field_name="slug",
         required=False,
-        empty_label="All issues",
-        label="Issue",
+        empty_label=_("All issues"),
+        label=_("Issue"),
     )
     date_from = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
     order = forms.ChoiceField(
-        choices=[(OLDEST, "Oldest first"), (NEWEST, "Newest first")],
+        choices=[(OLDEST, _("Oldest first")), (NEWEST, _("Newest first"))],
         required=False,
-        label="Order",
+        label=_("Order"),
     )
     group = forms.ChoiceField(
-        choices=[("", "One list"), ("track", "By track")],
+        choices=[("", _("One list")), ("track", _("By track"))],
         required=False,
-        label="Group",
+        label=_("Group"),
     )
     month = forms.CharField(
         required=False,
-        label="Jump to month",
-        help_text="Opens the page holding that month's first entry.",
+        label=_("Jump to month"),
+        help_text=_("Opens the page holding that month's first entry."),
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
     )
 
@@ -86,7 +90,7 @@ class TimelineFilterForm(forms.Form):
         match = MONTH_FORMAT.fullmatch(value)
         if not match or not 1 <= int(match[2]) <= 12:
             raise forms.ValidationError(
-                "Enter a month as year and month, e.g. 2025-06.", code="invalid"
+                _("Enter a month as year and month, e.g. 2025-06."), code="invalid"
             )
         return datetime.date(int(match[1]), int(match[2]), 1)
 
@@ -94,7 +98,7 @@ class TimelineFilterForm(forms.Form):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
-            raise forms.ValidationError("The end date is before the start date.")
+            raise forms.ValidationError(_("The end date is before the start date."))
         return data
 
 
@@ -132,7 +136,9 @@ def timeline(request):
         if link is not None:
             return HttpResponseRedirect(link["href"](request))
         form.add_error(
-            "month", f"Nothing on the timeline in {data['month']:%B %Y} with these filters."
+            "month",
+            gettext("Nothing on the timeline in %(month)s with these filters.")
+            % {"month": partial_date(data["month"], DatePrecision.MONTH)},
         )
     counts = rows.months() if isinstance(rows, Listing) else by_month(rows)
     # Read before the page, so that when the graphic shows every entry the page is cut from them.
@@ -242,7 +248,7 @@ class MonthDot:
     def title(self) -> str:
         # "Events: 12", a count after the kind's name, reads right in any language without
         # plural forms.
-        return f"{self.kind.plural}: {self.weight:,}"
+        return f"{self.kind.plural}: {number_format(self.weight, force_grouping=True)}"
 
 
 def _chart_entries(rows, counts: list[dict], months: list[dict], request) -> list:
