@@ -1,0 +1,56 @@
+"""The site in Ukrainian and Russian, in Chromium: the header's language links keep the reader on
+the same round, and home and a round page read well in each language on a phone and a desktop
+(screenshots in test-output/screenshots/ for people to look at)."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
+BLOCKING = {"serious", "critical"}
+LANGUAGES = {"uk": "Українська", "ru": "Русский", "en": "English"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_switching_language_on_a_round_page_stays_on_that_round(live_server, page, istanbul_record):
+    page.goto(live_server.url + "/rounds/2/")
+    title = page.locator("h1").inner_text()
+    for code, prefix in (("uk", "/uk"), ("ru", "/ru"), ("en", "")):
+        page.locator(f'header a[hreflang="{code}"]').click()
+        expect(page).to_have_url(f"{live_server.url}{prefix}/rounds/2/")
+        assert page.evaluate("document.documentElement.lang") == code
+        # The same round: its own title (the record's text) is in the heading whatever the
+        # language of the page around it.
+        assert title.split(":", 1)[-1].strip() in page.locator("h1").inner_text()
+        current = page.locator('header a[aria-current="true"]')
+        expect(current).to_have_attribute("hreflang", code)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_home_and_a_round_page_read_in_the_language_on_a_phone_and_a_desktop(
+    live_server, browser, istanbul_record, screenshot_dir, language
+):
+    problems = []
+    for viewport, (width, height) in VIEWPORTS.items():
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        for name, url in (("home", f"/{language}/"), ("round-2", f"/{language}/rounds/2/")):
+            response = page.goto(live_server.url + url)
+            assert response.status == 200, url
+            page.screenshot(
+                path=str(screenshot_dir / f"{name}-{language}-{viewport}.png"), full_page=True
+            )
+            if page.evaluate("document.documentElement.lang") != language:
+                problems.append(f"{url} {viewport}: <html lang> is not {language}")
+            if page.evaluate("document.documentElement.scrollWidth") > width:
+                problems.append(f"{url} {viewport}: wider than the screen")
+            results = Axe().run(page)
+            blocking = [
+                v["id"] for v in results.response["violations"] if v.get("impact") in BLOCKING
+            ]
+            if blocking:
+                problems.append(f"{url} {viewport}: axe {blocking}")
+        context.close()
+    assert not problems, problems
