@@ -17,6 +17,7 @@ import datetime
 from django.db import models
 from django.db.models import F, Max, Min, Q, Window
 from django.db.models.functions import Lag
+from django.utils.translation import gettext, gettext_lazy
 
 from actors.models import Person
 from positions.models import Issue
@@ -38,6 +39,12 @@ IGNORED_FIELDS = {
 CREATED, UPDATED, REMOVED = "created", "updated", "removed"
 # What a reader sees for each change type ("Round added: …").
 CHANGE_LABELS = {CREATED: "added", UPDATED: "updated", REMOVED: "removed"}
+# The same as a heading in the page's language ("Exchange added"); feeds and the API are English.
+CHANGE_HEADINGS = {
+    CREATED: gettext_lazy("%(kind)s added"),
+    UPDATED: gettext_lazy("%(kind)s updated"),
+    REMOVED: gettext_lazy("%(kind)s removed"),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,6 +70,11 @@ class Change:
     @property
     def change_label(self) -> str:
         return CHANGE_LABELS[self.change_type]
+
+    @property
+    def heading(self) -> str:
+        """ "Exchange added", in the active language."""
+        return str(CHANGE_HEADINGS[self.change_type]) % {"kind": self.kind.label}
 
 
 def _tracked_fields(model) -> list[models.Field]:
@@ -141,7 +153,8 @@ def _changes_of(kind: Kind, limit: int, about: models.Model | None) -> list[Chan
     changes = []
     for row in rows:
         if row["prev_version"] is None:
-            change_type, summary = CREATED, f"New {kind.label.lower()}."
+            change_type = CREATED
+            summary = gettext("New %(kind)s.") % {"kind": str(kind.label).lower()}
         else:
             changed = [
                 f
@@ -153,7 +166,8 @@ def _changes_of(kind: Kind, limit: int, about: models.Model | None) -> list[Chan
             if not changed:
                 continue
             change_type = UPDATED
-            summary = "Changed: " + ", ".join(str(f.verbose_name) for f in changed) + "."
+            fields = ", ".join(str(f.verbose_name) for f in changed)
+            summary = gettext("Changed: %(fields)s.") % {"fields": fields}
         changes.append((row, change_type, summary))
     changes = changes[:limit]
     objects = public.select_related(*kind.related).in_bulk({row["id"] for row, _, _ in changes})

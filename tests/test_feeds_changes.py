@@ -164,3 +164,16 @@ def test_the_change_log_pages_hold_the_latest_changes_in_order(client):
     for raw in ("0", "-3", "x", str(LAST_PAGE + 5), "99999999999999999999"):
         response = client.get(f"/changes/?page={raw}")
         assert response.status_code == 200, raw
+
+
+@pytest.mark.parametrize(("prefix", "word"), [("/uk", "додано"), ("/ru", "добавлено")])
+def test_the_change_log_speaks_the_pages_language(client, prefix, word):
+    from tests.factories import PersonFactory
+
+    PersonFactory()
+    page = client.get(f"{prefix}/changes/").content.decode()
+    assert word in page
+    assert " added:" not in page
+    assert "New person." not in page
+    # The feed of the same changes stays English, at its one address.
+    assert " added: " in client.get("/feeds/changes.atom").content.decode()

@@ -168,3 +168,74 @@ def test_plurals_have_three_forms_in_ukrainian_and_russian(code, expected):
     with translation.override(code):
         for n, text in expected.items():
             assert template.render(Context({"n": n})) == text
+
+
+# Numbers the browser reads, in any language: coordinates and sizes of every SVG graphic.
+SVG_NUMBER_ATTRIBUTES = re.compile(
+    r'\s(?:x|y|x1|x2|y1|y2|cx|cy|r|dx|dy|width|height|viewBox|points|d|transform)="([^"]*)"'
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["uk", "ru"])
+def test_every_graphic_keeps_its_numbers_readable_in_each_language(client, pages, code):
+    """Ukrainian and Russian write 3,5 for 3.5, but an SVG coordinate of "3,5%" is no number: a
+    graphic's geometry is written the same in every language, only its words change."""
+    bad, graphics = {}, 0
+    for label, url in pages.items():
+        page = client.get(in_language(url, code)).content.decode()
+        for svg in re.findall(r"<svg\b.*?</svg>", page, flags=re.S):
+            graphics += 1
+            values = SVG_NUMBER_ATTRIBUTES.findall(svg)
+            commas = [v for v in values if re.search(r"\d,\d", v)]
+            if commas:
+                bad[label] = commas[:3]
+    assert graphics >= 3  # the timeline's and the commitment charts at least
+    assert not bad, bad
+
+
+def _feeds_and_calendars() -> list[str]:
+    """Every feed and calendar route of the site, with a real example (reader_pages' round 2,
+    the Istanbul track, Umerov, the ceasefire issue)."""
+    from django.urls import reverse
+
+    from public.urls import urlpatterns
+
+    examples = {"number": 2, "track_slug": "trilateral", "slug": None}
+    slugs = {
+        "track-changes-feed": "istanbul",
+        "person-changes-feed": "rustem-umerov",
+        "issue-changes-feed": "ceasefire",
+    }
+    urls = []
+    with translation.override("en"):
+        for pattern in urlpatterns:
+            name = pattern.name or ""
+            if not (name.endswith("-feed") or "calendar" in name or "-feed-" in name):
+                continue
+            kwargs = {
+                key: slugs.get(name) if key == "slug" else examples[key]
+                for key in pattern.pattern.converters
+            }
+            if name.endswith("-in-track"):
+                kwargs["number"] = 1
+            urls.append(reverse(f"public:{name}", kwargs=kwargs))
+    return urls
+
+
+@pytest.mark.django_db
+def test_feeds_and_calendars_are_english_at_one_address_each(client, pages):
+    urls = _feeds_and_calendars()
+    assert len(urls) >= 9
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+        for code in ("uk", "ru"):
+            assert client.get(in_language(url, code)).status_code == 404, (code, url)
+    # And no page in another language links a prefixed feed or calendar.
+    for code in ("uk", "ru"):
+        for label, url in pages.items():
+            page = client.get(in_language(url, code)).content.decode()
+            prefixed = re.findall(
+                rf'href="(?:https?://[^/"]+)?/{code}/[^"]*(?:\.atom|\.ics)"', page
+            )
+            assert not prefixed, (code, label, prefixed[:3])

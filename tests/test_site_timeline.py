@@ -140,6 +140,9 @@ def test_filter_by_date_range(client, record):
         ("group=side", "Select a valid choice. side is not one of the available choices."),
         ("month=2025-13", "Enter a month as year and month, e.g. 2025-06."),
         ("month=June", "Enter a month as year and month, e.g. 2025-06."),
+        # The calendar's edges: year 0 does not exist.
+        ("month=0000-01", "Enter a month as year and month, e.g. 2025-06."),
+        ("month=0000-12", "Enter a month as year and month, e.g. 2025-06."),
     ],
 )
 def test_bad_filter_input_shows_a_form_error_not_a_500(client, record, query, message):
@@ -272,3 +275,10 @@ def test_graphic_starts_at_the_talks_and_links_earlier_background(client, record
     assert "<title>2 June 2025: Round 2: Second meeting</title>" in page
     spots = {(m["x"], m["y"]) for m in chart["markers"]}
     assert len(spots) == 12
+
+
+@pytest.mark.parametrize("month", ["0001-01", "9999-12"])
+def test_a_month_at_the_calendars_edges_is_read_not_a_500(client, record, month):
+    response = client.get(f"/timeline/?month={month}")
+    assert response.status_code == 200
+    assert "Nothing on the timeline in" in response.content.decode()

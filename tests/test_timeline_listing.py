@@ -108,3 +108,16 @@ def test_past_the_dot_limit_the_graphic_counts_months_and_the_page_costs_the_sam
         assert len(page) == min(total, timeline_view.TIMELINE_PAGE_SIZE)
         assert _keys(page) == _keys(timeline.entries()[: len(page)])
     assert queries[0] == queries[1]
+
+
+def test_grouped_by_track_the_graphic_also_counts_months_past_the_dot_limit(client, monkeypatch):
+    monkeypatch.setattr(timeline_view, "CHART_DOTS", 5)
+    build_record(2, exchanges=1)
+    response = client.get("/timeline/?group=track")
+    assert response.context["dense"]
+    markers = response.context["chart"]["markers"]
+    assert all(m["title"].split(": ")[-1].isdigit() for m in markers)
+    assert sum(_graphic_counts(response).values()) == response.context["total"]
+    assert "Each dot is one month" in response.content.decode()
+    plain = client.get("/timeline/?group=track&kind=round")  # 2 entries: a dot each
+    assert not plain.context["dense"]

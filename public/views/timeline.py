@@ -88,7 +88,8 @@ class TimelineFilterForm(forms.Form):
         if not value:
             return None
         match = MONTH_FORMAT.fullmatch(value)
-        if not match or not 1 <= int(match[2]) <= 12:
+        # Year 0 has no dates (Python's calendar starts at year 1): the same message, not a 500.
+        if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < datetime.MINYEAR:
             raise forms.ValidationError(
                 _("Enter a month as year and month, e.g. 2025-06."), code="invalid"
             )
@@ -161,6 +162,7 @@ def timeline(request):
             "grouped": grouped,
             "total": len(rows),
             "chart": chart,
+            "dense": bool(drawn) and isinstance(drawn[0], MonthDot),
             "by_month": counts,
             "months": _months_by_year(months, request),
             "kinds": TIMELINE,
@@ -253,11 +255,10 @@ class MonthDot:
 
 def _chart_entries(rows, counts: list[dict], months: list[dict], request) -> list:
     """What the graphic draws: the entries themselves, or one MonthDot per month and kind when
-    there are more than CHART_DOTS."""
-    if not isinstance(rows, Listing):
-        return rows
-    if rows.count() <= CHART_DOTS:
-        return rows.everything()  # already read by the view
+    there are more than CHART_DOTS (grouped by track or not)."""
+    listed = isinstance(rows, Listing)
+    if (rows.count() if listed else len(rows)) <= CHART_DOTS:
+        return rows.everything() if listed else rows  # already read by the view
     href = {month["key"]: month["href"](request) for month in months}
     return [
         MonthDot(kind, month["month"], n, href[f"{month['month']:%Y-%m}"])
