@@ -85,3 +85,17 @@ def _fresh_cache():
     cache.set(VERSION_KEY, (1, datetime.datetime(2025, 5, 16, tzinfo=datetime.UTC)), None)
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Each test starts in the site's default language. A request to /uk/… activates Ukrainian
+    in the thread that served it, and the test client serves requests in the test's own thread:
+    without this, a later test's reverse() would build /uk/ addresses (the order of tests is
+    shuffled, so such a leak fails at random)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
