@@ -13,23 +13,18 @@ import pytest
 from positions.models import Exchange, ExchangeCount
 from provenance.models import PublicationStatus, Source
 from talks.models import Round
-from tests.browser.test_editor_round_workflow import log_in, make_user, pick, run_action
+from tests.browser.test_editor_round_workflow import (
+    add_source_in_popup,
+    log_in,
+    make_user,
+    pick,
+    run_action,
+)
 
 
 def save_and_continue(page) -> None:
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
-
-
-def add_source_in_popup(page, button: str, code: str, title: str) -> None:
-    with page.expect_popup() as popup_info:
-        page.click(button)
-    popup = popup_info.value
-    popup.fill("#id_code", code)
-    popup.fill("#id_title", title)
-    popup.fill("#id_publisher", "Reuters")
-    popup.click("input[name=_save]")
-    popup.wait_for_event("close")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -48,6 +48,22 @@ def save_and_continue(page) -> None:
     page.wait_for_selector(".messagelist .success")
 
 
+def add_source_in_popup(page, button: str, code: str, title: str) -> None:
+    """Adds a source through the admin's "+" popup and waits for the popup to close.
+
+    The close is awaited around the click, not after it: the popup's answer closes the window
+    within milliseconds, and a wait begun after the click can miss the event (CI did).
+    """
+    with page.expect_popup() as popup_info:
+        page.click(button)
+    popup = popup_info.value
+    popup.fill("#id_code", code)
+    popup.fill("#id_title", title)
+    popup.fill("#id_publisher", "Reuters")
+    with popup.expect_event("close"):
+        popup.click("input[name=_save]")
+
+
 def run_action(page, action: str, label: str) -> None:
     page.locator("tr", has_text=label).locator("input.action-select").check()
     page.select_option("select[name=action]", action)
@@ -72,14 +88,7 @@ def test_editor_logs_round_four_publisher_publishes_it(
     page.fill("#id_title", "Fourth round in Istanbul")
     page.fill("#id_held_on", "2025-09-01")
     pick(page, "id_venue", "ciragan", "Çırağan Palace")
-    with page.expect_popup() as popup_info:
-        page.click("#add_id_sources")
-    popup = popup_info.value
-    popup.fill("#id_code", "S900")
-    popup.fill("#id_title", "Delegations meet for a fourth round")
-    popup.fill("#id_publisher", "Reuters")
-    popup.click("input[name=_save]")
-    popup.wait_for_event("close")
+    add_source_in_popup(page, "#add_id_sources", "S900", "Delegations meet for a fourth round")
     assert "S900" in page.locator("select#id_sources + .select2").inner_text()
     page.fill("#id_summary", "Both delegations met at **Çırağan**.")
 
