@@ -11,6 +11,13 @@ a round whose end time was not reported lasts `UNREPORTED_LENGTH` from its start
 said in its DESCRIPTION), or, held over several days, runs to the end of its last day; a round
 with no known start time is all-day, with DATE values and DTEND the day after its last.
 DESCRIPTION is plain text, and no text carries a character iCalendar cannot (provenance.text).
+
+Each calendar is in English at its unprefixed address and in Ukrainian and Russian under /uk/
+and /ru/: the words the code writes (the calendar's name, "Istanbul talks, round 2: …", the
+notes on an unreported end or a date known to the month) in the address's language, the
+record's text as stored. A calendar in another language says so: its PRODID ends in that
+language and its NAME, SUMMARY and DESCRIPTION carry LANGUAGE=uk or ru (English, the default,
+is written as it always was). An event keeps its UID in every language, being the same round.
 """
 
 import datetime
@@ -19,6 +26,8 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.utils import translation
+from django.utils.translation import gettext
 
 from provenance.markup import markdown_to_text
 from provenance.models import DatePrecision, PublicationStatus
@@ -59,6 +68,33 @@ def _host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
+def _date_known_to(precision: str) -> str:
+    if precision == DatePrecision.YEAR:
+        return gettext("Date known to the year only.")
+    return gettext("Date known to the month only.")
+
+
+def _localized_uid(uid: str) -> str:
+    """The calendar's UID as it is in English (subscribers' calendars stay the same), with the
+    language in another: a Ukrainian calendar is another calendar."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return uid
+    name, _, host = uid.partition("@")
+    return f"{name}-{language}@{host}"
+
+
+def _declare_language(component, *names: str) -> None:
+    """LANGUAGE=uk (or ru) on the component's text properties the code wrote words into;
+    nothing in English, so an English calendar is byte for byte what it always was."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return
+    for name in names:
+        if name in component:
+            component[name].params["LANGUAGE"] = language
+
+
 def schedule_sequences(round_ids) -> dict[int, int]:
     """SEQUENCE per round: schedule changes between its published versions. One query."""
     rows = (
@@ -91,18 +127,21 @@ def round_event(round_: Round, sequence: int, base_url: str = "") -> icalendar.E
             end = datetime.datetime.combine(last_day, datetime.time(), tzinfo=round_.tz)
         else:
             end, duration = None, UNREPORTED_LENGTH
-            notes.append("End time not reported; shown as two hours.")
+            notes.append(gettext("End time not reported; shown as two hours."))
     else:
         # No known time: an all-day event, whose DTEND is the day after the last (exclusive).
         start = round_.held_on
         end = (round_.ended_on or round_.held_on) + datetime.timedelta(days=1)
     if round_.held_on_precision != DatePrecision.DAY:
-        notes.insert(0, f"Date known to the {round_.held_on_precision} only.")
+        notes.insert(0, _date_known_to(round_.held_on_precision))
     # Calendar apps show DESCRIPTION as plain text: the Markdown summary is flattened first.
     description = [*notes, markdown_to_text(round_.summary), round_.timing_note]
     event = icalendar.Event.new(
         uid=f"round-{round_.ref}@{_host()}",
-        summary=clean_text(f"{round_.track.label}, round {round_.number}: {round_.title}"),
+        summary=clean_text(
+            gettext("%(track)s, round %(number)s: %(title)s")
+            % {"track": round_.track.label, "number": round_.number, "title": round_.title}
+        ),
         start=start,
         end=end,
         stamp=round_.updated_at.astimezone(datetime.UTC),
@@ -113,6 +152,7 @@ def round_event(round_: Round, sequence: int, base_url: str = "") -> icalendar.E
         url=base_url + round_.get_absolute_url(),
         description=clean_text("\n\n".join(part for part in description if part)) or None,
     )
+    _declare_language(event, "summary", "description")
     if duration:
         event.add("duration", duration)
     if round_.venue and round_.venue.latitude is not None and round_.venue.longitude is not None:
@@ -127,8 +167,8 @@ def calendar_response(request, rounds: list[Round], name: str, uid: str) -> Http
     sequences = schedule_sequences([round_.pk for round_ in rounds])
     calendar = icalendar.Calendar.new(
         name=name,
-        prodid="-//Istanbul Talks Tracker//Rounds//EN",
-        uid=uid,
+        prodid=f"-//Istanbul Talks Tracker//Rounds//{translation.get_language().upper()}",
+        uid=_localized_uid(uid),
         url=base_url + "/",
     )
     # RFC 7986 gives REFRESH-INTERVAL no default type: VALUE=DURATION must be said. Outlook's
@@ -136,6 +176,7 @@ def calendar_response(request, rounds: list[Round], name: str, uid: str) -> Http
     calendar.add("refresh-interval", POLL_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(POLL_INTERVAL))
     calendar.add("x-wr-timezone", "Europe/Istanbul")
+    _declare_language(calendar, "name", "x-wr-calname")
     for round_ in rounds:
         calendar.add_component(round_event(round_, sequences.get(round_.pk, 0), base_url))
     if rounds:
@@ -151,7 +192,9 @@ def rounds_calendar(request):
     rounds = list(
         Round.objects.published().select_related("venue__city", "track").order_by("held_on")
     )
-    return calendar_response(request, rounds, "Istanbul talks: rounds", f"rounds@{_host()}")
+    return calendar_response(
+        request, rounds, gettext("Istanbul talks: rounds"), f"rounds@{_host()}"
+    )
 
 
 @conditional_on_content
@@ -169,7 +212,7 @@ def round_calendar(request, number: int, track_slug: str = DEFAULT_TRACK):
     return calendar_response(
         request,
         [round_],
-        f"{round_.track.label}: round {number}",
+        gettext("%(track)s: round %(number)s") % {"track": round_.track.label, "number": number},
         # As before tracks for the Istanbul talks, so a subscribed calendar stays the same.
         f"rounds-{round_.ref}@{_host()}",
     )

@@ -1,5 +1,12 @@
 """The Atom feeds of what changed in the published record (record.changes): the whole record, and
-one feed per track, round, person and issue."""
+one feed per track, round, person and issue.
+
+Each feed is in English at its unprefixed address and in Ukrainian and Russian under /uk/ and
+/ru/: the feed's own words, the entries' headings ("Round added") and the words the code puts
+around the record's text ("Round 2: …") in the address's language, the record's text as stored.
+A feed in another language is another feed, with ids of its own (`localized_id`), so a reader
+subscribed to two never takes one's entries for the other's.
+"""
 
 from urllib.parse import urlsplit
 
@@ -8,7 +15,9 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
 from actors.models import Person
 from positions.models import Issue
@@ -21,6 +30,13 @@ FEED_LENGTH = 50
 
 def site_host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def localized_id(tag: str) -> str:
+    """`tag` as it is in English (the ids readers of the English feeds have always had), with
+    "/uk" or "/ru" added in another language."""
+    language = translation.get_language()
+    return tag if language == settings.LANGUAGE_CODE else f"{tag}/{language}"
 
 
 class CleanAtom1Feed(Atom1Feed):
@@ -37,12 +53,22 @@ class CleanAtom1Feed(Atom1Feed):
 
 # Links are paths: Django's Feed makes them absolute from the request (scheme, host and port),
 # so they point where the reader is, behind a proxy on :8080 or with `make run PORT=8001`.
+# The feed's language (`<feed xml:lang>`) is Django's default: the active one, the address's.
 class ChangesFeed(Feed):
     feed_type = CleanAtom1Feed
-    title = "Istanbul Talks Tracker: what changed"
-    # Atom requires an author on the feed when entries have none.
-    author_name = "Istanbul Talks Tracker editors"
-    subtitle = "New and updated entries in the sourced record of the Russia–Ukraine talks, from Istanbul on."
+
+    def title(self) -> str:
+        return gettext("Istanbul Talks Tracker: what changed")
+
+    def author_name(self) -> str:
+        # Atom requires an author on the feed when entries have none.
+        return gettext("Istanbul Talks Tracker editors")
+
+    def subtitle(self) -> str:
+        return gettext(
+            "New and updated entries in the sourced record of the Russia–Ukraine talks, "
+            "from Istanbul on."
+        )
 
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
@@ -61,13 +87,14 @@ class ChangesFeed(Feed):
         return reverse("public:changes-feed")
 
     def feed_guid(self) -> str:
-        return f"tag:{site_host()},2025-05-16:changes"
+        return localized_id(f"tag:{site_host()},2025-05-16:changes")
 
     def items(self) -> list[Change]:
         return recent_changes(FEED_LENGTH)
 
     def item_title(self, item: Change) -> str:
-        return f"{item.kind_label} {item.change_label}: {item.title}"
+        # "Round added: Round 2: …"; the heading in the feed's language.
+        return f"{item.heading}: {item.title}"
 
     def item_description(self, item: Change) -> str:
         return item.summary
@@ -79,7 +106,9 @@ class ChangesFeed(Feed):
     def item_guid(self, item: Change) -> str:
         # One id per version of an object: a reader shows each change once, and again only when
         # the object changes again. Never the page URL, which may change with a slug.
-        return f"tag:{site_host()},{item.changed_at:%Y-%m-%d}:{item.key}/v{item.version}"
+        return localized_id(
+            f"tag:{site_host()},{item.changed_at:%Y-%m-%d}:{item.key}/v{item.version}"
+        )
 
     item_guid_is_permalink = False
 
@@ -105,10 +134,12 @@ class SubjectChangesFeed(ChangesFeed):
         return f"{subject._meta.model_name}-{subject.pk}"
 
     def title(self, subject) -> str:
-        return f"Istanbul Talks Tracker: what changed about {self.name(subject)}"
+        return gettext("Istanbul Talks Tracker: what changed about %(name)s") % {
+            "name": self.name(subject)
+        }
 
     def subtitle(self, subject) -> str:
-        return f"New and updated entries about {self.name(subject)}."
+        return gettext("New and updated entries about %(name)s.") % {"name": self.name(subject)}
 
     def link(self, subject) -> str:
         return subject.get_absolute_url()
@@ -117,7 +148,7 @@ class SubjectChangesFeed(ChangesFeed):
         return reverse(self.url_name, args=[getattr(subject, self.url_field)])
 
     def feed_guid(self, subject) -> str:
-        return f"tag:{site_host()},2025-05-16:changes/{self.guid_key(subject)}"
+        return localized_id(f"tag:{site_host()},2025-05-16:changes/{self.guid_key(subject)}")
 
     def items(self, subject) -> list[Change]:
         return recent_changes(FEED_LENGTH, about=subject)
@@ -159,9 +190,13 @@ class RoundChangesFeed(SubjectChangesFeed):
         return round_.get_feed_url()
 
     def name(self, round_: Round) -> str:
+        # As the feed's title and subtitle name it: "what changed about round 2".
         if round_.track.slug == DEFAULT_TRACK:
-            return f"round {round_.number}"
-        return f"{round_.track.label}, round {round_.number}"
+            return gettext("round %(number)s") % {"number": round_.number}
+        return gettext("%(track)s, round %(number)s") % {
+            "track": round_.track.label,
+            "number": round_.number,
+        }
 
     def guid_key(self, round_: Round) -> str:
         return f"round-{round_.ref}"  # a round is known by its track and number for good

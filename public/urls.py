@@ -3,12 +3,7 @@
 Route names match the API's where both show the same thing (`round-detail`).
 """
 
-import functools
-
-from django.conf import settings
-from django.http import Http404
 from django.urls import path
-from django.utils import translation
 
 from provenance.versioning import conditional_on_content
 from public import calendar, feeds
@@ -35,20 +30,6 @@ from public.views import (
 app_name = "public"
 
 
-def english_only(view):
-    """Feeds and calendars are in English at one address each (the page links them unprefixed):
-    under /uk/ or /ru/ they are not found, rather than a second copy half in another language
-    with the same feed id."""
-
-    @functools.wraps(view)
-    def in_english(request, *args, **kwargs):
-        if translation.get_language() != settings.LANGUAGE_CODE:
-            raise Http404("Feeds and calendars are in English, without a language prefix.")
-        return view(request, *args, **kwargs)
-
-    return in_english
-
-
 urlpatterns = [
     path("", home.home, name="home"),
     path("about/", about.about, name="about"),
@@ -69,11 +50,11 @@ urlpatterns = [
         or_as_of(rounds.round_detail, as_of.round_page),
         name="round-detail-in-track",
     ),
-    path("rounds.ics", english_only(calendar.rounds_calendar), name="rounds-calendar"),
-    path("rounds/<int:number>.ics", english_only(calendar.round_calendar), name="round-calendar"),
+    path("rounds.ics", calendar.rounds_calendar, name="rounds-calendar"),
+    path("rounds/<int:number>.ics", calendar.round_calendar, name="round-calendar"),
     path(
         "tracks/<slug:track_slug>/rounds/<int:number>.ics",
-        english_only(calendar.round_calendar),
+        calendar.round_calendar,
         name="round-calendar-in-track",
     ),
     path("events/<int:pk>/", events.event_detail, name="event-detail"),
@@ -105,32 +86,32 @@ urlpatterns = [
     path("changes/", changes.changes, name="changes"),
     path(
         "feeds/changes.atom",
-        english_only(conditional_on_content(feeds.ChangesFeed())),
+        conditional_on_content(feeds.ChangesFeed()),
         name="changes-feed",
     ),
     path(
         "feeds/rounds/<int:number>/changes.atom",
-        english_only(conditional_on_content(feeds.RoundChangesFeed())),
+        conditional_on_content(feeds.RoundChangesFeed()),
         name="round-changes-feed",
     ),
     path(
         "feeds/tracks/<slug:track_slug>/rounds/<int:number>/changes.atom",
-        english_only(conditional_on_content(feeds.RoundChangesFeed())),
+        conditional_on_content(feeds.RoundChangesFeed()),
         name="round-changes-feed-in-track",
     ),
     path(
         "feeds/tracks/<slug:slug>/changes.atom",
-        english_only(conditional_on_content(feeds.TrackChangesFeed())),
+        conditional_on_content(feeds.TrackChangesFeed()),
         name="track-changes-feed",
     ),
     path(
         "feeds/people/<slug:slug>/changes.atom",
-        english_only(conditional_on_content(feeds.PersonChangesFeed())),
+        conditional_on_content(feeds.PersonChangesFeed()),
         name="person-changes-feed",
     ),
     path(
         "feeds/issues/<slug:slug>/changes.atom",
-        english_only(conditional_on_content(feeds.IssueChangesFeed())),
+        conditional_on_content(feeds.IssueChangesFeed()),
         name="issue-changes-feed",
     ),
     path("preview/<str:app_label>/<str:model_name>/<int:pk>/", preview.preview, name="preview"),

@@ -17,13 +17,14 @@ import datetime
 from django.db import models
 from django.db.models import F, Max, Min, Q, Window
 from django.db.models.functions import Lag
+from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 
 from actors.models import Person
-from positions.models import Issue
-from provenance.models import Appearance, PublicationStatus, Withdrawal
+from positions.models import Issue, Position
+from provenance.models import Appearance, PublicationStatus, RecordReview, Withdrawal
 from record.kinds import NEWS, RESOURCES, Kind
-from talks.models import Round
+from talks.models import Delegation, Round, StandingDelegation
 
 # Bookkeeping columns: a save that changes only these is not news.
 IGNORED_FIELDS = {
@@ -45,6 +46,49 @@ CHANGE_HEADINGS = {
     UPDATED: gettext_lazy("%(kind)s updated"),
     REMOVED: gettext_lazy("%(kind)s removed"),
 }
+
+
+# The sides as a change's title names them, in the active language (the models' choice labels
+# are English); a side missing here keeps its label.
+SIDE_NAMES = {
+    "ukraine": gettext_lazy("Ukraine"),
+    "russia": gettext_lazy("Russia"),
+    "mediator": gettext_lazy("Mediator at the table"),
+    "host": gettext_lazy("Host and mediator"),
+}
+
+
+def _side(obj) -> str:
+    return str(SIDE_NAMES.get(obj.side) or obj.get_side_display())
+
+
+# What a change calls an object whose str() adds words of its own ("Round 2: …"): the same
+# words in the active language, the same text as str() in English. The record's own text
+# (titles, names, acts) is read from the object as stored.
+_TITLES = {
+    Round: lambda r: (
+        gettext("Round %(number)s: %(title)s") % {"number": r.number, "title": r.title}
+    ),
+    Delegation: lambda d: (
+        gettext("%(side)s at round %(number)s") % {"side": _side(d), "number": d.round.number}
+    ),
+    StandingDelegation: lambda d: (
+        gettext("%(side)s's delegation, %(act)s") % {"side": _side(d), "act": d.appointing_act}
+    ),
+    Position: lambda p: (
+        gettext("%(side)s on %(issue)s at round %(number)s")
+        % {"side": _side(p), "issue": p.issue, "number": p.round.number}
+    ),
+    RecordReview: lambda r: (
+        gettext("Record reviewed to %(day)s") % {"day": date_format(r.reviewed_to, "j E Y")}
+    ),
+}
+
+
+def change_title(obj) -> str:
+    """The title a change shows for `obj` (its public row), in the active language."""
+    title = _TITLES.get(type(obj))
+    return title(obj) if title else str(obj)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -178,7 +222,7 @@ def _changes_of(kind: Kind, limit: int, about: models.Model | None) -> list[Chan
             changed_at=row["history_date"],
             change_type=change_type,
             # Today's public title and address: readers follow the link to what is there now.
-            title=str(objects[row["id"]]),
+            title=change_title(objects[row["id"]]),
             url=kind.url(objects[row["id"]]),
             summary=summary,
             version=row["history_id"],

@@ -2,13 +2,11 @@
 
 import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
-from django.utils import translation
 from simple_history.models import HistoricalRecords
 
 from actors.models import ALIASES_HELP, Organization, Person, country_code_validator, split_aliases
@@ -372,16 +370,14 @@ class Round(Sourced, Publishable):
         return self._reverse("round-detail")
 
     def get_calendar_url(self) -> str:
-        """/rounds/2.ics, /tracks/<track>/rounds/<number>.ics, as `get_absolute_url`; English
-        and unprefixed on a page in any language (calendars are in English only)."""
-        with translation.override(settings.LANGUAGE_CODE):
-            return self._reverse("round-calendar")
+        """/rounds/2.ics, /tracks/<track>/rounds/<number>.ics, as `get_absolute_url`: in the
+        active language (/uk/rounds/2.ics on a Ukrainian page)."""
+        return self._reverse("round-calendar")
 
     def get_feed_url(self) -> str:
-        """/feeds/rounds/2/changes.atom, /feeds/tracks/<track>/rounds/<number>/changes.atom;
-        English and unprefixed on a page in any language (feeds are in English only)."""
-        with translation.override(settings.LANGUAGE_CODE):
-            return self._reverse("round-changes-feed")
+        """/feeds/rounds/2/changes.atom, /feeds/tracks/<track>/rounds/<number>/changes.atom, in
+        the active language as `get_absolute_url` (/uk/feeds/rounds/2/changes.atom)."""
+        return self._reverse("round-changes-feed")
 
     def _reverse(self, route: str) -> str:
         # The site's routes are reversed by name, so talks imports nothing from public.
