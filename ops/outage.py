@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from psycopg_pool import PoolTimeout
 
 DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
@@ -19,7 +20,20 @@ DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
 logger = logging.getLogger("ops.outage")
 
 
+def url_language(request) -> str:
+    """The language of the request's address (/uk/…, /ru/…; English without a prefix), as
+    ops.middleware.UrlLanguageMiddleware reads it. An error page is rendered in it explicitly:
+    an error raised before that middleware ran would otherwise find whatever language the
+    thread's previous request left active."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def database_unavailable(request, exception) -> HttpResponse:
+    with translation.override(url_language(request)):
+        return _database_unavailable(request, exception)
+
+
+def _database_unavailable(request, exception) -> HttpResponse:
     logger.warning("database unavailable on %s %s: %s", request.method, request.path, exception)
     if request.path.startswith("/api/"):
         response = JsonResponse(

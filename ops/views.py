@@ -6,13 +6,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import Http404, JsonResponse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.defaults import server_error as django_server_error
 from redis.exceptions import RedisError
 
-from ops.outage import DATABASE_DOWN, database_unavailable
+from ops.outage import DATABASE_DOWN, database_unavailable, url_language
 from provenance.models import PublicationStatus, Source
 
 
@@ -48,11 +49,13 @@ def readyz(request):
 
 
 def server_error(request):
-    """handler500: a database outage raised outside a view is still a 503, not a 500."""
+    """handler500: a database outage raised outside a view is still a 503, not a 500. Either
+    page is in the language of the request's address (500.html and 503.html are translated)."""
     exception = sys.exc_info()[1]
     if isinstance(exception, DATABASE_DOWN):
         return database_unavailable(request, exception)
-    return django_server_error(request)
+    with translation.override(url_language(request)):
+        return django_server_error(request)
 
 
 @csrf_exempt
