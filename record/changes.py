@@ -23,6 +23,7 @@ from django.utils.translation import gettext, gettext_lazy
 from actors.models import Person
 from positions.models import Issue, Position
 from provenance.models import Appearance, PublicationStatus, RecordReview, Withdrawal
+from record.field_names import FIELD_NAMES
 from record.kinds import NEWS, RESOURCES, Kind
 from talks.models import Delegation, Round, StandingDelegation
 
@@ -83,6 +84,12 @@ _TITLES = {
         gettext("Record reviewed to %(day)s") % {"day": date_format(r.reviewed_to, "j E Y")}
     ),
 }
+
+
+def field_name(field: models.Field) -> str:
+    """ "held on", as "Changed: …" names a field, in the active language."""
+    name = str(field.verbose_name)
+    return str(FIELD_NAMES.get(name, name))
 
 
 def change_title(obj) -> str:
@@ -210,7 +217,7 @@ def _changes_of(kind: Kind, limit: int, about: models.Model | None) -> list[Chan
             if not changed:
                 continue
             change_type = UPDATED
-            fields = ", ".join(str(f.verbose_name) for f in changed)
+            fields = ", ".join(field_name(f) for f in changed)
             summary = gettext("Changed: %(fields)s.") % {"fields": fields}
         changes.append((row, change_type, summary))
     changes = changes[:limit]

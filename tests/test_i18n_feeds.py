@@ -198,3 +198,37 @@ def test_a_rounds_feed_and_calendar_address_is_in_the_active_language(client):
         response = client.get(prefix + "/tracks/istanbul/rounds/2.ics")
         assert response.status_code == 301
         assert response["Location"] == prefix + "/rounds/2.ics"
+
+
+def test_every_field_whose_change_is_news_has_a_name_in_each_language():
+    """ "Changed: held on, venue." names the fields of a change: each field of a kind whose
+    changes are news is named in Ukrainian and Russian, and in English by its verbose name."""
+    from record.changes import _tracked_fields, field_name
+    from record.kinds import NEWS
+
+    fields = {field for kind in NEWS for field in _tracked_fields(kind.model)}
+    assert len(fields) > 50
+    for field in fields:
+        with translation.override("en"):
+            assert field_name(field) == str(field.verbose_name)
+        for code in ("uk", "ru"):
+            with translation.override(code):
+                named = field_name(field)
+            assert named != str(field.verbose_name), (code, field)
+            assert not re.search(r"[a-z]{3}", named.replace("Wikidata", "")), (code, named)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("code", "changed"), [("uk", "Змінено"), ("ru", "Изменено")])
+def test_an_update_names_its_fields_in_the_feeds_language(client, code, changed):
+    from talks.models import Round
+
+    round_ = Round.objects.get(track__slug="istanbul", number=2)
+    round_.timing_note = "Began two hours late."
+    round_.save()
+    english = feedparser.parse(client.get("/feeds/rounds/2/changes.atom").content)
+    assert english.entries[0].summary == "Changed: timing note."
+    feed = feedparser.parse(client.get(f"/{code}/feeds/rounds/2/changes.atom").content)
+    summary = feed.entries[0].summary
+    assert summary.startswith(changed), summary
+    assert "timing note" not in summary
