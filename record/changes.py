@@ -39,9 +39,8 @@ IGNORED_FIELDS = {
 
 
 CREATED, UPDATED, REMOVED = "created", "updated", "removed"
-# What a reader sees for each change type ("Round added: …").
-CHANGE_LABELS = {CREATED: "added", UPDATED: "updated", REMOVED: "removed"}
-# The same as a heading in the page's language ("Exchange added"); feeds and the API are English.
+# What a reader sees for each change type, in the language of the page or feed ("Exchange added",
+# "Exchange — додано"). The API's changes name their type by CREATED, UPDATED, REMOVED.
 CHANGE_HEADINGS = {
     CREATED: gettext_lazy("%(kind)s added"),
     UPDATED: gettext_lazy("%(kind)s updated"),
@@ -117,10 +116,6 @@ class Change:
     @property
     def kind_label(self) -> str:
         return self.kind.label
-
-    @property
-    def change_label(self) -> str:
-        return CHANGE_LABELS[self.change_type]
 
     @property
     def heading(self) -> str:

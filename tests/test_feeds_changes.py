@@ -175,5 +175,5 @@ def test_the_change_log_speaks_the_pages_language(client, prefix, word):
     assert word in page
     assert " added:" not in page
     assert "New person." not in page
-    # The feed of the same changes stays English, at its one address.
+    # The feed at the unprefixed address stays English (the /uk/ and /ru/ ones: test_i18n_feeds).
     assert " added: " in client.get("/feeds/changes.atom").content.decode()
