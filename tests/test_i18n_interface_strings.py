@@ -48,7 +48,10 @@ ENGLISH_PHRASES = [
     # A source's or round's language.
     re.compile(r"^(?:Russian|Ukrainian|English|Turkish)$"),
     # Rows named in the change log.
-    re.compile(r"\bat round \d+$|'s delegation, | received \d+ "),
+    re.compile(
+        r"^(?:Ukraine|Russia|Mediator at the table|Host and mediator|Partners present, not at "
+        r"the table)(?: on .+)? at round \d+$|^\w+'s delegation, |^\w+ received \d+ "
+    ),
     # A compact source list's badge.
     re.compile(r"\bstate(?:-linked)? media$"),
     # The messages of a dated page that cannot be shown.
