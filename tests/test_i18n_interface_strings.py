@@ -1,11 +1,13 @@
 """No English interface word left on a Ukrainian or Russian page.
 
-Every page type of tests/browser/reader_pages.py (and the 404 page), with the Istanbul record
-loaded, in Ukrainian and Russian: no text a reader sees is the English label of one of the
-models' choices (sides, stances, statuses, confidence, kinds, precisions, roles…) or another
-interface string the pages build in Python (a round's name, a venue's local time, the citation
-box). Text inside an element marked lang="en" is left alone: that is the record's own text,
-English until it is translated. The API, whose addresses have no prefix, stays English.
+Every page type of tests/browser/reader_pages.py (with its dated versions and refusals, and the
+404 page), with the Istanbul record loaded, in Ukrainian and Russian: no text a reader sees is
+the English label of one of the models' choices (sides, stances, statuses, confidence, kinds,
+precisions, roles…), the name of a kind of record ("Sources"), or another interface string the
+pages build in Python (a round's name, a venue's local time, the citation box). Text inside an
+element marked lang="en" is left alone, and a record's name where it names the record: that is
+the record's own text, English until it is translated. The API, whose addresses have no prefix,
+stays English.
 """
 
 import inspect
@@ -20,6 +22,7 @@ import positions.models
 import provenance.models
 import talks.models
 from public.as_of import AS_OF_ROUTES, ISTANBUL
+from record.kinds import KINDS
 from tests.browser.reader_pages import reader_pages
 from tests.page_html import Element, parse
 
@@ -82,9 +85,12 @@ def public_enums() -> list[type[models.Choices]]:
 
 
 def choice_labels() -> set[str]:
-    """The English label of every choice of the public models' enums."""
+    """The English label of every choice of the public models' enums, and every kind of
+    record's name ("Source", "Sources"), which headings and badges show."""
     with translation.override("en"):
-        return {str(label) for enum in public_enums() for label in enum.labels if label}
+        labels = {str(label) for enum in public_enums() for label in enum.labels if label}
+        labels.update(str(name) for kind in KINDS for name in (kind.label, kind.plural))
+    return labels
 
 
 def record_names() -> set[str]:
