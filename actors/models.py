@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from provenance.models import (
@@ -32,13 +33,13 @@ def split_aliases(aliases: str) -> list[str]:
 
 
 class OrganizationKind(models.TextChoices):
-    STATE = "state", "State"
-    GOVERNMENT_BODY = "government_body", "Government body"
-    MILITARY = "military", "Military"
-    INTELLIGENCE = "intelligence", "Intelligence or security service"
-    LEGISLATURE = "legislature", "Legislature"
-    INTERNATIONAL = "international", "International organization"
-    OTHER = "other", "Other"
+    STATE = "state", _("State")
+    GOVERNMENT_BODY = "government_body", _("Government body")
+    MILITARY = "military", _("Military")
+    INTELLIGENCE = "intelligence", _("Intelligence or security service")
+    LEGISLATURE = "legislature", _("Legislature")
+    INTERNATIONAL = "international", _("International organization")
+    OTHER = "other", _("Other")
 
 
 class Organization(Sourced, Publishable):

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors.models import Organization
@@ -59,17 +61,17 @@ class Issue(models.Model):
 
 
 class DocumentKind(models.TextChoices):
-    MEMORANDUM = "memorandum", "Memorandum"
-    FRAMEWORK = "framework", "Framework or roadmap"
-    DRAFT = "draft", "Draft agreement"
-    LIST = "list", "List"
-    STATEMENT = "statement", "Statement"
+    MEMORANDUM = "memorandum", _("Memorandum")
+    FRAMEWORK = "framework", _("Framework or roadmap")
+    DRAFT = "draft", _("Draft agreement")
+    LIST = "list", _("List")
+    STATEMENT = "statement", _("Statement")
 
 
 class DocumentDelivery(models.TextChoices):
-    IN_ADVANCE = "in_advance", "Sent in advance"
-    AT_MEETING = "at_meeting", "Handed over at the meeting"
-    PUBLISHED = "published", "Published only"
+    IN_ADVANCE = "in_advance", _("Sent in advance")
+    AT_MEETING = "at_meeting", _("Handed over at the meeting")
+    PUBLISHED = "published", _("Published only")
 
 
 class Document(Sourced, Publishable):
@@ -153,12 +155,12 @@ class Provision(Sourced):
 
 
 class Stance(models.TextChoices):
-    DEMANDS = "demands", "Demands"
-    PROPOSES = "proposes", "Proposes"
-    ACCEPTS = "accepts", "Accepts"
-    ACCEPTS_WITH_CONDITIONS = "accepts_with_conditions", "Accepts with conditions"
-    REJECTS = "rejects", "Rejects"
-    NO_POSITION = "no_position", "No stated position"
+    DEMANDS = "demands", _("Demands")
+    PROPOSES = "proposes", _("Proposes")
+    ACCEPTS = "accepts", _("Accepts")
+    ACCEPTS_WITH_CONDITIONS = "accepts_with_conditions", _("Accepts with conditions")
+    REJECTS = "rejects", _("Rejects")
+    NO_POSITION = "no_position", _("No stated position")
 
 
 class Position(Sourced, Publishable):
@@ -206,7 +208,11 @@ class Position(Sourced, Publishable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_side_display()} on {self.issue} at round {self.round.number}"
+        return gettext("%(side)s on %(issue)s at round %(number)s") % {
+            "side": self.get_side_display(),
+            "issue": self.issue,
+            "number": self.round.number,
+        }
 
     def save(self, *args, **kwargs) -> None:
         self.search_text = fold_for_search(self.summary)
@@ -214,26 +220,26 @@ class Position(Sourced, Publishable):
 
 
 class AgreedBy(models.TextChoices):
-    BOTH_SIDES = "both", "Both sides"
-    ONE_SIDE = "one_side", "One side"
-    REPORTED = "reported", "Reported only"
+    BOTH_SIDES = "both", _("Both sides")
+    ONE_SIDE = "one_side", _("One side")
+    REPORTED = "reported", _("Reported only")
 
 
 class CommitmentStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    AGREED = "agreed", "Agreed"
-    IN_PROGRESS = "in_progress", "In progress"
-    FULFILLED = "fulfilled", "Fulfilled"
-    PARTLY_FULFILLED = "partly_fulfilled", "Partly fulfilled"
-    STALLED = "stalled", "Stalled"
-    DISPUTED = "disputed", "Disputed"
+    PROPOSED = "proposed", _("Proposed")
+    AGREED = "agreed", _("Agreed")
+    IN_PROGRESS = "in_progress", _("In progress")
+    FULFILLED = "fulfilled", _("Fulfilled")
+    PARTLY_FULFILLED = "partly_fulfilled", _("Partly fulfilled")
+    STALLED = "stalled", _("Stalled")
+    DISPUTED = "disputed", _("Disputed")
 
 
 class Category(models.TextChoices):
-    POWS = "pows", "Prisoners of war"
-    CIVILIANS = "civilians", "Civilians"
-    BODIES = "bodies", "Bodies"
-    CHILDREN = "children", "Children"
+    POWS = "pows", _("Prisoners of war")
+    CIVILIANS = "civilians", _("Civilians")
+    BODIES = "bodies", _("Bodies")
+    CHILDREN = "children", _("Children")
 
 
 class Commitment(Sourced, Publishable):
@@ -318,20 +324,20 @@ class Commitment(Sourced, Publishable):
 
 
 class ExchangeKind(models.TextChoices):
-    POW_SWAP = "pow_swap", "Prisoner exchange"
-    BODIES = "bodies", "Repatriation of bodies"
-    CIVILIANS = "civilians", "Return of civilians"
-    CHILDREN = "children", "Return of children"
+    POW_SWAP = "pow_swap", _("Prisoner exchange")
+    BODIES = "bodies", _("Repatriation of bodies")
+    CIVILIANS = "civilians", _("Return of civilians")
+    CHILDREN = "children", _("Return of children")
 
 
 class LinkStatedBy(models.TextChoices):
     """Who says an exchange carries out an agreement."""
 
-    UKRAINE = "ukraine", "Ukraine"
-    RUSSIA = "russia", "Russia"
-    BOTH = "both", "Both sides"
-    MEDIATOR = "mediator", "The mediator"
-    REPORTS = "reports", "Press reports, no side named"
+    UKRAINE = "ukraine", _("Ukraine")
+    RUSSIA = "russia", _("Russia")
+    BOTH = "both", _("Both sides")
+    MEDIATOR = "mediator", _("The mediator")
+    REPORTS = "reports", _("Press reports, no side named")
 
 
 class ExchangeQuerySet(SearchableQuerySet):
@@ -474,9 +480,9 @@ class Exchange(Sourced, Publishable):
 
 
 class CountPrecision(models.TextChoices):
-    EXACT = "exact", "Exactly"
-    AT_LEAST = "at_least", "At least"
-    ABOUT = "about", "About"
+    EXACT = "exact", _("Exactly")
+    AT_LEAST = "at_least", _("At least")
+    ABOUT = "about", _("About")
 
 
 class ExchangeCount(Sourced):
@@ -526,7 +532,9 @@ class ExchangeCount(Sourced):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.get_receiving_side_display()} received {self.quantity} "
-            f"{self.get_category_display().lower()} (per {self.get_claimed_by_display()})"
-        )
+        return gettext("%(side)s received %(quantity)s %(category)s (per %(claimant)s)") % {
+            "side": self.get_receiving_side_display(),
+            "quantity": self.quantity,
+            "category": self.get_category_display().lower(),
+            "claimant": self.get_claimed_by_display(),
+        }

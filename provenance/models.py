@@ -13,6 +13,9 @@ from django.db import models
 from django.db.models import F, Q, Value
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from provenance.text import fold, fold_for_search, spelling_variants
@@ -25,10 +28,10 @@ class PublicationStatus(models.TextChoices):
 
 
 class Confidence(models.TextChoices):
-    CONFIRMED = "confirmed", "Confirmed"
-    SINGLE_SOURCE = "single_source", "Single source"
-    CONTESTED = "contested", "Contested"
-    UNCERTAIN = "uncertain", "Uncertain"
+    CONFIRMED = "confirmed", _("Confirmed")
+    SINGLE_SOURCE = "single_source", _("Single source")
+    CONTESTED = "contested", _("Contested")
+    UNCERTAIN = "uncertain", _("Uncertain")
 
 
 CONFIDENCE_HELP = (
@@ -38,50 +41,50 @@ CONFIDENCE_HELP = (
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
 
 
 class Side(models.TextChoices):
     """The two negotiating parties."""
 
-    UKRAINE = "ukraine", "Ukraine"
-    RUSSIA = "russia", "Russia"
+    UKRAINE = "ukraine", _("Ukraine")
+    RUSSIA = "russia", _("Russia")
 
 
 class Claimant(models.TextChoices):
     """Who a figure or statement comes from."""
 
-    UKRAINE = "ukraine", "Ukraine"
-    RUSSIA = "russia", "Russia"
-    MEDIATOR = "mediator", "Mediator"
-    INDEPENDENT = "independent", "Independent"
+    UKRAINE = "ukraine", _("Ukraine")
+    RUSSIA = "russia", _("Russia")
+    MEDIATOR = "mediator", _("Mediator")
+    INDEPENDENT = "independent", _("Independent")
 
 
 class StateAffiliation(models.TextChoices):
     """Which state, if any, owns or controls the publisher (government portals included)."""
 
-    NONE = "", "Not state-affiliated"
-    RUSSIA = "russia", "Russian state or state-aligned"
-    UKRAINE = "ukraine", "Ukrainian state"
-    TURKIYE = "turkiye", "Turkish state"
-    UAE = "uae", "Emirati state or state-linked"
-    CHINA = "china", "Chinese state"
-    CUBA = "cuba", "Cuban state"
-    UNITED_STATES = "united_states", "US government"
-    OTHER = "other", "Other state"
+    NONE = "", _("Not state-affiliated")
+    RUSSIA = "russia", _("Russian state or state-aligned")
+    UKRAINE = "ukraine", _("Ukrainian state")
+    TURKIYE = "turkiye", _("Turkish state")
+    UAE = "uae", _("Emirati state or state-linked")
+    CHINA = "china", _("Chinese state")
+    CUBA = "cuba", _("Cuban state")
+    UNITED_STATES = "united_states", _("US government")
+    OTHER = "other", _("Other state")
 
 
 class SourceKind(models.TextChoices):
-    OFFICIAL_STATEMENT = "official_statement", "Official statement"
-    DECREE = "decree", "Decree or legal act"
-    NEWS_REPORT = "news_report", "News report"
-    TRANSCRIPT = "transcript", "Transcript"
-    DOCUMENT = "document", "Document"
-    ANALYSIS = "analysis", "Analysis"
+    OFFICIAL_STATEMENT = "official_statement", _("Official statement")
+    DECREE = "decree", _("Decree or legal act")
+    NEWS_REPORT = "news_report", _("News report")
+    TRANSCRIPT = "transcript", _("Transcript")
+    DOCUMENT = "document", _("Document")
+    ANALYSIS = "analysis", _("Analysis")
     # The only kind a source may have without an address; its note says where a copy is.
-    OFFLINE = "offline", "No public address (see note)"
+    OFFLINE = "offline", _("No public address (see note)")
 
 
 RECORD_KEY_HELP = (
@@ -403,8 +406,10 @@ class RecordReview(Publishable):
         ]
 
     def __str__(self) -> str:
-        day = self.reviewed_to
-        return f"Record reviewed to {day.day} {day:%B %Y}"
+        # In the active language: the change log shows a review by this name.
+        return gettext("Record reviewed to %(day)s") % {
+            "day": date_format(self.reviewed_to, "j E Y")
+        }
 
 
 class ContentVersion(models.Model):

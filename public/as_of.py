@@ -14,6 +14,7 @@ from functools import wraps
 
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from provenance.models import PublicationStatus
 
@@ -37,21 +38,29 @@ def parse_as_of(values: list[str]) -> datetime.date:
     """The day asked for, from the query's `as_of` values. Raises AsOfError, with a message for
     the reader, for a value that is not one YYYY-MM-DD day or a day after today in Istanbul."""
     if len(set(values)) != 1:
-        raise AsOfError("Give one date as as_of, in the form YYYY-MM-DD (e.g. 2025-06-02).")
+        raise AsOfError(
+            gettext("Give one date as as_of, in the form YYYY-MM-DD (e.g. 2025-06-02).")
+        )
     value = values[0]
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise AsOfError(
-            f"“{value[:40]}” is not a date in the form YYYY-MM-DD (e.g. as_of=2025-06-02)."
+            gettext("“%(value)s” is not a date in the form YYYY-MM-DD (e.g. as_of=2025-06-02).")
+            % {"value": value[:40]}
         )
     try:
         day = datetime.date.fromisoformat(value)
     except ValueError:
-        raise AsOfError(f"{value} is not a day of the calendar.") from None
+        raise AsOfError(
+            gettext("%(value)s is not a day of the calendar.") % {"value": value}
+        ) from None
     today = timezone.now().astimezone(ISTANBUL).date()
     if day > today:
         raise AsOfError(
-            f"{value} is in the future: the record can be shown as it stood on any day up to "
-            f"today, {today.isoformat()} (Istanbul time)."
+            gettext(
+                "%(value)s is in the future: the record can be shown as it stood on any day up "
+                "to today, %(today)s (Istanbul time)."
+            )
+            % {"value": value, "today": today.isoformat()}
         )
     return day
 

@@ -128,7 +128,7 @@ def step_chart(series, *, until: datetime.date | None = None, y_title: str = "")
             {
                 "side": s.side,
                 "claimant": s.claimant,
-                "label": f"per {s.claimant_label}",
+                "label": gettext("per %(label)s") % {"label": s.claimant_label},
                 "total": s.total,
                 "unpublished": s.unpublished,
                 "d": " ".join(path),

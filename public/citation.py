@@ -9,12 +9,15 @@ import datetime
 import html
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
+from django.utils.translation import gettext, gettext_lazy
 
 from provenance.models import ContentVersion
 from public.as_of import AS_OF_ROUTES, ISTANBUL
 
-SITE_NAME = "Istanbul Talks Tracker"
+# The publisher, in the page's language as its <title> names it (the same catalogue entry).
+SITE_NAME = gettext_lazy("Istanbul Talks Tracker")
 
 # The row a detail page is about, by route name: the context variable that holds it. Its
 # `updated_at` is the page's "last modified" date; pages about no one row (lists, search, home)
@@ -35,8 +38,9 @@ MAIN_OBJECT = {
 
 
 def day_text(day: datetime.date) -> str:
-    """'2 June 2025', as the rest of the site writes a day."""
-    return f"{day.day} {day:%B %Y}"
+    """'2 June 2025' ('2 червня 2025'), as the rest of the site writes a day, in the active
+    language."""
+    return date_format(day, "j E Y")
 
 
 def page_title(raw_title: str) -> str:
@@ -44,10 +48,11 @@ def page_title(raw_title: str) -> str:
     without the site's name after it; the home page, whose title is the site's name, is
     "Home page"."""
     title = " ".join(html.unescape(raw_title).split())
+    site_name = str(SITE_NAME)
     for separator in (" · ", " — "):
-        if title.endswith(separator + SITE_NAME):
-            title = title[: -len(separator + SITE_NAME)]
-    return "Home page" if title in ("", SITE_NAME) else title
+        if title.endswith(separator + site_name):
+            title = title[: -len(separator + site_name)]
+    return gettext("Home page") if title in ("", site_name) else title
 
 
 def version_date(request, context) -> datetime.date:
@@ -107,13 +112,19 @@ def build(request, context, raw_title: str) -> dict:
         )
     else:
         this_version = url
-    text = (
-        f"“{title}.” {SITE_NAME}. Last modified {day_text(version)}. "
-        f"Accessed {day_text(accessed)}. {url}."
-    )
-    return {
+    # Chicago's order and punctuation in every language; the words and dates are the page's.
+    text = gettext(
+        "“%(title)s.” %(publisher)s. Last modified %(modified)s. Accessed %(accessed)s. %(url)s."
+    ) % {
         "title": title,
         "publisher": SITE_NAME,
+        "modified": day_text(version),
+        "accessed": day_text(accessed),
+        "url": url,
+    }
+    return {
+        "title": title,
+        "publisher": str(SITE_NAME),
         "url": url,
         "version": version,
         "accessed": accessed,

@@ -337,7 +337,7 @@ KINDS: tuple[Kind, ...] = (
         url=lambda c: c.exchange.get_absolute_url(),
         related=("exchange",),
     ),
-    Kind("source", Source, "Source", "Sources", "sources", searched=True),
+    Kind("source", Source, _("Source"), _("Sources"), "sources", searched=True),
     Kind(
         "recordreview",
         RecordReview,

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from provenance.models import search_variants
 from record.kinds import BY_NAME, SEARCHED, Kind
@@ -16,8 +18,12 @@ from record.kinds import BY_NAME, SEARCHED, Kind
 MAX_QUERY_LENGTH = 200
 
 
+# Hits are described in the active language: the site's search page in the page's, the API's
+# (at an address without a language prefix) in English.
+
+
 def _day(day) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return date_format(day, "j E Y")
 
 
 def _names(*names: str) -> str:
@@ -35,29 +41,48 @@ class Describe:
 
 def _round_name(round_) -> str:
     """'Istanbul talks, round 2': a round's number means something only with its track."""
-    return f"{round_.track.label}, round {round_.number}"
+    return gettext("%(track)s, round %(number)s") % {
+        "track": round_.track.label,
+        "number": round_.number,
+    }
 
 
 def _commitment_detail(c) -> str:
     if c.round:
         made = _round_name(c.round)
+    elif c.track:
+        made = gettext("%(track)s, outside a round") % {"track": c.track.label}
     else:
-        made = f"{c.track.label}, outside a round" if c.track else "outside a round"
+        made = gettext("outside a round")
     return f"{c.get_status_display()}, {made}"
 
 
 def _document_detail(d) -> str:
-    detail = f"{d.get_kind_display()} by {d.get_author_side_display()}"
+    detail = gettext("%(kind)s by %(side)s") % {
+        "kind": d.get_kind_display(),
+        "side": d.get_author_side_display(),
+    }
     return detail + (f", {_round_name(d.round)}" if d.round else "")
 
 
 def _round_detail(r) -> str:
-    days = _day(r.held_on) if not r.ended_on else f"{_day(r.held_on)} to {_day(r.ended_on)}"
+    if r.ended_on:
+        days = gettext("%(first)s to %(last)s") % {
+            "first": _day(r.held_on),
+            "last": _day(r.ended_on),
+        }
+    else:
+        days = _day(r.held_on)
     return f"{r.track.label}, {days}" + (f", {r.venue}" if r.venue else "")
 
 
 def _track_detail(t) -> str:
-    return f"from {_day(t.started_on)}" + (f" to {_day(t.ended_on)}" if t.ended_on else "")
+    if t.ended_on:
+        return gettext("from %(first)s to %(last)s") % {
+            "first": _day(t.started_on),
+            "last": _day(t.ended_on),
+        }
+    return gettext("from %(first)s") % {"first": _day(t.started_on)}
 
 
 def _source_detail(s) -> str:
@@ -76,7 +101,10 @@ DESCRIBE: dict[str, Describe] = {
     ),
     "document": Describe(lambda d: d.title, _document_detail, ("round__track",)),
     "position": Describe(
-        lambda p: f"{p.get_side_display()} on {p.issue.name}, {_round_name(p.round)}",
+        lambda p: (
+            gettext("%(side)s on %(issue)s, %(round)s")
+            % {"side": p.get_side_display(), "issue": p.issue.name, "round": _round_name(p.round)}
+        ),
         lambda p: f"{p.get_stance_display()}: {p.summary}",
         ("issue", "round__track"),
     ),

@@ -49,6 +49,14 @@ class Entry:
         return self.kind.label
 
     @property
+    def side_label(self) -> str:
+        """Whose act the entry is, as its own field's choice names it in the active language
+        ("Ukraine", "Mediator or host"); "" for an entry of no side."""
+        if not self.side:
+            return ""
+        return getattr(self.obj, f"get_{self.kind.dated.side}_display")()
+
+    @property
     def track(self):
         """The track the entry belongs to, or None: a round's or commitment's own, an event's own
         or its round's, a document's round's, an exchange's commitment's (the paths are

@@ -7,6 +7,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors.models import ALIASES_HELP, Organization, Person, country_code_validator, split_aliases
@@ -206,21 +208,21 @@ class Track(Sourced, Publishable):
 
 
 class RoundStatus(models.TextChoices):
-    ANNOUNCED = "announced", "Announced"
-    SCHEDULED = "scheduled", "Scheduled"
-    HELD = "held", "Held"
-    POSTPONED = "postponed", "Postponed"
-    CANCELLED = "cancelled", "Cancelled"
+    ANNOUNCED = "announced", _("Announced")
+    SCHEDULED = "scheduled", _("Scheduled")
+    HELD = "held", _("Held")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class RoundFormat(models.TextChoices):
-    PLENARY = "plenary", "Plenary, chaired by the host"
-    HEADS_THEN_PLENARY = "heads_then_plenary", "Heads of delegation alone, then plenary"
-    HEADS_ONLY = "heads_only", "Heads of delegation only"
-    BILATERAL = "bilateral", "Bilateral, without a chair"
-    TRILATERAL = "trilateral", "Trilateral, the mediator's delegation at the table"
-    CONSULTATIONS = "consultations", "Consultations of the mediator with one side"
-    SUMMIT = "summit", "Leaders' summit"
+    PLENARY = "plenary", _("Plenary, chaired by the host")
+    HEADS_THEN_PLENARY = "heads_then_plenary", _("Heads of delegation alone, then plenary")
+    HEADS_ONLY = "heads_only", _("Heads of delegation only")
+    BILATERAL = "bilateral", _("Bilateral, without a chair")
+    TRILATERAL = "trilateral", _("Trilateral, the mediator's delegation at the table")
+    CONSULTATIONS = "consultations", _("Consultations of the mediator with one side")
+    SUMMIT = "summit", _("Leaders' summit")
 
 
 class RoundQuerySet(SearchableQuerySet):
@@ -352,7 +354,9 @@ class Round(Sourced, Publishable):
         ]
 
     def __str__(self) -> str:
-        return f"Round {self.number}: {self.title}"
+        """ "Round 2: Second round in Istanbul", in the active language (the title is the
+        record's own text)."""
+        return gettext("Round %(number)s: %(title)s") % {"number": self.number, "title": self.title}
 
     def save(self, *args, **kwargs) -> None:
         self.search_text = fold_for_search(self.title, self.summary)
@@ -400,10 +404,13 @@ class Round(Sourced, Publishable):
 
     @property
     def local_time_label(self) -> str:
-        """'Istanbul time', 'Abu Dhabi time': the venue's city, else the time zone's."""
+        """'Istanbul time', 'Abu Dhabi time' (in the active language): the venue's city, else
+        the time zone's."""
         if self.venue_id and self.venue.city_id:
-            return f"{self.venue.city.name} time"
-        return self.time_zone.rsplit("/", 1)[-1].replace("_", " ") + " time"
+            place = self.venue.city.name
+        else:
+            place = self.time_zone.rsplit("/", 1)[-1].replace("_", " ")
+        return gettext("%(place)s time") % {"place": place}
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -424,13 +431,13 @@ class Round(Sourced, Publishable):
 
 
 class DelegationSide(models.TextChoices):
-    UKRAINE = "ukraine", "Ukraine"
-    RUSSIA = "russia", "Russia"
+    UKRAINE = "ukraine", _("Ukraine")
+    RUSSIA = "russia", _("Russia")
     # A mediator that sits at the table with a delegation of its own: the United States in the
     # consultations and the trilateral talks.
-    MEDIATOR = "mediator", "Mediator at the table"
-    HOST = "host", "Host and mediator"
-    PARTNERS = "partners", "Partners present, not at the table"
+    MEDIATOR = "mediator", _("Mediator at the table")
+    HOST = "host", _("Host and mediator")
+    PARTNERS = "partners", _("Partners present, not at the table")
 
 
 class StandingDelegation(Sourced, Publishable):
@@ -487,7 +494,10 @@ class StandingDelegation(Sourced, Publishable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_side_display()}'s delegation, {self.appointing_act}"
+        return gettext("%(side)s's delegation, %(act)s") % {
+            "side": self.get_side_display(),
+            "act": self.appointing_act,
+        }
 
     def get_absolute_url(self) -> str:
         """On its track's page. Costs a query unless the track is selected."""
@@ -559,7 +569,10 @@ class Delegation(Sourced, Publishable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_side_display()} at round {self.round.number}"
+        return gettext("%(side)s at round %(number)s") % {
+            "side": self.get_side_display(),
+            "number": self.round.number,
+        }
 
     @property
     def label(self) -> str:
@@ -571,16 +584,16 @@ class Delegation(Sourced, Publishable):
 
 
 class ParticipantRole(models.TextChoices):
-    HEAD = "head", "Head of delegation"
-    MEMBER = "member", "Member"
-    EXPERT = "expert", "Expert"
-    ADVISER = "adviser", "Adviser"
-    OBSERVER = "observer", "Observer"
-    CHAIR = "chair", "Chair"
-    HOST = "host", "Host"
+    HEAD = "head", _("Head of delegation")
+    MEMBER = "member", _("Member")
+    EXPERT = "expert", _("Expert")
+    ADVISER = "adviser", _("Adviser")
+    OBSERVER = "observer", _("Observer")
+    CHAIR = "chair", _("Chair")
+    HOST = "host", _("Host")
     # Heads of state or government at a summit, or receiving envoys: not delegation members.
-    LEADER = "leader", "Head of state or government"
-    ACCOMPANYING = "accompanying", "Accompanying, not a delegation member"
+    LEADER = "leader", _("Head of state or government")
+    ACCOMPANYING = "accompanying", _("Accompanying, not a delegation member")
 
 
 # Roles that count towards a delegation's membership (the appointing act's list).
@@ -702,20 +715,20 @@ class StandingMember(Sourced):
 
 
 class EventKind(models.TextChoices):
-    ANNOUNCEMENT = "announcement", "Announcement"
-    DECREE = "decree", "Decree or appointment"
-    SIDE_MEETING = "side_meeting", "Side meeting"
-    STATEMENT = "statement", "Statement"
-    PROPOSAL = "proposal", "Proposal"
-    CONTEXT = "context", "Context"
+    ANNOUNCEMENT = "announcement", _("Announcement")
+    DECREE = "decree", _("Decree or appointment")
+    SIDE_MEETING = "side_meeting", _("Side meeting")
+    STATEMENT = "statement", _("Statement")
+    PROPOSAL = "proposal", _("Proposal")
+    CONTEXT = "context", _("Context")
 
 
 class EventSide(models.TextChoices):
-    UKRAINE = "ukraine", "Ukraine"
-    RUSSIA = "russia", "Russia"
-    BOTH = "both", "Both sides"
-    MEDIATOR = "mediator", "Mediator or host"
-    OTHER = "other", "Other"
+    UKRAINE = "ukraine", _("Ukraine")
+    RUSSIA = "russia", _("Russia")
+    BOTH = "both", _("Both sides")
+    MEDIATOR = "mediator", _("Mediator or host")
+    OTHER = "other", _("Other")
 
 
 class Event(Sourced, Publishable):

@@ -148,6 +148,7 @@ def test_review_date_on_every_page_links_to_what_the_record_covers(
 @pytest.mark.parametrize(("kind", "enum"), LABELS, ids=[kind for kind, _ in LABELS])
 def test_every_label_the_pages_show_is_explained_under_its_own_anchor(about, kind, enum):
     for value, label in enum.choices:
+        label = str(label)  # a lazy translation, in English here
         explanation = about.text_by_id.get(f"{kind}-{value}")
         assert explanation is not None, f"{kind} {value!r} has no explanation on /about/"
         assert label in explanation, f"{kind} {value!r}: its label is not shown"

@@ -9,9 +9,9 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
-from provenance.models import DatePrecision
+from provenance.models import DatePrecision, Side
 from provenance.text import clean_value
 
 register = template.Library()
@@ -56,6 +56,13 @@ def day_range(first: datetime.date | None, last: datetime.date | None) -> str:
 
 
 @register.filter
+def side_label(code: str) -> str:
+    """A negotiating side's name in the active language ("Україна") from its code ("ukraine"),
+    for markup that names the side where a template has only the code."""
+    return Side(code).label if code in Side.values else code
+
+
+@register.filter
 def hours_minutes(delta: datetime.timedelta | None) -> str:
     """A duration as '1 h 45 min' (in the active language); negative durations read as 'early'."""
     if delta is None:
@@ -92,29 +99,30 @@ def split(text: str) -> list[str]:
 
 @register.filter
 def language(code: str) -> str:
-    """'ru' → 'Russian'; an unknown code is shown as it is."""
+    """'ru' → 'Russian' ('Російська' on a Ukrainian page: Django's own names of languages);
+    an unknown code is shown as it is."""
     try:
-        return translation.get_language_info(code)["name"]
+        return translation.get_language_info(code)["name_translated"]
     except KeyError:
         return code
 
 
 SHORT_AFFILIATIONS = {
-    "russia": "Russian state media",
-    "ukraine": "Ukrainian state media",
-    "turkiye": "Turkish state media",
-    "uae": "Emirati state-linked media",
-    "china": "Chinese state media",
-    "cuba": "Cuban state media",
-    "united_states": "US government",
-    "other": "State media",
+    "russia": gettext_lazy("Russian state media"),
+    "ukraine": gettext_lazy("Ukrainian state media"),
+    "turkiye": gettext_lazy("Turkish state media"),
+    "uae": gettext_lazy("Emirati state-linked media"),
+    "china": gettext_lazy("Chinese state media"),
+    "cuba": gettext_lazy("Cuban state media"),
+    "united_states": gettext_lazy("US government"),
+    "other": gettext_lazy("State media"),
 }
 
 
 @register.filter
 def short_affiliation(value: str) -> str:
     """The state-affiliation badge in few words, for compact source lists."""
-    return SHORT_AFFILIATIONS.get(value, "State media")
+    return SHORT_AFFILIATIONS.get(value, SHORT_AFFILIATIONS["other"])
 
 
 # An act written as a phrase of its own, "Named by the Kremlin on 14 May 2025", rather than as

@@ -13,6 +13,7 @@ page costs a fixed number of queries, however long the history.
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 
 from actors.models import Membership, Organization, Person
 from positions.models import Commitment, Exchange, ExchangeCount, Issue, Position
@@ -41,6 +42,15 @@ from talks.models import (
 
 SIDE_ORDER = [side.value for side in DelegationSide]
 
+# What a dated page's kind is called after "the site's history of", with a context: Ukrainian
+# and Russian need the genitive there ("історія раундів").
+HISTORY_OF = {
+    "rounds": pgettext_lazy("the site's history of", "rounds"),
+    "people": pgettext_lazy("the site's history of", "people"),
+    "issues": pgettext_lazy("the site's history of", "issues"),
+    "exchanges": pgettext_lazy("the site's history of", "exchanges"),
+}
+
 
 def _answer(request, model, kind: str, build):
     """The page `build(moment)` makes for the day asked, or a refusal saying why: 400 for a
@@ -59,14 +69,18 @@ def _answer(request, model, kind: str, build):
         if began is not None and day < began:
             return _refusal(
                 request,
-                f"The site's history of {kind} begins on {began.isoformat()}: ask for a day "
-                f"from then to today.",
+                gettext(
+                    "The site's history of %(kind)s begins on %(day)s: ask for a day from then "
+                    "to today."
+                )
+                % {"kind": kind, "day": began.isoformat()},
                 current_url,
                 status=400,
             )
         return _refusal(
             request,
-            f"This page was not part of the public record at the end of {day.isoformat()}.",
+            gettext("This page was not part of the public record at the end of %(day)s.")
+            % {"day": day.isoformat()},
             current_url,
             status=404,
         )
@@ -165,7 +179,7 @@ def round_page(request, number: int, track_slug: str = DEFAULT_TRACK):
             + [*positions, *issues.values()],
         }
 
-    return _answer(request, Round, "rounds", build)
+    return _answer(request, Round, HISTORY_OF["rounds"], build)
 
 
 def person_page(request, slug: str):
@@ -206,7 +220,7 @@ def person_page(request, slug: str):
             + [*delegations.values(), *rounds.values()],
         }
 
-    return _answer(request, Person, "people", build)
+    return _answer(request, Person, HISTORY_OF["people"], build)
 
 
 def issue_page(request, slug: str):
@@ -236,7 +250,7 @@ def issue_page(request, slug: str):
             "shown": [issue, *[p for p in positions if p.round_id in rounds], *rounds.values()],
         }
 
-    return _answer(request, Issue, "issues", build)
+    return _answer(request, Issue, HISTORY_OF["issues"], build)
 
 
 def _public_with_parents(exchange, moment) -> tuple[bool, object]:
@@ -284,4 +298,4 @@ def exchange_page(request, pk: int):
             "shown": [exchange, commitment, part_of, *counts],
         }
 
-    return _answer(request, Exchange, "exchanges", build)
+    return _answer(request, Exchange, HISTORY_OF["exchanges"], build)

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organization
 from positions.models import Commitment, Document, Position
@@ -159,9 +160,9 @@ def leaders(people: list) -> tuple[list, str]:
     """Who a delegation's collapsed line names, and how: its heads ("Led by"); else the heads of
     state or government present ("Led by"); else its chairs ("Chaired by"); else nobody."""
     for role, how in (
-        (ParticipantRole.HEAD, "Led by"),
-        (ParticipantRole.LEADER, "Led by"),
-        (ParticipantRole.CHAIR, "Chaired by"),
+        (ParticipantRole.HEAD, _("Led by")),
+        (ParticipantRole.LEADER, _("Led by")),
+        (ParticipantRole.CHAIR, _("Chaired by")),
     ):
         chosen = [p for p in people if p.role == role]
         if chosen:
