@@ -174,6 +174,11 @@ def spelling_groups(folded: str) -> list[set[str]]:
         rows = model._default_manager.all()
         if hasattr(rows, "published"):
             rows = rows.published()
+        if hasattr(rows, "rewrite"):
+            # A model with translations (modeltranslation's queryset): its rewriting of values
+            # and F() would break the UNION's columns; read the English column directly.
+            rows = rows.rewrite(False)
+        name = "name_en" if "name_en" in names else "name"
         condition = Q()
         for word in words:
             condition |= Q(search_text__contains=word)
@@ -181,7 +186,7 @@ def spelling_groups(folded: str) -> list[set[str]]:
             rows.filter(condition)
             .annotate(
                 spelling_surnames=Value(getattr(model, "aliases_are_surnames", False)),
-                spelling_name=F("name"),
+                spelling_name=F(name),
                 spelling_native=F("native_name") if "native_name" in names else Value(""),
                 spelling_short=F("short_name") if "short_name" in names else Value(""),
                 spelling_aliases=F("aliases"),
