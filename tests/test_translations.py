@@ -232,3 +232,32 @@ def test_commitments_list_marks_each_untranslated_commitment_once(client):
     page = client.get("/uk/commitments/").content.decode()
     assert visible(page).count(NOT_TRANSLATED["uk"]) >= len(commitments)
     assert Commitment.objects.count() == len(commitments)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_admin_form_shows_each_translation_next_to_the_english(publisher_client, kind):
+    obj = KINDS[kind]()
+    opts = obj._meta
+    page = publisher_client.get(
+        f"/admin/{opts.app_label}/{opts.model_name}/{obj.pk}/change/"
+    ).content.decode()
+    for field in obj.translated_fields:
+        for language in ("en", "uk", "ru"):
+            assert f'name="{field}_{language}"' in page, (field, language)
+        # The English is edited once, as `<field>_en`, not twice.
+        assert f'name="{field}"' not in page
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_publisher_marks_a_translation_reviewed_from_the_list(publisher_client, kind):
+    obj = KINDS[kind]()
+    translate(obj, "uk")
+    opts = obj._meta
+    publisher_client.post(
+        f"/admin/{opts.app_label}/{opts.model_name}/",
+        {"action": "mark_uk_reviewed", "_selected_action": [obj.pk]},
+    )
+    obj = type(obj).objects.get(pk=obj.pk)
+    assert obj.translation_state("uk") == "reviewed"
+    assert obj.translation_status["uk"] == {"reviewed": True, "english": obj.english_digest()}
+    assert obj.history.latest("history_date").translation_status["uk"]["reviewed"] is True
