@@ -10,6 +10,7 @@ English has changed since (`translation_status`).
 import hashlib
 
 from django.db import models
+from django.utils import translation
 from django.utils.module_loading import import_string
 from simple_history.models import HistoricalRecords
 
@@ -79,7 +80,12 @@ class Translated(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "translation_status"}
-        super().save(*args, **kwargs)
+        # Saved as English whatever the active language: modeltranslation reads and writes
+        # `summary` as the active language's column, so a save under /uk/ would otherwise store
+        # Ukrainian in the original `summary` column, and the text cleaning on pre_save
+        # (provenance.apps) would copy the English fallback into an empty `summary_uk`.
+        with translation.override(ORIGINAL_LANGUAGE):
+            super().save(*args, **kwargs)
         self._review_marks = {}
         self._remember_translations()
 

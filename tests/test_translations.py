@@ -261,3 +261,26 @@ def test_a_publisher_marks_a_translation_reviewed_from_the_list(publisher_client
     assert obj.translation_state("uk") == "reviewed"
     assert obj.translation_status["uk"] == {"reviewed": True, "english": obj.english_digest()}
     assert obj.history.latest("history_date").translation_status["uk"]["reviewed"] is True
+
+
+def test_the_change_log_follows_the_english_once_and_not_the_translations():
+    from record.changes import recent_changes
+
+    round_ = RoundFactory(summary="The sides met.")
+    round_.summary_uk = "Сторони зустрілися."
+    round_.save()
+    assert [change.summary for change in recent_changes(about=round_)] == ["New round."]
+
+    with translation.override("uk"):
+        # Saved from a Ukrainian page's thread: the English stays English.
+        round_.summary = "Сторони зустрілися знову."
+        round_.save()
+    round_ = Round.objects.get(pk=round_.pk)
+    assert round_.summary_en == "The sides met."
+    assert Round.objects.filter(pk=round_.pk, summary="The sides met.").exists()
+
+    with translation.override("en"):
+        round_.summary = "The sides met again."
+    round_.save()
+    summaries = [change.summary for change in recent_changes(about=round_)]
+    assert summaries == ["Changed: summary.", "New round."]
