@@ -175,3 +175,34 @@ class Translated(models.Model):
                 }
             status[language] = dict(entry)
         return status
+
+
+def english_column(model, field: str) -> str:
+    """The column holding `field`'s English: "title_en" on a model with translations of it,
+    else "title"."""
+    names = {f.name for f in model._meta.concrete_fields}
+    return (
+        localized(field, ORIGINAL_LANGUAGE)
+        if localized(field, ORIGINAL_LANGUAGE) in names
+        else field
+    )
+
+
+def without_rewriting(queryset):
+    """`queryset` as Django writes it, for a UNION or a read of raw columns: modeltranslation's
+    queryset rewrites `title` to the active language's column and post-processes values(),
+    which breaks a UNION's columns. Name English columns with `english_column()`."""
+    rewrite = getattr(queryset, "rewrite", None)
+    return rewrite(False) if rewrite is not None else queryset
+
+
+def translation_columns(*lookups: str) -> list[str]:
+    """For `.only()` on a model without translations that reads a related one's translated
+    texts: each lookup with its English, Ukrainian and Russian columns ("person__name" ->
+    "person__name", "person__name_en", …), which the field reads, so none is loaded row by row."""
+    languages = (ORIGINAL_LANGUAGE, *TRANSLATION_LANGUAGES)
+    return [
+        column
+        for lookup in lookups
+        for column in (lookup, *(localized(lookup, language) for language in languages))
+    ]
