@@ -11,6 +11,8 @@ from provenance.translated import TranslatedHistoricalRecords
 @register(Person)
 class PersonTranslation(TranslationOptions):
     fields = Person.translated_fields
+    # The English is as required as before; the translations are optional.
+    required_languages = ("en",)
 
 
 register_history(Person, records_class=TranslatedHistoricalRecords)

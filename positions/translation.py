@@ -11,16 +11,22 @@ from provenance.translated import TranslatedHistoricalRecords
 @register(Issue)
 class IssueTranslation(TranslationOptions):
     fields = Issue.translated_fields
+    # The English is as required as before; the translations are optional.
+    required_languages = ("en",)
 
 
 @register(Position)
 class PositionTranslation(TranslationOptions):
     fields = Position.translated_fields
+    # The English is as required as before; the translations are optional.
+    required_languages = ("en",)
 
 
 @register(Commitment)
 class CommitmentTranslation(TranslationOptions):
     fields = Commitment.translated_fields
+    # The English is as required as before; the translations are optional.
+    required_languages = ("en",)
 
 
 register_history(Issue, records_class=TranslatedHistoricalRecords)

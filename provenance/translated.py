@@ -14,6 +14,8 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 from simple_history.models import HistoricalRecords
 
+from provenance.text import clean_text
+
 # The languages the record's texts are translated into; English is the original and fallback.
 ORIGINAL_LANGUAGE = "en"
 TRANSLATION_LANGUAGES = ("uk", "ru")
@@ -124,7 +126,8 @@ class Translated(models.Model):
     def english_digest(self) -> str:
         """sha1 (hex) of the English texts of `translated_fields`: a translation made from other
         English has a different one."""
-        joined = "\x1f".join(self.translation_texts(ORIGINAL_LANGUAGE))
+        # Cleaned as saving cleans it (provenance.apps), so the digest is the stored text's.
+        joined = "\x1f".join(clean_text(text) for text in self.translation_texts(ORIGINAL_LANGUAGE))
         return hashlib.sha1(joined.encode()).hexdigest()
 
     def translation_state(self, language: str) -> str:

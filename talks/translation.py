@@ -16,11 +16,15 @@ from talks.models import Round, Track
 @register(Track)
 class TrackTranslation(TranslationOptions):
     fields = Track.translated_fields
+    # The English is as required as before; the translations are optional.
+    required_languages = ("en",)
 
 
 @register(Round)
 class RoundTranslation(TranslationOptions):
     fields = Round.translated_fields
+    # The English is as required as before; the translations are optional.
+    required_languages = ("en",)
 
 
 register_history(Track, records_class=TranslatedHistoricalRecords)

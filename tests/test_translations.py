@@ -242,10 +242,12 @@ def test_the_admin_form_shows_each_translation_next_to_the_english(publisher_cli
         f"/admin/{opts.app_label}/{opts.model_name}/{obj.pk}/change/"
     ).content.decode()
     for field in obj.translated_fields:
-        for language in ("en", "uk", "ru"):
-            assert f'name="{field}_{language}"' in page, (field, language)
-        # The English is edited once, as `<field>_en`, not twice.
-        assert f'name="{field}"' not in page
+        # The English is edited as before, once; the translations come right after it.
+        assert page.count(f'name="{field}"') == 1, field
+        assert f'name="{field}_en"' not in page
+        english_at = page.index(f'name="{field}"')
+        for language in ("uk", "ru"):
+            assert english_at < page.index(f'name="{field}_{language}"'), (field, language)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -284,3 +286,12 @@ def test_the_change_log_follows_the_english_once_and_not_the_translations():
     round_.save()
     summaries = [change.summary for change in recent_changes(about=round_)]
     assert summaries == ["Changed: summary.", "New round."]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_admin_still_requires_the_english_the_model_requires(publisher_client, kind):
+    obj = KINDS[kind]()
+    for field in obj.translated_fields:
+        original = obj._meta.get_field(field)
+        assert obj._meta.get_field(f"{field}_en").blank == original.blank
+        assert obj._meta.get_field(f"{field}_uk").blank
