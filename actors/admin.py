@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from actors.models import Membership, Organization, Person
 from provenance.admin.base import PublishableAdmin, PublishableInlineMixin
+from provenance.admin.translations import TranslatedAdmin
 
 
 class MembershipInline(PublishableInlineMixin, admin.TabularInline):
@@ -30,7 +31,7 @@ class OrganizationAdmin(PublishableAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(PublishableAdmin):
+class PersonAdmin(TranslatedAdmin, PublishableAdmin):
     list_display = ["name", "native_name", "wikidata_id", "publication_status"]
     list_filter = ["publication_status", "confidence"]
     # search_text holds the case-, script- and accent-folded name and aliases (provenance.text).

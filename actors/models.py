@@ -19,6 +19,7 @@ from provenance.models import (
     unique_key,
 )
 from provenance.text import fold_for_search
+from provenance.translated import Translated
 
 wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q12345.")
 country_code_validator = RegexValidator(
@@ -116,7 +117,7 @@ class Organization(Sourced, Publishable):
         return chain
 
 
-class Person(Sourced, Publishable):
+class Person(Translated, Sourced, Publishable):
     """Someone who took part in the talks or shaped them: negotiator, host, mediator, adviser."""
 
     name = models.CharField(max_length=200, help_text="Name in English, as most sources spell it.")
@@ -135,7 +136,8 @@ class Person(Sourced, Publishable):
     aliases_are_surnames = True
 
     objects = SearchableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist.
+    translated_fields = ("name", "biography")
 
     class Meta:
         ordering = ["name"]
@@ -151,7 +153,10 @@ class Person(Sourced, Publishable):
 
     def save(self, *args, **kwargs) -> None:
         self.search_text = fold_for_search(
-            self.name, self.native_name, *split_aliases(self.aliases)
+            self.english("name"),
+            self.native_name,
+            *split_aliases(self.aliases),
+            *self.translations_of("name"),
         )
         super().save(*args, **kwargs)
 

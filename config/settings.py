@@ -67,6 +67,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Before the admin, so its translated-field widgets and query rewriting are in place; it
+    # reads each app's translation.py (the record's reader-facing texts in uk and ru).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -201,6 +204,12 @@ LANGUAGE_CODE = "en"
 # (config/urls.py). The API, feeds and admin are English for now.
 LANGUAGES = [("en", "English"), ("uk", "Українська"), ("ru", "Русский")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The record's own texts (titles, summaries, names) in the same three languages: columns
+# `<field>_en`, `<field>_uk`, `<field>_ru` on the same row (each app's translation.py). English is
+# what every other language falls back to, field by field.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "uk", "ru")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "Europe/Istanbul"  # where every round so far took place; stored in UTC regardless
 USE_I18N = True
 USE_TZ = True

@@ -24,12 +24,13 @@ from provenance.admin.base import (
     PublishableInlineMixin,
     ReferenceAdmin,
 )
+from provenance.admin.translations import TranslatedAdmin
 from talks.admin import DelegationInline, EventInline
 from talks.models import DEFAULT_TRACK, Round, Track
 
 
 @admin.register(Issue)
-class IssueAdmin(ReferenceAdmin):
+class IssueAdmin(TranslatedAdmin, ReferenceAdmin):
     list_display = ["name", "slug", "order"]
     search_fields = ["name", "slug", "description"]
     ordering = ["order", "name"]
@@ -58,7 +59,7 @@ class DocumentAdmin(PublishableAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(PublishableAdmin):
+class PositionAdmin(TranslatedAdmin, PublishableAdmin):
     list_display = ["issue", "side", "round", "stance", "confidence", "publication_status"]
     list_filter = ["publication_status", "side", "stance", "issue", "round", "confidence"]
     list_select_related = ["issue", "round"]
@@ -83,7 +84,7 @@ class ExchangeLinkInline(admin.TabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(PublishableAdmin):
+class CommitmentAdmin(TranslatedAdmin, PublishableAdmin):
     list_display = ["title", "track", "round", "issue", "agreed_by", "status", "publication_status"]
     list_filter = ["publication_status", "status", "agreed_by", "track", "issue", "round"]
     list_select_related = ["track", "round", "issue"]
@@ -189,7 +190,7 @@ class CommitmentInline(PublishableInlineMixin, admin.StackedInline):
 
 
 @admin.register(Round)
-class RoundAdmin(PublishableAdmin):
+class RoundAdmin(TranslatedAdmin, PublishableAdmin):
     """The round desk: a round with its delegations, events, documents tabled, positions and
     commitments. Submitting or publishing a round takes everything logged under it along
     (provenance.review)."""

@@ -22,10 +22,11 @@ from provenance.models import (
     unique_key,
 )
 from provenance.text import fold_for_search
+from provenance.translated import Translated
 from talks.models import Event, Round, Track
 
 
-class Issue(models.Model):
+class Issue(Translated, models.Model):
     """An agenda item the sides take positions on: ceasefire, prisoners, NATO, territory…"""
 
     slug = models.SlugField(max_length=50, unique=True)
@@ -42,9 +43,10 @@ class Issue(models.Model):
     search_text = models.TextField(blank=True, editable=False)
 
     objects = SearchableQuerySet.as_manager()
-    # Issues are public as soon as they are saved: publishers change them, and it is recorded.
-    history = HistoricalRecords()
+    # Issues are public as soon as they are saved: publishers change them, and it is recorded
+    # (`history`, registered in translation.py after the translation columns exist).
     _history_m2m_fields = ["events"]
+    translated_fields = ("name", "description", "movement_summary")
 
     class Meta:
         ordering = ["order", "name"]
@@ -53,7 +55,12 @@ class Issue(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(self.name, self.slug, self.description)
+        self.search_text = fold_for_search(
+            self.english("name"),
+            self.slug,
+            self.english("description"),
+            *self.translations_of("name", "description"),
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -163,7 +170,7 @@ class Stance(models.TextChoices):
     NO_POSITION = "no_position", _("No stated position")
 
 
-class Position(Sourced, Publishable):
+class Position(Translated, Sourced, Publishable):
     """One side's stance on one issue as of one round."""
 
     key = record_key()
@@ -189,7 +196,8 @@ class Position(Sourced, Publishable):
     publication_parents = ("round",)
 
     objects = SearchableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist.
+    translated_fields = ("summary",)
 
     class Meta:
         ordering = ["issue__order", "round__number", "side"]
@@ -215,7 +223,9 @@ class Position(Sourced, Publishable):
         }
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(self.summary)
+        self.search_text = fold_for_search(
+            self.english("summary"), *self.translations_of("summary")
+        )
         super().save(*args, **kwargs)
 
 
@@ -242,7 +252,7 @@ class Category(models.TextChoices):
     CHILDREN = "children", _("Children")
 
 
-class Commitment(Sourced, Publishable):
+class Commitment(Translated, Sourced, Publishable):
     """What a round agreed, or one side announced, and how far it has been carried out."""
 
     # PROTECT: a commitment is part of its track's record.
@@ -284,7 +294,8 @@ class Commitment(Sourced, Publishable):
     publication_parents = ("round",)
 
     objects = SearchableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist.
+    translated_fields = ("title", "description", "target_note", "status_note")
 
     class Meta:
         ordering = ["announced_on", "pk"]
@@ -311,7 +322,8 @@ class Commitment(Sourced, Publishable):
             # Costs a query, on save only: a round's agreements belong to the round's track.
             self.track_id = Round.objects.values_list("track_id", flat=True).get(pk=self.round_id)
         self.search_text = fold_for_search(
-            self.title, self.description, self.target_note, self.status_note
+            *(self.english(field) for field in self.translated_fields),
+            *self.translations_of(*self.translated_fields),
         )
         super().save(*args, **kwargs)
 

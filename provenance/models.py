@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from provenance.text import fold, fold_for_search, spelling_variants
+from provenance.translated import english_column, without_rewriting
 
 
 class PublicationStatus(models.TextChoices):
@@ -177,6 +178,9 @@ def spelling_groups(folded: str) -> list[set[str]]:
         rows = model._default_manager.all()
         if hasattr(rows, "published"):
             rows = rows.published()
+        # A model with translations: modeltranslation's rewriting of values and F() would
+        # break the UNION's columns, so the English columns are named directly.
+        rows = without_rewriting(rows)
         condition = Q()
         for word in words:
             condition |= Q(search_text__contains=word)
@@ -184,9 +188,11 @@ def spelling_groups(folded: str) -> list[set[str]]:
             rows.filter(condition)
             .annotate(
                 spelling_surnames=Value(getattr(model, "aliases_are_surnames", False)),
-                spelling_name=F("name"),
+                spelling_name=F(english_column(model, "name")),
                 spelling_native=F("native_name") if "native_name" in names else Value(""),
-                spelling_short=F("short_name") if "short_name" in names else Value(""),
+                spelling_short=(
+                    F(english_column(model, "short_name")) if "short_name" in names else Value("")
+                ),
                 spelling_aliases=F("aliases"),
             )
             .values_list(

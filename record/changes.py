@@ -34,6 +34,7 @@ IGNORED_FIELDS = {
     "updated_at",
     "version",  # the editors' optimistic-locking counter, bumped on every save
     "search_text",
+    "translation_status",  # which translations a person reviewed (provenance.translated)
     "publication_status",
 }
 
@@ -124,7 +125,13 @@ class Change:
 
 
 def _tracked_fields(model) -> list[models.Field]:
-    return [f for f in model._meta.concrete_fields if f.attname not in IGNORED_FIELDS]
+    # Not the translation columns (`summary_en`, `summary_uk`…): the log follows the English,
+    # which `summary` holds too, so an English change is listed once.
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.attname not in IGNORED_FIELDS and getattr(f, "translated_field", None) is None
+    ]
 
 
 def _previous(name: str) -> Window:

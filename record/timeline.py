@@ -13,6 +13,7 @@ from django.db.models.functions import Cast, Coalesce, Collate, Concat, TruncMon
 
 from positions.models import Commitment, Position
 from provenance.models import DatePrecision
+from provenance.translated import english_column, without_rewriting
 from record.kinds import TIMELINE, Kind
 from talks.models import DEFAULT_TRACK
 
@@ -196,7 +197,8 @@ class Listing:
             months: dict[datetime.date, list[int]] = {}
             for kind, queryset in self.querysets:
                 per_month = (
-                    queryset.annotate(month=TruncMonth("day"))
+                    without_rewriting(queryset)
+                    .annotate(month=TruncMonth("day"))
                     .order_by()
                     .values("month")
                     # A filter through a many-to-many relation can repeat a row (`distinct()`).
@@ -265,12 +267,20 @@ class Listing:
     def _keys(kind: Kind, queryset):
         collation = "C" if connection.vendor == "postgresql" else "BINARY"
         title = (
-            Concat(Value("Round "), Cast("number", CharField()), Value(": "), "title")
+            Concat(
+                Value("Round "),
+                Cast("number", CharField()),
+                Value(": "),
+                english_column(queryset.model, "title"),
+                # The title column is modeltranslation's field class, not CharField.
+                output_field=CharField(),
+            )
             if kind.name == "round"
-            else F("title")
+            else F(english_column(queryset.model, "title"))
         )
         return (
-            queryset.order_by()
+            without_rewriting(queryset)
+            .order_by()
             .annotate(
                 kind_order=Value(_KIND_ORDER[kind.name], output_field=IntegerField()),
                 sort_title=Collate(title, collation),

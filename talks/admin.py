@@ -14,6 +14,7 @@ from provenance.admin.base import (
     PublishableInlineMixin,
     ReferenceAdmin,
 )
+from provenance.admin.translations import TranslatedAdmin
 from talks.models import (
     City,
     Delegation,
@@ -47,7 +48,7 @@ class VenueAdmin(ReferenceAdmin):
 
 
 @admin.register(Track)
-class TrackAdmin(PublishableAdmin):
+class TrackAdmin(TranslatedAdmin, PublishableAdmin):
     """A negotiation track: its parties and mediators; its rounds are numbered within it."""
 
     list_display = ["name", "slug", "started_on", "ended_on", "order", "publication_status"]

@@ -23,6 +23,7 @@ from provenance.models import (
     unique_key,
 )
 from provenance.text import fold_for_search
+from provenance.translated import Translated
 
 # The track whose rounds are addressed by their number alone (/rounds/2/), as they were before
 # the record had tracks: the Istanbul direct talks of 2025. A data migration (talks 0006) puts
@@ -136,7 +137,7 @@ class Venue(Sourced):
         return split_aliases(self.aliases)
 
 
-class Track(Sourced, Publishable):
+class Track(Translated, Sourced, Publishable):
     """One negotiation process with its own parties, mediators and round numbering: the Istanbul
     direct talks (2025), the US–Ukraine consultations, the US–Russia–Ukraine trilateral talks."""
 
@@ -177,7 +178,9 @@ class Track(Sourced, Publishable):
     search_text = models.TextField(blank=True, editable=False)
 
     objects = SearchableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist, so that
+    # each version carries them too.
+    translated_fields = ("name", "short_name", "summary", "dates_note")
 
     class Meta:
         ordering = ["order", "started_on"]
@@ -196,7 +199,12 @@ class Track(Sourced, Publishable):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(self.name, self.short_name, self.summary)
+        self.search_text = fold_for_search(
+            self.english("name"),
+            self.english("short_name"),
+            self.english("summary"),
+            *self.translations_of("name", "short_name", "summary"),
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -263,7 +271,7 @@ class RoundQuerySet(SearchableQuerySet):
         )
 
 
-class Round(Sourced, Publishable):
+class Round(Translated, Sourced, Publishable):
     """One round of a track: when, where, in what format, chaired by whom."""
 
     key = record_key()
@@ -321,8 +329,9 @@ class Round(Sourced, Publishable):
     search_text = models.TextField(blank=True, editable=False)
 
     objects = RoundQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py (see Track).
     _history_m2m_fields = ["sources", "hosts"]
+    translated_fields = ("title", "summary", "timing_note", "format_note")
 
     class Meta:
         ordering = ["held_on", "number"]
@@ -359,7 +368,11 @@ class Round(Sourced, Publishable):
         return gettext("Round %(number)s: %(title)s") % {"number": self.number, "title": self.title}
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(self.title, self.summary)
+        self.search_text = fold_for_search(
+            self.english("title"),
+            self.english("summary"),
+            *self.translations_of("title", "summary"),
+        )
         super().save(*args, **kwargs)
 
     def clean(self) -> None:

@@ -32,6 +32,8 @@ def prose_fields(model) -> list[models.Field]:
         and not field.choices
         and (isinstance(field, models.TextField) or field.max_length >= 100)
         and field.name not in {"search_text", "time_zone"}
+        # Not the Ukrainian and Russian columns (`summary_uk`): these formats are English.
+        and getattr(field, "language", None) not in {"uk", "ru"}
     ]
 
 

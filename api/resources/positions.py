@@ -24,6 +24,7 @@ from positions.models import (
     Position,
     Provision,
 )
+from provenance.translated import translation_columns
 from record import tallies
 
 ISSUE_HELP = (
@@ -291,9 +292,8 @@ class ExchangeViewSet(PublicReadOnlyViewSet):
             # Of the joined rows, only what the references show: names and status.
             .only(
                 *(f.name for f in Exchange._meta.concrete_fields),
-                "commitment__title",
+                *translation_columns("commitment__title", "commitment__track__name"),
                 "commitment__publication_status",
-                "commitment__track__name",
                 "commitment__track__publication_status",
                 "part_of__occurred_on",
                 "part_of__title",

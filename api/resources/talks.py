@@ -16,6 +16,7 @@ from api.filters import (
     TrackFilter,
     folded_search,
 )
+from provenance.translated import translation_columns
 from talks.models import (
     Delegation,
     DelegationSide,
@@ -353,9 +354,8 @@ class ParticipantViewSet(PublicReadOnlyViewSet):
                 "delegation__side",
                 "delegation__publication_status",
                 "delegation__round__number",
-                "delegation__round__title",
+                *translation_columns("delegation__round__title", "person__name"),
                 "delegation__round__publication_status",
-                "person__name",
                 "person__publication_status",
                 "represents__name",
                 "represents__publication_status",

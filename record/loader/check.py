@@ -22,11 +22,13 @@ from django.core.validators import validate_slug
 from django.db import models
 
 from provenance.models import DatePrecision
+from provenance.translated import TRANSLATION_LANGUAGES
 from record.loader.files import DATA_DIR, DataFileError, Problem, Row, read
 from record.loader.spec import (
     ADDRESSLESS_SOURCE_KINDS,
     NOT_IN_FILES,
     RESEARCH,
+    REVIEWED,
     SPECS,
     Spec,
     plain_fields,
@@ -50,6 +52,9 @@ class Parsed:
     refs: dict[str, str] = field(default_factory=dict)
     many: dict[str, list[str]] = field(default_factory=dict)
     children: dict[str, list["Parsed"]] = field(default_factory=dict)
+    # The languages whose translations the row says a person reviewed; None for a kind of row
+    # without translations.
+    reviewed: tuple[str, ...] | None = None
 
 
 class Checker:
@@ -89,6 +94,9 @@ class Checker:
         allowed = {*fields, *spec.refs, *spec.many, RESEARCH, "key"} | {
             child.field for child in spec.children
         }
+        if spec.is_translated:
+            allowed.add(REVIEWED)
+            parsed.reviewed = self.reviewed(file, row, label)
         for name in row:
             if name not in allowed:
                 hint = " (filled in by the loader)" if name in NOT_IN_FILES else ""
@@ -133,6 +141,15 @@ class Checker:
             ]
             self.check_child_duplicates(file, label, child, children)
         return parsed
+
+    def reviewed(self, file: str, row: Row, label: str) -> tuple[str, ...]:
+        """`translations_reviewed`: a list of languages the row has translations into."""
+        raw = row.get(REVIEWED) or []
+        allowed = ", ".join(TRANSLATION_LANGUAGES)
+        if not isinstance(raw, list) or any(lang not in TRANSLATION_LANGUAGES for lang in raw):
+            self.problem(file, row.line, label, REVIEWED, f"a list of languages, of: {allowed}.")
+            return ()
+        return tuple(raw)
 
     def key(self, spec: Spec, file: str, row: Row) -> str:
         key = row.get("key")

@@ -10,6 +10,7 @@ editor changed in the admin unless told to overwrite them.
 from collections.abc import Callable
 
 from django.db import models, transaction
+from django.utils import translation
 
 from record.loader.check import Parsed, check
 from record.loader.files import DATA_DIR
@@ -31,7 +32,8 @@ class Loader:
         Raises record.loader.files.DataFileError, before writing anything, if the check fails.
         """
         dataset = check(self.data_dir)
-        with transaction.atomic():
+        # The files' `summary` is the English (`summary_en`) whatever language is active.
+        with transaction.atomic(), translation.override("en"):
             for spec in SPECS:
                 rows = dataset[spec.name]
                 self.progress(spec.file, len(rows))
@@ -56,7 +58,7 @@ class Loader:
             name: [self.objects[spec.many[name]][key] for key in keys]
             for name, keys in row.many.items()
         }
-        obj = self.upserter.upsert(spec.model, lookup, fields, many)
+        obj = self.upserter.upsert(spec.model, lookup, fields, many, reviewed=row.reviewed)
         if row.key:
             self.objects.setdefault(spec.name, {})[row.key] = obj
         for nested in spec.children:

@@ -19,6 +19,7 @@ from positions.models import (
     Provision,
 )
 from provenance.models import RecordReview, Source, SourceKind
+from provenance.translated import ORIGINAL_LANGUAGE, Translated
 from talks.models import (
     City,
     Delegation,
@@ -35,9 +36,13 @@ from talks.models import (
 RESEARCH = (
     "research"  # notes for fact-checkers (which source backs which words); readers never see it
 )
+# On rows of a model with translations (`summary_uk`, `summary_ru`…): the languages whose
+# translation a person has reviewed, e.g. [uk, ru]; translations not listed load as unreviewed.
+REVIEWED = "translations_reviewed"
 # Fields every file may leave out: the loader and the database fill them in.
 NOT_IN_FILES = {
     "id", "key", "publication_status", "created_at", "updated_at", "version", "search_text",
+    "translation_status",
 }  # fmt: skip
 # Fields with values that are not text for a reader: identifiers, codes, addresses.
 NOT_PROSE = {
@@ -77,6 +82,11 @@ class Spec:
     @property
     def name(self) -> str:
         return self.file.removesuffix(".yaml")
+
+    @property
+    def is_translated(self) -> bool:
+        """Its rows may give `<field>_uk`, `<field>_ru` and `translations_reviewed`."""
+        return issubclass(self.model, Translated)
 
     @property
     def is_sourced(self) -> bool:
@@ -205,8 +215,19 @@ def plain_fields(spec: Spec) -> dict[str, models.Field]:
     return {
         f.name: f
         for f in spec.model._meta.concrete_fields
-        if f.name not in skip and not f.is_relation and f.name != spec.key
+        if f.name not in skip
+        and not f.is_relation
+        and f.name != spec.key
+        and not is_english_column(f)
     }
+
+
+def is_english_column(model_field: models.Field) -> bool:
+    """A translated field's English column (`summary_en`): the files give it as `summary`."""
+    return (
+        getattr(model_field, "translated_field", None) is not None
+        and getattr(model_field, "language", None) == ORIGINAL_LANGUAGE
+    )
 
 
 def prose_fields(spec: Spec) -> list[str]:

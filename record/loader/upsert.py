@@ -8,11 +8,13 @@ The rows already in the database and their many-to-many sets are read once per m
 per row: on PostgreSQL each round trip costs milliseconds, and the record has ~500 rows.
 """
 
+import copy
 from collections import Counter, defaultdict
 
 from django.db import models
 
 from provenance.models import PublicationStatus
+from provenance.translated import TRANSLATION_LANGUAGES
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 KEPT = "kept as edited"  # differs from the data, but an editor changed it in the admin
@@ -29,11 +31,20 @@ class Upserter:
         self._links: dict[tuple[type, str], dict[int, set[int]]] = {}
         self._edited: dict[type, set[int]] = {}
 
-    def upsert(self, model, lookup: dict, fields: dict, m2m: dict | None = None):
+    def upsert(
+        self,
+        model,
+        lookup: dict,
+        fields: dict,
+        m2m: dict | None = None,
+        reviewed: tuple[str, ...] | None = None,
+    ):
         """The row matching `lookup`, with `fields` and many-to-many sets as given.
 
         Loaded content is published. A row is saved (and so gets a history entry and a new
         `updated_at`) only when a field differs; an M2M set is replaced only when it differs.
+        `reviewed`, for a model with translations, names the languages whose translations a
+        person has reviewed; the others are unreviewed.
         """
         fields = {name: value for name, value in fields.items() if name not in lookup}
         if any(f.name == "publication_status" for f in model._meta.fields):
@@ -43,6 +54,7 @@ class Upserter:
         obj = rows.get(key)
         if obj is None:
             obj = model(**lookup, **fields)
+            _mark_reviewed(obj, reviewed)
             _validate(obj)
             obj.save()
             rows[key] = obj
@@ -54,11 +66,14 @@ class Upserter:
                 for name, related in (m2m or {}).items()
                 if self._links_of(obj, name) != {item.pk for item in related}
             ]
-            if (changed or links_differ) and obj.pk in self._edited_rows(model):
+            status_differs = reviewed is not None and _status_differs(obj, fields, reviewed)
+            if (changed or links_differ or status_differs) and obj.pk in self._edited_rows(model):
                 self.stats[model._meta.verbose_name_plural.capitalize()][KEPT] += 1
                 return obj
             for name in changed:
                 setattr(obj, name, fields[name])
+            _mark_reviewed(obj, reviewed)
+            changed = changed or status_differs
             if changed:
                 _validate(obj)
                 obj.save()
@@ -114,6 +129,24 @@ class Upserter:
             manager.through(**{manager.source_field_name: obj, manager.target_field_name: item})
             for item in related
         )
+
+
+def _mark_reviewed(obj, reviewed: tuple[str, ...] | None) -> None:
+    """Mark each translation of `obj` reviewed if the row lists its language, else unreviewed."""
+    if reviewed is None:
+        return
+    for language in TRANSLATION_LANGUAGES:
+        obj.mark_translation_reviewed(language, language in reviewed)
+
+
+def _status_differs(obj, fields: dict, reviewed: tuple[str, ...]) -> bool:
+    """Whether loading the row would change `obj`'s translation status (reviewed or not, or the
+    English a translation was made from), on a copy so `obj` is left as it is."""
+    probe = copy.copy(obj)
+    for name, value in fields.items():
+        setattr(probe, name, value)
+    _mark_reviewed(probe, reviewed)
+    return probe.computed_translation_status() != (obj.translation_status or {})
 
 
 def _key(values) -> tuple:

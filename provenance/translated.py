@@ -1,0 +1,211 @@
+"""The record's texts in Ukrainian and Russian, and what is known about each translation.
+
+The translations are django-modeltranslation's columns on the same row (`summary_en`,
+`summary_uk`, `summary_ru`; registered in each app's translation.py), so a row's publication
+status, its history, the publish guard and optimistic locking cover them with nothing more.
+This module adds, on the same row, whether a person reviewed each translation and whether its
+English has changed since (`translation_status`).
+"""
+
+import hashlib
+
+from django.db import models
+from django.utils import translation
+from django.utils.module_loading import import_string
+from simple_history.models import HistoricalRecords
+
+from provenance.text import clean_text
+
+# The languages the record's texts are translated into; English is the original and fallback.
+ORIGINAL_LANGUAGE = "en"
+TRANSLATION_LANGUAGES = ("uk", "ru")
+
+MISSING, OUTDATED, UNREVIEWED, REVIEWED = "missing", "outdated", "unreviewed", "reviewed"
+
+
+def localized(field: str, language: str) -> str:
+    """The column that holds `field` in `language`: ("summary", "uk") -> "summary_uk"."""
+    return f"{field}_{language}"
+
+
+class TranslatedHistoricalRecords(HistoricalRecords):
+    """simple-history's versions of a model with translation columns: the columns are copied as
+    plain fields, so a version's `name_uk` is no more unique than its `name` (simple-history drops
+    `unique` on a field it copies, but a modeltranslation field reports its original's)."""
+
+    def copy_fields(self, model):
+        fields = super().copy_fields(model)
+        for name, copied in list(fields.items()):
+            if getattr(copied, "translated_field", None) is None:
+                continue
+            _, path, args, kwargs = copied.deconstruct()
+            if kwargs.pop("unique", False):
+                kwargs["db_index"] = True
+            plain = import_string(path)(*args, **kwargs)
+            plain.name = name
+            fields[name] = plain
+        return fields
+
+
+class Translated(models.Model):
+    """A model whose reader-facing texts (`translated_fields`) have Ukrainian and Russian
+    translations, and a record of each translation's state.
+
+    `translation_status` is {"uk": {"reviewed": bool, "english": "<sha1>"}, "ru": {...}}: per
+    language that has any translated text, whether a person reviewed it, and the digest
+    (`english_digest()`) of the English texts when the translation was last saved or reviewed.
+    It is kept up to date by `save()`; a language with no translated text has no entry.
+    """
+
+    # The fields registered for translation in the app's translation.py, in reading order.
+    translated_fields: tuple[str, ...] = ()
+
+    translation_status = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Per language, whether a person reviewed the translation and the English it "
+        "was made from; kept up to date on save.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        # An empty translation is no translation: NULL, so that unique names (Track.name) allow
+        # many rows without one.
+        for field in self.translated_fields:
+            for language in TRANSLATION_LANGUAGES:
+                if self.__dict__.get(localized(field, language)) == "":
+                    setattr(self, localized(field, language), None)
+        self.translation_status = self.computed_translation_status()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "translation_status"}
+        # Saved as English whatever the active language: modeltranslation reads and writes
+        # `summary` as the active language's column, so a save under /uk/ would otherwise store
+        # Ukrainian in the original `summary` column, and the text cleaning on pre_save
+        # (provenance.apps) would copy the English fallback into an empty `summary_uk`.
+        with translation.override(ORIGINAL_LANGUAGE):
+            super().save(*args, **kwargs)
+        self._review_marks = {}
+        self._remember_translations()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_translations()
+        return instance
+
+    def _remember_translations(self) -> None:
+        # What the translations were when read, to tell on save whether one was changed (a
+        # changed translation is a new one: unreviewed, made from the English of now).
+        self._saved_translations = {
+            language: self.translation_texts(language) for language in TRANSLATION_LANGUAGES
+        }
+
+    def translation_texts(self, language: str) -> tuple[str, ...]:
+        """The texts of `translated_fields` in `language`, "" where there is none (no fallback)."""
+        return tuple(
+            self.__dict__.get(localized(field, language)) or "" for field in self.translated_fields
+        )
+
+    def english(self, field: str) -> str:
+        """The English text of `field`, whatever the active language."""
+        return self.__dict__.get(localized(field, ORIGINAL_LANGUAGE)) or ""
+
+    def translations_of(self, *fields: str) -> list[str]:
+        """The Ukrainian, then Russian, texts of `fields` ("" where none); for search, so a
+        record is found by its text in any language."""
+        return [
+            self.__dict__.get(localized(field, language)) or ""
+            for language in TRANSLATION_LANGUAGES
+            for field in fields
+        ]
+
+    def english_digest(self) -> str:
+        """sha1 (hex) of the English texts of `translated_fields`: a translation made from other
+        English has a different one."""
+        # Cleaned as saving cleans it (provenance.apps), so the digest is the stored text's.
+        joined = "\x1f".join(clean_text(text) for text in self.translation_texts(ORIGINAL_LANGUAGE))
+        return hashlib.sha1(joined.encode()).hexdigest()
+
+    def translation_state(self, language: str) -> str:
+        """ "missing", "outdated", "unreviewed" or "reviewed", for "uk" or "ru".
+
+        missing: some field has English text but none in `language`; outdated: the English
+        changed since the translation was saved or reviewed; unreviewed: no person has reviewed
+        it; reviewed: a person has, and the English is the one they saw.
+        """
+        english = self.translation_texts(ORIGINAL_LANGUAGE)
+        translated = self.translation_texts(language)
+        if any(en and not tr for en, tr in zip(english, translated, strict=True)):
+            return MISSING
+        entry = (self.translation_status or {}).get(language)
+        if entry is None:
+            # No English to translate and no translation: nothing is missing.
+            return REVIEWED if not any(english) else MISSING
+        if entry.get("english") != self.english_digest():
+            return OUTDATED
+        return REVIEWED if entry.get("reviewed") else UNREVIEWED
+
+    def mark_translation_reviewed(self, language: str, reviewed: bool = True) -> None:
+        """Record on the next save that a person has (or has not) reviewed the translation into
+        `language`; reviewing it also records the English it was reviewed against."""
+        self._review_marks = {**getattr(self, "_review_marks", {}), language: reviewed}
+
+    def computed_translation_status(self) -> dict:
+        """The `translation_status` that saving now would store (see the class docstring)."""
+        digest = self.english_digest()
+        before = self.translation_status or {}
+        saved = getattr(self, "_saved_translations", None)
+        marks = getattr(self, "_review_marks", {})
+        status = {}
+        for language in TRANSLATION_LANGUAGES:
+            texts = self.translation_texts(language)
+            if not any(texts):
+                continue
+            entry = before.get(language)
+            # Unknown what was saved (a row built in Python, e.g. from a history version): keep
+            # what the row says; otherwise a changed translation starts over, unreviewed.
+            changed = entry is None or (saved is not None and saved.get(language) != texts)
+            if changed:
+                entry = {"reviewed": False, "english": digest}
+            if language in marks:
+                entry = {
+                    "reviewed": marks[language],
+                    "english": digest if marks[language] else entry["english"],
+                }
+            status[language] = dict(entry)
+        return status
+
+
+def english_column(model, field: str) -> str:
+    """The column holding `field`'s English: "title_en" on a model with translations of it,
+    else "title"."""
+    names = {f.name for f in model._meta.concrete_fields}
+    return (
+        localized(field, ORIGINAL_LANGUAGE)
+        if localized(field, ORIGINAL_LANGUAGE) in names
+        else field
+    )
+
+
+def without_rewriting(queryset):
+    """`queryset` as Django writes it, for a UNION or a read of raw columns: modeltranslation's
+    queryset rewrites `title` to the active language's column and post-processes values(),
+    which breaks a UNION's columns. Name English columns with `english_column()`."""
+    rewrite = getattr(queryset, "rewrite", None)
+    return rewrite(False) if rewrite is not None else queryset
+
+
+def translation_columns(*lookups: str) -> list[str]:
+    """For `.only()` on a model without translations that reads a related one's translated
+    texts: each lookup with its English, Ukrainian and Russian columns ("person__name" ->
+    "person__name", "person__name_en", …), which the field reads, so none is loaded row by row."""
+    languages = (ORIGINAL_LANGUAGE, *TRANSLATION_LANGUAGES)
+    return [
+        column
+        for lookup in lookups
+        for column in (lookup, *(localized(lookup, language) for language in languages))
+    ]

@@ -1,0 +1,297 @@
+"""The record's own texts in Ukrainian and Russian (modeltranslation's `<field>_uk`/`<field>_ru`
+columns): what readers see on the translated pages, what search finds, what each translation's
+state is, and that history and the data files carry them. Every kind with translations is
+checked, not one example."""
+
+import re
+
+import pytest
+import yaml
+from django.utils import translation
+
+from positions.models import Commitment, Issue, Position
+from provenance.translated import Translated
+from record.loader.files import DataFileError
+from record.loader.load import Loader
+from record.loader.spec import SPECS
+from talks.models import Round
+from tests.factories import (
+    CommitmentFactory,
+    IssueFactory,
+    PersonFactory,
+    PositionFactory,
+    RoundFactory,
+    TrackFactory,
+)
+from tests.test_loader_keys import data_dir, read, write  # noqa: F401  (data_dir is a fixture)
+
+pytestmark = pytest.mark.django_db
+
+NOT_TRANSLATED = {"uk": "Ще не перекладено", "ru": "Ещё не переведено"}
+UNREVIEWED = {
+    "uk": "Переклад з машинною допомогою, ще не перевірений",
+    "ru": "Перевод с машинной помощью, ещё не проверен",
+}
+
+# Each kind with translations: how to make a published row of it with every translated field in
+# English, and the page that shows it (positions are shown on their issue's page).
+KINDS = {
+    "track": lambda: TrackFactory(
+        slug="trilateral",
+        short_name="Trilateral",
+        summary="The talks of three.",
+        dates_note="Dates in Abu Dhabi.",
+    ),
+    "round": lambda: RoundFactory(
+        summary="The sides met.", timing_note="About 13:30.", format_note="Face to face."
+    ),
+    "issue": lambda: IssueFactory(description="Prisoners.", movement_summary="Moved."),
+    "position": lambda: PositionFactory(summary="Exchange all for all."),
+    "commitment": lambda: CommitmentFactory(
+        description="An exchange.", target_note="1,000 each.", status_note="Carried out."
+    ),
+    "person": lambda: PersonFactory(biography="A negotiator."),
+}
+
+
+def page_of(obj) -> str:
+    return (obj.issue if isinstance(obj, Position) else obj).get_absolute_url()
+
+
+def translate(obj, language: str) -> dict[str, str]:
+    """Give `obj` a translation of every translated field; returns them by field."""
+    texts = {field: f"Переклад {field} {obj.pk} {language}" for field in obj.translated_fields}
+    for field, text in texts.items():
+        setattr(obj, f"{field}_{language}", text)
+    obj.save()
+    return texts
+
+
+def visible(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_every_model_with_translations_is_a_kind_checked_here():
+    translated = {spec.model for spec in SPECS if spec.is_translated}
+    made = {type(make()) for make in KINDS.values()}
+    assert translated == made
+    assert all(issubclass(model, Translated) for model in made)
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_page_in_another_language_shows_english_marked_until_translated(client, kind, language):
+    obj = KINDS[kind]()
+    english_url = page_of(obj)
+    url = f"/{language}{english_url}"
+    english = obj.english(obj.translated_fields[0])
+
+    page = client.get(url).content.decode()
+    assert english in page
+    # Once per object block (a position's page is its issue's, which has its own note).
+    untranslated = visible(page).count(NOT_TRANSLATED[language])
+    assert untranslated == (2 if kind == "position" else 1)
+    assert f'lang="en">{english}' in page or f'lang="en"><p>{english}' in page
+    assert UNREVIEWED[language] not in page
+
+    shown = [field for field in obj.translated_fields if obj.english(field) in page]
+    texts = translate(obj, language)
+    page = client.get(url).content.decode()
+    for field in shown:
+        assert texts[field] in page
+    assert visible(page).count(NOT_TRANSLATED[language]) == untranslated - 1
+    # Loaded or typed, a translation is machine-assisted until a person reviews it.
+    assert visible(page).count(UNREVIEWED[language]) == 1
+
+    obj.mark_translation_reviewed(language)
+    obj.save()
+    page = client.get(url).content.decode()
+    assert UNREVIEWED[language] not in page
+    assert visible(page).count(NOT_TRANSLATED[language]) == untranslated - 1
+
+    # English pages never change: no notes, the English text.
+    english_page = client.get(english_url).content.decode()
+    assert english in english_page
+    assert NOT_TRANSLATED[language] not in english_page
+    assert texts[obj.translated_fields[0]] not in english_page
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_translation_state_follows_the_english_and_the_review(kind):
+    obj = KINDS[kind]()
+    assert obj.translation_state("uk") == "missing"
+    assert obj.translation_status == {}
+
+    translate(obj, "uk")
+    obj.refresh_from_db()
+    assert obj.translation_state("uk") == "unreviewed"
+    assert obj.translation_state("ru") == "missing"
+    assert obj.translation_status == {"uk": {"reviewed": False, "english": obj.english_digest()}}
+
+    obj.mark_translation_reviewed("uk")
+    obj.save()
+    obj = type(obj).objects.get(pk=obj.pk)
+    assert obj.translation_state("uk") == "reviewed"
+
+    field = obj.translated_fields[-1]
+    with translation.override("en"):
+        setattr(obj, field, obj.english(field) + " Corrected.")
+    obj.save()
+    obj = type(obj).objects.get(pk=obj.pk)
+    assert obj.translation_state("uk") == "outdated"
+
+    # Saving a changed translation makes it current again, but not reviewed.
+    setattr(obj, f"{field}_uk", "Виправлено.")
+    obj.save()
+    assert obj.translation_state("uk") == "unreviewed"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_reverting_to_a_version_restores_its_translation(kind):
+    obj = KINDS[kind]()
+    first = translate(obj, "uk")
+    field = obj.translated_fields[0]
+    setattr(obj, f"{field}_uk", "Інший переклад")
+    obj.save()
+    version = obj.history.filter(**{f"{field}_uk": first[field]}).earliest("history_date")
+    version.instance.save()
+    obj = type(obj).objects.get(pk=obj.pk)
+    assert getattr(obj, f"{field}_uk") == first[field]
+    assert obj.english(field) == version.instance.english(field)
+
+
+def test_english_addresses_and_queries_are_unchanged_by_a_translation(client):
+    issue = IssueFactory(name="Prisoners of war")
+    translate(issue, "uk")
+    with translation.override("uk"):
+        assert str(Issue.objects.get(pk=issue.pk)) == issue.name_uk
+    assert Issue.objects.get(name="Prisoners of war") == issue
+    assert Issue.objects.values_list("name", flat=True).get(pk=issue.pk) == "Prisoners of war"
+
+
+@pytest.mark.parametrize("prefix", ["", "/uk", "/ru"])
+def test_search_finds_a_round_by_its_ukrainian_summary_in_every_language(client, prefix):
+    round_ = RoundFactory(summary="The sides agreed on an exchange.")
+    round_.summary_uk = "Сторони домовилися про обмін полоненими біля кордону."
+    round_.save()
+    page = client.get(f"{prefix}/search/", {"q": "полоненими"}).content.decode()
+    assert round_.get_absolute_url() in page
+    hits = client.get("/api/v1/search/", {"q": "полоненими"}).json()["results"]
+    assert ("round", str(round_)) in [(hit["type"], hit["name"]) for hit in hits]
+
+
+def test_data_files_load_translations_unreviewed_unless_the_row_says(data_dir):  # noqa: F811
+    path = data_dir / "rounds.yaml"
+    rows = read(path)
+    rows[0]["summary_uk"] = "Перший раунд."
+    rows[0]["title_ru"] = "Первый раунд"
+    rows[0]["translations_reviewed"] = ["ru"]
+    write(path, rows)
+    Loader(data_dir=data_dir).load()
+    round_ = Round.objects.get(key=rows[0]["key"])
+    assert round_.summary_uk == "Перший раунд."
+    assert round_.translation_state("uk") in {"missing", "unreviewed"}
+    assert round_.translation_status["uk"]["reviewed"] is False
+    assert round_.translation_status["ru"]["reviewed"] is True
+
+    # Leaving a key out clears that translation, like any field.
+    del rows[0]["summary_uk"]
+    write(path, rows)
+    Loader(data_dir=data_dir).load()
+    round_.refresh_from_db()
+    assert round_.summary_uk is None
+    assert "uk" not in round_.translation_status
+
+
+def test_data_check_refuses_a_language_it_does_not_know(data_dir):  # noqa: F811
+    path = data_dir / "commitments.yaml"
+    rows = read(path)
+    rows[0]["translations_reviewed"] = ["de"]
+    write(path, rows)
+    with pytest.raises(DataFileError, match="translations_reviewed"):
+        Loader(data_dir=data_dir).load()
+
+
+def test_every_translated_file_documents_its_translation_keys():
+    from record.loader.files import DATA_DIR
+
+    readme = (DATA_DIR / "README.md").read_text()
+    for spec in SPECS:
+        if not spec.is_translated:
+            continue
+        section = readme.split(f"### {spec.file}\n", 1)[1].split("\n### ", 1)[0]
+        for field in spec.model.translated_fields:
+            for language in ("uk", "ru"):
+                assert f"| `{field}_{language}` |" in section, (spec.file, field)
+        assert "| `translations_reviewed` |" in section
+    assert yaml  # the files are YAML; read() and write() above go through it
+
+
+def test_commitments_list_marks_each_untranslated_commitment_once(client):
+    commitments = [CommitmentFactory(), CommitmentFactory()]
+    page = client.get("/uk/commitments/").content.decode()
+    assert visible(page).count(NOT_TRANSLATED["uk"]) >= len(commitments)
+    assert Commitment.objects.count() == len(commitments)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_admin_form_shows_each_translation_next_to_the_english(publisher_client, kind):
+    obj = KINDS[kind]()
+    opts = obj._meta
+    page = publisher_client.get(
+        f"/admin/{opts.app_label}/{opts.model_name}/{obj.pk}/change/"
+    ).content.decode()
+    for field in obj.translated_fields:
+        # The English is edited as before, once; the translations come right after it.
+        assert page.count(f'name="{field}"') == 1, field
+        assert f'name="{field}_en"' not in page
+        english_at = page.index(f'name="{field}"')
+        for language in ("uk", "ru"):
+            assert english_at < page.index(f'name="{field}_{language}"'), (field, language)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_publisher_marks_a_translation_reviewed_from_the_list(publisher_client, kind):
+    obj = KINDS[kind]()
+    translate(obj, "uk")
+    opts = obj._meta
+    publisher_client.post(
+        f"/admin/{opts.app_label}/{opts.model_name}/",
+        {"action": "mark_uk_reviewed", "_selected_action": [obj.pk]},
+    )
+    obj = type(obj).objects.get(pk=obj.pk)
+    assert obj.translation_state("uk") == "reviewed"
+    assert obj.translation_status["uk"] == {"reviewed": True, "english": obj.english_digest()}
+    assert obj.history.latest("history_date").translation_status["uk"]["reviewed"] is True
+
+
+def test_the_change_log_follows_the_english_once_and_not_the_translations():
+    from record.changes import recent_changes
+
+    round_ = RoundFactory(summary="The sides met.")
+    round_.summary_uk = "Сторони зустрілися."
+    round_.save()
+    assert [change.summary for change in recent_changes(about=round_)] == ["New round."]
+
+    with translation.override("uk"):
+        # Saved from a Ukrainian page's thread: the English stays English.
+        round_.summary = "Сторони зустрілися знову."
+        round_.save()
+    round_ = Round.objects.get(pk=round_.pk)
+    assert round_.summary_en == "The sides met."
+    assert Round.objects.filter(pk=round_.pk, summary="The sides met.").exists()
+
+    with translation.override("en"):
+        round_.summary = "The sides met again."
+    round_.save()
+    summaries = [change.summary for change in recent_changes(about=round_)]
+    assert summaries == ["Changed: summary.", "New round."]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_admin_still_requires_the_english_the_model_requires(publisher_client, kind):
+    obj = KINDS[kind]()
+    for field in obj.translated_fields:
+        original = obj._meta.get_field(field)
+        assert obj._meta.get_field(f"{field}_en").blank == original.blank
+        assert obj._meta.get_field(f"{field}_uk").blank
