@@ -12,7 +12,10 @@ translation exists, and the answer says which (`Content-Language`, and per text 
 """
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
 
 LANGUAGE_PARAM = "lang"
 LANGUAGES = tuple(code for code, _ in settings.LANGUAGES)
@@ -41,3 +44,69 @@ def requested_language(request) -> str:
         if language in LANGUAGES:
             return language
     return settings.LANGUAGE_CODE
+
+
+def translated_fields(model) -> tuple[str, ...]:
+    """The names of `model`'s fields that have translations (its app's translation.py), in
+    model order; () for a model with none."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return ()
+    return tuple(
+        field.name for field in model._meta.concrete_fields if field.name in options.fields
+    )
+
+
+def text_language(instance, field: str) -> str | None:
+    """The language `instance.<field>` is read in under the active language: that language
+    when it has a translation, else "en" (the fallback) when the English is there, else None
+    (no text in any language)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if getattr(instance, f"{field}_{language}", None):
+        return language
+    if getattr(instance, f"{field}_{settings.LANGUAGE_CODE}", None):
+        return settings.LANGUAGE_CODE
+    return None
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "enum": list(LANGUAGES),
+        "nullable": True,
+        "description": "The language of the text before it: the one asked for (`lang`), or "
+        "en where it has no translation yet; null when the text is empty.",
+    }
+)
+class TextLanguageField(serializers.Field):
+    """`<field>_language`: which language the item's `<field>` came in."""
+
+    def __init__(self, text_field: str, **kwargs):
+        self.text_field = text_field
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return text_language(value, self.text_field)
+
+
+class TextLanguagesMixin(serializers.Serializer):
+    """Follows each translated text of the item (`title`, `summary`…) with `<text>_language`,
+    so a reader of `?lang=uk` knows which texts are Ukrainian and which fell back to English.
+    The same columns in the CSV."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        model = getattr(getattr(self, "Meta", None), "model", None)
+        texts = set(translated_fields(model)) if model is not None else set()
+        if not texts:
+            return fields
+        with_languages = {}
+        for name, field in fields.items():
+            with_languages[name] = field
+            source = field.source or name
+            if source in texts:
+                with_languages[f"{name}_language"] = TextLanguageField(source)
+        return with_languages

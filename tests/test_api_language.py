@@ -4,6 +4,9 @@ remembering to (#15): it says which language it answered in, caches and conditio
 keep languages apart, and an unknown language is a JSON 400 that names the ones there are.
 """
 
+import csv
+import io
+
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
@@ -111,3 +114,63 @@ def test_a_language_the_record_lacks_in_accept_language_is_english(client):
     # `?lang=` wins over the header.
     both = client.get("/api/v1/rounds/?lang=uk", headers={"accept-language": "ru"})
     assert both["Content-Language"] == "uk"
+
+
+# --- Which language each text is in ----------------------------------------------------------
+
+
+def _translated_resources():
+    from api.language import translated_fields
+
+    found = []
+    for prefix, viewset, _basename in RESOURCES:
+        serializer_class = viewset.serializer_class
+        texts = translated_fields(serializer_class.Meta.model)
+        if texts:
+            found.append((prefix, serializer_class, texts))
+    return found
+
+
+def test_every_translated_text_of_every_resource_says_its_language(client):
+    resources = _translated_resources()
+    # Tracks, rounds, issues, positions, commitments and people at least (#15).
+    assert {"tracks", "rounds", "issues", "positions", "commitments", "people"} <= {
+        prefix for prefix, _, _ in resources
+    }
+    for prefix, _serializer_class, texts in resources:
+        for language in ("en", "uk", "ru"):
+            item = client.get(f"/api/v1/{prefix}/?lang={language}").json()["results"][0]
+            shown = [text for text in texts if text in item]
+            assert shown, prefix
+            for text in shown:
+                key = f"{text}_language"
+                assert key in item, (prefix, key)
+                if item[text]:
+                    assert item[key] in (language, "en"), (prefix, key, item[key])
+                else:
+                    assert item[key] is None, (prefix, key)
+            header = client.get(f"/api/v1/{prefix}.csv?lang={language}").content.decode()
+            columns = header.splitlines()[0].split(",")
+            assert {f"{text}_language" for text in shown} <= set(columns), prefix
+
+
+def test_a_round_in_ukrainian_with_its_english_fallback_marked(client):
+    from talks.models import Round
+
+    round_ = Round.objects.published().get(track__slug="istanbul", number=2)
+    Round.objects.filter(pk=round_.pk).update(
+        title_uk="Другий раунд у Стамбулі", summary_uk="", timing_note_uk=""
+    )
+    english = client.get(f"/api/v1/rounds/{round_.pk}/").json()
+    item = client.get(f"/api/v1/rounds/{round_.pk}/?lang=uk").json()
+    assert item["title"] == "Другий раунд у Стамбулі"
+    assert item["title_language"] == "uk"
+    # No Ukrainian summary yet: the English one, said to be English.
+    assert item["summary"] == english["summary"] != ""
+    assert item["summary_language"] == "en"
+    assert english["title_language"] == english["summary_language"] == "en"
+    sheet = client.get(f"/api/v1/rounds/{round_.pk}.csv?lang=uk").content.decode()
+    (row,) = csv.DictReader(io.StringIO(sheet))
+    assert row["title"] == "Другий раунд у Стамбулі"
+    assert row["title_language"] == "uk"
+    assert row["summary_language"] == "en"
