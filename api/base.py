@@ -6,6 +6,7 @@ settings.REST_FRAMEWORK; what is decided here is how an answer is finished.
 """
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from rest_framework import viewsets
 from rest_framework.renderers import JSONRenderer
@@ -13,6 +14,7 @@ from rest_framework.views import APIView
 
 from api.fields import published_sources_prefetch, requested_includes
 from api.filters import StrictParamsMixin
+from api.language import requested_language
 from api.pagination import LinkHeaderPagination
 from provenance.models import Source
 from provenance.versioning import conditional_on_content
@@ -34,8 +36,18 @@ class PublicAPIMixin(StrictParamsMixin):
             self.check_params(request)
 
     def dispatch(self, request, *args, **kwargs):
-        # A 304 is answered before throttling and any query: it costs the client nothing.
-        return conditional_on_content(super().dispatch)(request, *args, **kwargs)
+        # The whole answer, its ETag included, is made in the language asked for (api.language).
+        with translation.override(requested_language(request)):
+            # A 304 is answered before throttling and any query: it costs the client nothing.
+            response = conditional_on_content(super().dispatch)(request, *args, **kwargs)
+            # A 304 never reaches finalize_response; it names what it varies on all the same.
+            self.say_language(response)
+            return response
+
+    @staticmethod
+    def say_language(response) -> None:
+        response["Content-Language"] = translation.get_language()
+        patch_vary_headers(response, ["Accept", "Accept-Language"])
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -50,7 +62,7 @@ class PublicAPIMixin(StrictParamsMixin):
             # another (settings.PER_CLIENT_HEADERS), while the browser may keep its own copy.
             per_client = any(header in response for header in settings.PER_CLIENT_HEADERS)
             response["Cache-Control"] = f"{'private' if per_client else 'public'}, max-age=60"
-        patch_vary_headers(response, ["Accept"])
+        self.say_language(response)
         return response
 
 

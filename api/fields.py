@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import get_attribute
 
+from api.language import TextLanguagesMixin
 from provenance.models import Source
 
 
@@ -121,8 +122,9 @@ def published_sources_prefetch(prefix: str = ""):
 SOURCES_HELP = "The published sources cited for this item; only with `include=sources`."
 
 
-class IncludeSourcesMixin(serializers.Serializer):
-    """Adds a `sources` list only when the request asks for `include=sources`."""
+class IncludeSourcesMixin(TextLanguagesMixin, serializers.Serializer):
+    """Adds a `sources` list only when the request asks for `include=sources` (and, as every
+    item with translated texts, their languages: api.language.TextLanguagesMixin)."""
 
     sources = SourceBriefSerializer(
         many=True, read_only=True, required=False, help_text=SOURCES_HELP

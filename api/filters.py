@@ -22,6 +22,7 @@ from rest_framework import exceptions
 from rest_framework.filters import OrderingFilter
 
 from api.fields import requested_includes
+from api.language import LANGUAGE_PARAM, LANGUAGES
 from api.sync import shown_by
 from provenance.models import search_variants
 from provenance.text import fold
@@ -488,7 +489,8 @@ class StrictParamsMixin:
         return names
 
     def check_params(self, request) -> None:
-        accepted = self.accepted_params()
+        # Every answer has texts, so every endpoint takes the language (api.language).
+        accepted = [*self.accepted_params(), LANGUAGE_PARAM]
         unknown = sorted(set(request.query_params) - set(accepted))
         if unknown:
             raise exceptions.ValidationError(
@@ -516,6 +518,11 @@ class StrictParamsMixin:
                         ]
                     }
                 )
+        language = request.query_params.get(LANGUAGE_PARAM)
+        if language is not None and language not in LANGUAGES:
+            raise exceptions.ValidationError(
+                {LANGUAGE_PARAM: [f"Unknown language {language!r}: one of {', '.join(LANGUAGES)}."]}
+            )
         includes = requested_includes(request)
         if includes - {"sources"}:
             raise exceptions.ValidationError({"include": ["The only value accepted is 'sources'."]})

@@ -29,7 +29,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import condition
 
 from provenance.guard import PROJECT_APPS, has_status, is_content, locked_reason, stored
@@ -243,10 +243,16 @@ def connect_signals() -> None:
 
 
 def content_etag(request, *args, **kwargs) -> str:
-    """What a public answer depends on: the content version, the full URL and the format asked
-    for (Accept). A weak ETag: equal answers, not equal bytes (CSV and JSON are streamed)."""
+    """What a public answer depends on: the content version, the full URL, the format asked
+    for (Accept) and the language it is made in (the API's may come from Accept-Language). A
+    weak ETag: equal answers, not equal bytes (CSV and JSON are streamed)."""
     key = "|".join(
-        [str(content_version()), request.get_full_path(), request.META.get("HTTP_ACCEPT", "")]
+        [
+            str(content_version()),
+            request.get_full_path(),
+            request.META.get("HTTP_ACCEPT", ""),
+            translation.get_language() or "",
+        ]
     )
     return 'W/"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
 

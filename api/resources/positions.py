@@ -15,6 +15,7 @@ from api.filters import (
     folded_search,
     text_search,
 )
+from api.language import TextLanguagesMixin
 from positions.models import (
     Commitment,
     Document,
@@ -36,7 +37,7 @@ def issue_filter(field_name: str = "issue__slug"):
     return filters.CharFilter(field_name=field_name, help_text=ISSUE_HELP)
 
 
-class IssueSerializer(serializers.HyperlinkedModelSerializer):
+class IssueSerializer(TextLanguagesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("issue")
 
     class Meta:

@@ -1,0 +1,112 @@
+"""The language of an API answer's texts (issue 15).
+
+A journalist asks for one with `?lang=uk` (English `en`, Ukrainian `uk`, Russian `ru`); without
+it, the first language of the request's `Accept-Language` the record has, else English. The site
+never lets `Accept-Language` choose a page (a shared link must show what its address says), but
+an API client that sends the header means it, and `Vary: Accept-Language` tells caches so.
+
+The answer is produced with that language active, so the record's translated texts (titles,
+summaries, names: see each app's translation.py) come in it, falling back to English where no
+translation exists, and the answer says which (`Content-Language`, and per text the
+`…_language` fields of api.fields.TextLanguagesMixin).
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+LANGUAGE_PARAM = "lang"
+LANGUAGES = tuple(code for code, _ in settings.LANGUAGES)
+LANGUAGE_HELP = (
+    "The language of the record's texts: en, uk or ru. Without it, the first of these in the "
+    "Accept-Language header, else English. A text with no translation yet comes in English, and "
+    "its `…_language` field says so."
+)
+
+
+def requested_language(request) -> str:
+    """The language code ("en", "uk" or "ru") an API request asks for.
+
+    `?lang=` wins when it names one of LANGUAGES (an unknown value is refused with a 400 by
+    api.filters.StrictParamsMixin, so it is read as English only until then); otherwise the
+    first supported language of `Accept-Language`, by quality, with regional variants
+    ("uk-UA", "ru-RU") read as their language; otherwise English.
+    """
+    asked = request.GET.get(LANGUAGE_PARAM)
+    if asked is not None:
+        return asked if asked in LANGUAGES else settings.LANGUAGE_CODE
+    for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+        if code == "*":
+            break
+        language = code.split("-", 1)[0].lower()
+        if language in LANGUAGES:
+            return language
+    return settings.LANGUAGE_CODE
+
+
+def translated_fields(model) -> tuple[str, ...]:
+    """The names of `model`'s fields that have translations (its app's translation.py), in
+    model order; () for a model with none."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return ()
+    return tuple(
+        field.name for field in model._meta.concrete_fields if field.name in options.fields
+    )
+
+
+def text_language(instance, field: str) -> str | None:
+    """The language `instance.<field>` is read in under the active language: that language
+    when it has a translation, else "en" (the fallback) when the English is there, else None
+    (no text in any language)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if getattr(instance, f"{field}_{language}", None):
+        return language
+    if getattr(instance, f"{field}_{settings.LANGUAGE_CODE}", None):
+        return settings.LANGUAGE_CODE
+    return None
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "enum": list(LANGUAGES),
+        "nullable": True,
+        "description": "The language of the text before it: the one asked for (`lang`), or "
+        "en where it has no translation yet; null when the text is empty.",
+    }
+)
+class TextLanguageField(serializers.Field):
+    """`<field>_language`: which language the item's `<field>` came in."""
+
+    def __init__(self, text_field: str, **kwargs):
+        self.text_field = text_field
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return text_language(value, self.text_field)
+
+
+class TextLanguagesMixin(serializers.Serializer):
+    """Follows each translated text of the item (`title`, `summary`…) with `<text>_language`,
+    so a reader of `?lang=uk` knows which texts are Ukrainian and which fell back to English.
+    The same columns in the CSV."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        model = getattr(getattr(self, "Meta", None), "model", None)
+        texts = set(translated_fields(model)) if model is not None else set()
+        if not texts:
+            return fields
+        with_languages = {}
+        for name, field in fields.items():
+            with_languages[name] = field
+            source = field.source or name
+            if source in texts:
+                with_languages[f"{name}_language"] = TextLanguageField(source)
+        return with_languages
