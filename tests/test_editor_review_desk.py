@@ -85,3 +85,48 @@ def test_the_desk_is_read_only_and_closed_to_staff_without_a_role(client, editor
     assert client.get(DESK).status_code == 200
     assert client.get(DESK + "add/").status_code == 403
     RoundFactory()
+
+
+def test_the_desk_lists_missing_outdated_and_unreviewed_translations_of_every_kind(
+    editor, istanbul_record
+):
+    """Every model with translations: a row without its Ukrainian is missing; a reviewed
+    Russian translation whose English then changed is outdated; the record's machine-assisted
+    translations wait as not reviewed. The admin index counts what needs a translator."""
+    from provenance.admin.desk import admin_url, counts, translated_models
+
+    before = counts(editor)["translations"]
+    ana = Client()
+    ana.force_login(editor)
+    models = translated_models()
+    assert {m._meta.model_name for m in models} >= {
+        "track", "round", "issue", "position", "commitment", "person"
+    }  # fmt: skip
+    changed = {}
+    for model in models:
+        obj = model._default_manager.order_by("pk").first()
+        field = model.translated_fields[0]
+        assert getattr(obj, f"{field}_uk"), (model, "the record's data files translate it")
+        model._default_manager.filter(pk=obj.pk).update(**{f"{field}_uk": None})
+        obj.refresh_from_db()
+        obj.mark_translation_reviewed("ru")
+        obj.save()
+        # The English changes after the review, by a path that skips the form.
+        model._default_manager.filter(pk=obj.pk).update(
+            **{f"{field}_en": getattr(obj, f"{field}_en") + " (corrected)"}
+        )
+        changed[model] = admin_url(obj)
+
+    page = ana.get(DESK).content.decode()
+    sections = {
+        name: page.split(f'id="desk-{name}"', 1)[1].split("</details>", 1)[0]
+        for name in ("uk-missing", "ru-outdated", "ru-unreviewed", "uk-unreviewed")
+    }
+    for model, url in changed.items():
+        assert url in sections["uk-missing"], model
+        assert url in sections["ru-outdated"], model
+        assert url not in sections["ru-unreviewed"], model
+    # The rest of the record's translations are machine-assisted: listed as not reviewed.
+    assert sections["uk-unreviewed"].count("<li>") >= 10
+    index = ana.get("/admin/").content.decode()
+    assert f"Translations missing or outdated: {before + 2 * len(changed)}" in index

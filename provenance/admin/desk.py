@@ -1,6 +1,7 @@
 """The review desk: my drafts, waiting for review (who submitted, when, their note), changes
-requested, recently published — the list page of provenance.ReviewNote, with its counts also on
-the admin index (templatetags/review_desk.py)."""
+requested, recently published, and the record's translations still to do (missing, outdated,
+not reviewed) — the list page of provenance.ReviewNote, with its counts also on the admin index
+(templatetags/review_desk.py)."""
 
 from django.apps import apps
 from django.contrib import admin
@@ -10,6 +11,22 @@ from django.urls import NoReverseMatch, reverse
 
 from provenance.guard import has_status, is_content
 from provenance.models import PublicationStatus, ReviewNote, ReviewStep
+from provenance.translated import (
+    MISSING,
+    OUTDATED,
+    TRANSLATION_LANGUAGES,
+    UNREVIEWED,
+    Translated,
+)
+
+# The desk names at most this many records per language and state; the heading counts them all.
+TRANSLATIONS_LISTED = 50
+LANGUAGE_NAMES = {"uk": "Ukrainian", "ru": "Russian"}
+STATES = {
+    MISSING: "Missing",
+    OUTDATED: "Outdated: the English changed since",
+    UNREVIEWED: "Not yet reviewed by a person",
+}
 
 
 def publishable_models():
@@ -64,7 +81,47 @@ def desk(user) -> dict:
         ],
         "sent_back": sent_back,
         "published": published,
+        "translations": translations_to_do(),
     }
+
+
+def translated_models() -> list:
+    return [m for m in apps.get_models() if issubclass(m, Translated)]
+
+
+def translations_to_do() -> list[dict]:
+    """Per language, the records whose translation is missing, outdated (the English changed
+    since it was made or reviewed) or not yet reviewed by a person:
+    [{"language": "uk", "name": "Ukrainian", "states": [{"state": "missing", "title": …,
+    "count": n, "rows": [{"obj", "kind", "url"}, …]}, …]}, …], at most TRANSLATIONS_LISTED rows
+    per state. Drafts included: they are translated before they are published. One query per
+    model with translations, and those a listed row's name needs (a position names its round)."""
+    found = {language: {state: [] for state in STATES} for language in TRANSLATION_LANGUAGES}
+    for model in translated_models():
+        for obj in model._default_manager.order_by("pk"):
+            for language in TRANSLATION_LANGUAGES:
+                state = obj.translation_state(language)
+                if state in STATES:
+                    found[language][state].append(obj)
+    return [
+        {
+            "language": language,
+            "name": LANGUAGE_NAMES[language],
+            "states": [
+                {
+                    "state": state,
+                    "title": title,
+                    "count": len(found[language][state]),
+                    "rows": [
+                        {"obj": obj, "kind": obj._meta.verbose_name, "url": admin_url(obj)}
+                        for obj in found[language][state][:TRANSLATIONS_LISTED]
+                    ],
+                }
+                for state, title in STATES.items()
+            ],
+        }
+        for language in TRANSLATION_LANGUAGES
+    ]
 
 
 def _still(note, status) -> bool:
@@ -75,7 +132,17 @@ def _still(note, status) -> bool:
 def counts(user) -> dict:
     """What the admin index shows next to the desk's link."""
     lists = desk(user)
-    return {name: len(rows) for name, rows in lists.items()}
+    translations = lists.pop("translations")
+    return {
+        **{name: len(rows) for name, rows in lists.items()},
+        # What needs a translator's work now; unreviewed translations wait for a reviewer.
+        "translations": sum(
+            state["count"]
+            for language in translations
+            for state in language["states"]
+            if state["state"] in (MISSING, OUTDATED)
+        ),
+    }
 
 
 @admin.register(ReviewNote)
