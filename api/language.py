@@ -19,6 +19,8 @@ from rest_framework import serializers
 
 LANGUAGE_PARAM = "lang"
 LANGUAGES = tuple(code for code, _ in settings.LANGUAGES)
+# For the schema's one enum of them (settings.SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
+LANGUAGE_CHOICES = list(LANGUAGES)
 LANGUAGE_HELP = (
     "The language of the record's texts: en, uk or ru. Without it, the first of these in the "
     "Accept-Language header, else English. A text with no translation yet comes in English, and "

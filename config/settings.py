@@ -425,6 +425,8 @@ SPECTACULAR_SETTINGS = {
         "ClaimantEnum": "provenance.models.Claimant",
         "SourceKindEnum": "provenance.models.SourceKind",
         "DelegationSideEnum": "talks.models.DelegationSide",
+        # Every `<text>_language` field of the API (api.language.TextLanguageField).
+        "TextLanguageEnum": "api.language.LANGUAGE_CHOICES",
     },
 }
 # CORS for read-only data: any origin may GET the API and the downloads, and read the headers
