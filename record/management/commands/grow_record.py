@@ -50,6 +50,13 @@ def _suffixed(value: str, copy: int) -> str:
     return f"{value}-x{copy}" if value else value
 
 
+def _translates(field: models.Field) -> str | None:
+    """The field whose translation `field` holds (`name` for `name_uk`), or None: a unique
+    name's translations are unique too."""
+    translated = getattr(field, "translated_field", None)
+    return translated.name if translated is not None else None
+
+
 # The models cloned, each after those it refers to, with the fields the database keeps unique
 # (suffixed per copy) and the path to a suffixed field that tells which copy a row is in.
 CLONED: tuple[tuple[type[models.Model], tuple[str, ...], str], ...] = (
@@ -232,7 +239,7 @@ def _create(original: Original, copy: int, ids) -> list[models.Model]:
                         value = own[value].pk
                     elif field.related_model in CLONED_MODELS:
                         value = ids[field.related_model][value]
-                elif field.name in original.unique:
+                elif field.name in original.unique or _translates(field) in original.unique:
                     value = _suffixed(value, copy)
                 values[field.attname] = value
             made.append(model(**values))
