@@ -194,12 +194,19 @@ def test_data_files_load_translations_unreviewed_unless_the_row_says(data_dir): 
     assert round_.translation_status["uk"]["reviewed"] is False
     assert round_.translation_status["ru"]["reviewed"] is True
 
-    # Leaving a key out clears that translation, like any field.
+    # Leaving a key out clears that translation, like any field; with none left, the language
+    # has no status.
     del rows[0]["summary_uk"]
     write(path, rows)
     Loader(data_dir=data_dir).load()
     round_.refresh_from_db()
     assert round_.summary_uk is None
+    for key in [key for key in rows[0] if key.endswith("_uk")]:
+        del rows[0][key]
+    write(path, rows)
+    Loader(data_dir=data_dir).load()
+    round_.refresh_from_db()
+    assert round_.title_uk is None
     assert "uk" not in round_.translation_status
 
 
