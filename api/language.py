@@ -77,7 +77,7 @@ def text_language(instance, field: str) -> str | None:
 @extend_schema_field(
     {
         "type": "string",
-        "enum": list(LANGUAGES),
+        "enum": [*LANGUAGES, None],
         "nullable": True,
         "description": "The language of the text before it: the one asked for (`lang`), or "
         "en where it has no translation yet; null when the text is empty.",
