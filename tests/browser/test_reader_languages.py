@@ -58,3 +58,33 @@ def test_home_and_a_round_page_read_in_the_language_on_a_phone_and_a_desktop(
                 problems.append(f"{url} {viewport}: axe {blocking}")
         context.close()
     assert not problems, problems
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_page_type_overflows_a_phone_in_ukrainian_or_russian(
+    live_server, browser, istanbul_record
+):
+    """Ukrainian and Russian run longer than English ("Издание: Российское государство или
+    связано с ним"): no page type may make a phone reader scroll sideways in either."""
+    from tests.browser.reader_pages import reader_pages
+
+    pages, _ = reader_pages()
+    width, height = VIEWPORTS["phone"]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    too_wide = []
+    for label, url in pages.items():
+        if not url.startswith("/") or url.startswith(("/api/", "/data/")):
+            continue
+        for language in ("uk", "ru"):
+            address = f"/{language}{url}"
+            response = page.goto(live_server.url + address)
+            if response.status != 200:
+                too_wide.append(f"{address}: {response.status}")
+                continue
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                too_wide.append(f"{address} ({label}): {scroll_width} px")
+    context.close()
+    assert len(pages) >= 20
+    assert not too_wide, too_wide
