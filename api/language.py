@@ -39,9 +39,11 @@ def requested_language(request) -> str:
     asked = request.GET.get(LANGUAGE_PARAM)
     if asked is not None:
         return asked if asked in LANGUAGES else settings.LANGUAGE_CODE
-    for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+    for code, quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
         if code == "*":
             break
+        if quality <= 0:  # "ru;q=0": not acceptable (RFC 9110 §12.4.2)
+            continue
         language = code.split("-", 1)[0].lower()
         if language in LANGUAGES:
             return language

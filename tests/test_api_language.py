@@ -96,7 +96,7 @@ def test_every_operation_answers_in_the_language_asked_for(client):
 
 @pytest.mark.parametrize("value", ["de", "UK", "uk-UA", "", "en,uk"])
 def test_an_unknown_language_is_a_json_400_naming_the_languages(client, value):
-    for url in every_operation():
+    for url in [*every_operation(), "/api/v1/"]:
         response = client.get(_with(url, f"lang={value}"))
         assert response.status_code == 400, (url, value)
         assert response["Content-Type"].startswith("application/json"), url
@@ -111,6 +111,9 @@ def test_a_language_the_record_lacks_in_accept_language_is_english(client):
     assert response["Content-Language"] == "en"
     first_supported = client.get("/api/v1/rounds/", headers={"accept-language": "de, ru;q=0.7"})
     assert first_supported["Content-Language"] == "ru"
+    # "q=0" means not acceptable.
+    refused = client.get("/api/v1/rounds/", headers={"accept-language": "de, ru;q=0"})
+    assert refused["Content-Language"] == "en"
     # `?lang=` wins over the header.
     both = client.get("/api/v1/rounds/?lang=uk", headers={"accept-language": "ru"})
     assert both["Content-Language"] == "uk"
