@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from provenance.models import PublicationStatus
+from talks.models import Round
 from tests.factories import DelegationFactory, RoundFactory, SourceFactory, TrackFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,6 @@ def test_submit_send_back_and_the_editor_sees_the_note(editor, publisher):
         },
     )
     assert add.status_code == 302
-    from talks.models import Round
 
     round_ = Round.objects.get(number=9)
     round_.sources.add(SourceFactory())
@@ -88,16 +88,16 @@ def test_the_desk_is_read_only_and_closed_to_staff_without_a_role(client, editor
 
 
 def test_the_desk_lists_missing_outdated_and_unreviewed_translations_of_every_kind(
-    editor, istanbul_record
+    editor, publisher, istanbul_record
 ):
     """Every model with translations: a row without its Ukrainian is missing; a reviewed
     Russian translation whose English then changed is outdated; the record's machine-assisted
     translations wait as not reviewed. The admin index counts what needs a translator."""
     from provenance.admin.desk import admin_url, counts, translated_models
 
-    before = counts(editor)["translations"]
-    ana = Client()
-    ana.force_login(editor)
+    before = counts(publisher)["translations"]
+    pavlo = Client()
+    pavlo.force_login(publisher)
     models = translated_models()
     assert {m._meta.model_name for m in models} >= {
         "track", "round", "issue", "position", "commitment", "person"
@@ -117,7 +117,7 @@ def test_the_desk_lists_missing_outdated_and_unreviewed_translations_of_every_ki
         )
         changed[model] = admin_url(obj)
 
-    page = ana.get(DESK).content.decode()
+    page = pavlo.get(DESK).content.decode()
     sections = {
         name: page.split(f'id="desk-{name}"', 1)[1].split("</details>", 1)[0]
         for name in ("uk-missing", "ru-outdated", "ru-unreviewed", "uk-unreviewed")
@@ -128,5 +128,19 @@ def test_the_desk_lists_missing_outdated_and_unreviewed_translations_of_every_ki
         assert url not in sections["ru-unreviewed"], model
     # The rest of the record's translations are machine-assisted: listed as not reviewed.
     assert sections["uk-unreviewed"].count("<li>") >= 10
-    index = ana.get("/admin/").content.decode()
+    index = pavlo.get("/admin/").content.decode()
     assert f"Translations missing or outdated: {before + 2 * len(changed)}" in index
+
+    # An editor is not sent to published records they may not change: only drafts are listed.
+    draft = Round.objects.published().order_by("pk").first()
+    Round.objects.filter(pk=draft.pk).update(
+        publication_status=PublicationStatus.DRAFT, title_uk=None
+    )
+    ana = Client()
+    ana.force_login(editor)
+    desk = ana.get(DESK).content.decode()
+    assert admin_url(draft) in desk
+    for url in changed.values():
+        if url != admin_url(draft):
+            assert url not in desk, url
+    assert "published records are a publisher" in desk

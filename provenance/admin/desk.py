@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 
-from provenance.guard import has_status, is_content
+from provenance.guard import has_status, is_content, locked_reason, may_publish, owner_path
 from provenance.models import PublicationStatus, ReviewNote, ReviewStep
 from provenance.translated import (
     MISSING,
@@ -81,7 +81,7 @@ def desk(user) -> dict:
         ],
         "sent_back": sent_back,
         "published": published,
-        "translations": translations_to_do(),
+        "translations": translations_to_do(user),
     }
 
 
@@ -89,16 +89,25 @@ def translated_models() -> list:
     return [m for m in apps.get_models() if issubclass(m, Translated)]
 
 
-def translations_to_do() -> list[dict]:
+def translations_to_do(user) -> list[dict]:
     """Per language, the records whose translation is missing, outdated (the English changed
     since it was made or reviewed) or not yet reviewed by a person:
     [{"language": "uk", "name": "Ukrainian", "states": [{"state": "missing", "title": …,
     "count": n, "rows": [{"obj", "kind", "url"}, …]}, …]}, …], at most TRANSLATIONS_LISTED rows
-    per state. Drafts included: they are translated before they are published. One query per
-    model with translations, and those a listed row's name needs (a position names its round)."""
+    per state. Drafts included: they are translated before they are published. Only what `user`
+    may change: a publisher sees every record; an editor only those not yet public (published
+    content, and issues, which are public as soon as saved, are a publisher's to change,
+    provenance.guard). One query per model with translations, and those a listed row's name
+    needs (a position names its round)."""
+    everything = may_publish(user)
     found = {language: {state: [] for state in STATES} for language in TRANSLATION_LANGUAGES}
     for model in translated_models():
-        for obj in model._default_manager.order_by("pk"):
+        rows = model._default_manager.order_by("pk")
+        if owner_path(model):  # a position's round: whether it is published, in the same query
+            rows = rows.select_related(owner_path(model))
+        for obj in rows:
+            if not everything and locked_reason(obj):
+                continue
             for language in TRANSLATION_LANGUAGES:
                 state = obj.translation_state(language)
                 if state in STATES:
