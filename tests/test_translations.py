@@ -33,6 +33,11 @@ UNREVIEWED = {
     "ru": "Перевод с машинной помощью, ещё не проверен",
 }
 
+OUTDATED = {
+    "uk": "Англійський текст змінився після цього перекладу: переклад може бути застарілим",
+    "ru": "Английский текст изменился после этого перевода: перевод может быть устаревшим",
+}
+
 # Each kind with translations: how to make a published row of it with every translated field in
 # English, and the page that shows it (positions are shown on their issue's page).
 KINDS = {
@@ -114,6 +119,16 @@ def test_a_page_in_another_language_shows_english_marked_until_translated(client
     assert english in english_page
     assert NOT_TRANSLATED[language] not in english_page
     assert texts[obj.translated_fields[0]] not in english_page
+
+    # The English is corrected after the review: the reviewed translation may now be wrong,
+    # and the reader is told so (not that it is merely unreviewed).
+    field = obj.translated_fields[-1]
+    with translation.override("en"):
+        setattr(obj, field, obj.english(field) + " Corrected.")
+    obj.save()
+    page = client.get(url).content.decode()
+    assert visible(page).count(OUTDATED[language]) == 1
+    assert UNREVIEWED[language] not in page
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -43,9 +43,10 @@ def lang_of(obj, field: str) -> str:
 @register.simple_tag
 def translation_note(obj) -> str:
     """Once per object block on a Ukrainian or Russian page: "Not yet translated" when any of
-    `obj`'s texts is shown in English, and "Machine-assisted translation, not yet reviewed" when
-    its translation (into the page's language) has not been reviewed since its English last
-    changed. "" on English pages and for a reviewed, complete translation."""
+    `obj`'s texts is shown in English; "The English has changed since this translation…" when
+    its translation (into the page's language) was made or reviewed from English that has been
+    changed since; else "Machine-assisted translation, not yet reviewed" when no person has
+    reviewed it. "" on English pages and for a reviewed, current, complete translation."""
     language = _page_language(obj)
     if not language:
         return ""
@@ -53,8 +54,14 @@ def translation_note(obj) -> str:
     if any(_falls_back(obj, field, language) for field in obj.translated_fields):
         notes.append(gettext("Not yet translated"))
     entry = (obj.translation_status or {}).get(language) or {}
-    reviewed = entry.get("reviewed") and entry.get("english") == obj.english_digest()
-    if any(obj.translation_texts(language)) and not reviewed:
+    current = entry.get("english") == obj.english_digest()
+    if any(obj.translation_texts(language)) and not current:
+        # Made (or reviewed) from English that has been corrected since: it may now say
+        # something the record no longer says.
+        notes.append(
+            gettext("The English has changed since this translation: it may be out of date")
+        )
+    elif any(obj.translation_texts(language)) and not entry.get("reviewed"):
         notes.append(gettext("Machine-assisted translation, not yet reviewed"))
     if not notes:
         return ""
