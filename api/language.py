@@ -21,6 +21,7 @@ LANGUAGE_PARAM = "lang"
 LANGUAGES = tuple(code for code, _ in settings.LANGUAGES)
 # For the schema's one enum of them (settings.SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
 LANGUAGE_CHOICES = list(LANGUAGES)
+TRANSLATION_STATES = ["missing", "outdated", "unreviewed", "reviewed"]
 LANGUAGE_HELP = (
     "The language of the record's texts: en, uk or ru. Without it, the first of these in the "
     "Accept-Language header, else English. A text with no translation yet comes in English, and "
@@ -96,10 +97,34 @@ class TextLanguageField(serializers.Field):
         return text_language(value, self.text_field)
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "enum": [*TRANSLATION_STATES, None],
+        "nullable": True,
+        "description": "The item's translation into the language asked for (`lang`): missing "
+        "(some text is still English), outdated (made or reviewed from English that has changed "
+        "since), unreviewed (machine-assisted, no fluent person has checked it) or reviewed; "
+        "null in English.",
+    }
+)
+class TranslationStateField(serializers.Field):
+    """`translation_state`: what is known of the item's translation into the asked language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language == settings.LANGUAGE_CODE:
+            return None
+        return value.translation_state(language)
+
+
 class TextLanguagesMixin(serializers.Serializer):
     """Follows each translated text of the item (`title`, `summary`…) with `<text>_language`,
-    so a reader of `?lang=uk` knows which texts are Ukrainian and which fell back to English.
-    The same columns in the CSV."""
+    so a reader of `?lang=uk` knows which texts are Ukrainian and which fell back to English,
+    and adds `translation_state` (outdated, unreviewed…). The same columns in the CSV."""
 
     def get_fields(self):
         fields = super().get_fields()
@@ -113,4 +138,6 @@ class TextLanguagesMixin(serializers.Serializer):
             source = field.source or name
             if source in texts:
                 with_languages[f"{name}_language"] = TextLanguageField(source)
+        if len(with_languages) > len(fields):
+            with_languages["translation_state"] = TranslationStateField()
         return with_languages

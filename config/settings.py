@@ -427,6 +427,7 @@ SPECTACULAR_SETTINGS = {
         "DelegationSideEnum": "talks.models.DelegationSide",
         # Every `<text>_language` field of the API (api.language.TextLanguageField).
         "TextLanguageEnum": "api.language.LANGUAGE_CHOICES",
+        "TranslationStateEnum": "api.language.TRANSLATION_STATES",
     },
 }
 # CORS for read-only data: any origin may GET the API and the downloads, and read the headers

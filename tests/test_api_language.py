@@ -152,9 +152,15 @@ def test_every_translated_text_of_every_resource_says_its_language(client):
                     assert item[key] in (language, "en"), (prefix, key, item[key])
                 else:
                     assert item[key] is None, (prefix, key)
+            if language == "en":
+                assert item["translation_state"] is None, prefix
+            else:
+                # The record's translations are machine-assisted: none is reviewed yet.
+                assert item["translation_state"] in ("missing", "outdated", "unreviewed"), prefix
             header = client.get(f"/api/v1/{prefix}.csv?lang={language}").content.decode()
             columns = header.splitlines()[0].split(",")
             assert {f"{text}_language" for text in shown} <= set(columns), prefix
+            assert "translation_state" in columns, prefix
 
 
 def test_a_round_in_ukrainian_with_its_english_fallback_marked(client):
@@ -172,8 +178,29 @@ def test_a_round_in_ukrainian_with_its_english_fallback_marked(client):
     assert item["summary"] == english["summary"] != ""
     assert item["summary_language"] == "en"
     assert english["title_language"] == english["summary_language"] == "en"
+    assert item["translation_state"] == "missing"
+    assert english["translation_state"] is None
     sheet = client.get(f"/api/v1/rounds/{round_.pk}.csv?lang=uk").content.decode()
     (row,) = csv.DictReader(io.StringIO(sheet))
     assert row["title"] == "Другий раунд у Стамбулі"
     assert row["title_language"] == "uk"
     assert row["summary_language"] == "en"
+
+
+def test_a_reviewed_translation_whose_english_changed_is_said_to_be_outdated(client):
+    from talks.models import Round
+
+    round_ = Round.objects.published().get(track__slug="istanbul", number=2)
+    assert client.get(f"/api/v1/rounds/{round_.pk}/?lang=ru").json()["translation_state"] == (
+        "unreviewed"
+    )
+    round_.mark_translation_reviewed("ru")
+    round_.save()
+    assert client.get(f"/api/v1/rounds/{round_.pk}/?lang=ru").json()["translation_state"] == (
+        "reviewed"
+    )
+    Round.objects.filter(pk=round_.pk).update(summary_en=round_.summary_en + " Corrected.")
+    item = client.get(f"/api/v1/rounds/{round_.pk}/?lang=ru").json()
+    # Still Russian, but the client is told it was made from older English.
+    assert item["summary_language"] == "ru"
+    assert item["translation_state"] == "outdated"
