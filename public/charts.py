@@ -8,7 +8,7 @@ import datetime
 import math
 from dataclasses import dataclass
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext
 
 from public.templatetags.facts import partial_date
@@ -155,7 +155,12 @@ def step_chart(series, *, until: datetime.date | None = None, y_title: str = "")
         "baseline": baseline,
         "font": STEP_FONT,
         "lines": lines,
-        "y_ticks": [Tick(y(top * i // 4), f"{top * i // 4:,}") for i in range(5)],
+        # Labels grouped as the page's language writes numbers ("1,000", "1 000"); the SVG's
+        # coordinates are written unlocalised by the template.
+        "y_ticks": [
+            Tick(y(top * i // 4), number_format(top * i // 4, force_grouping=True))
+            for i in range(5)
+        ],
         "x_ticks": [Tick(x(day), label) for day, label in _step_month_ticks(start, end)],
         "tick_end": baseline + 5,
         "x_label_y": baseline + 22,

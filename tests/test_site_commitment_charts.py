@@ -94,3 +94,19 @@ def test_a_filled_in_point_is_marked_as_not_the_claimants_own(tracker):
     russia = next(s for s in items["bodies-ukraine"]["series"] if s.claimant == "russia")
     # Russia gave no figure for the 17 July 2025 repatriation: that step is Ukraine's 1,000.
     assert [(total, own) for _, total, own in russia.points] == [(6060, True), (7060, False)]
+
+
+@pytest.mark.parametrize(("language", "separator"), [("", ","), ("uk", "\xa0"), ("ru", "\xa0")])
+def test_axis_numbers_are_grouped_as_the_page_writes_numbers(client, language, separator):
+    """The y axis reads "1,000" in English and "1 000" in Ukrainian and Russian, like the
+    figures in the text beside it; the coordinates stay plain numbers."""
+    page = client.get(f"/{language}/commitments/" if language else "/commitments/")
+    html = page.content.decode()
+    labels = re.findall(r'text-anchor="end" dominant-baseline="middle">([^<]+)</text>', html)
+    thousands = [label for label in labels if len(re.sub(r"\D", "", label)) > 3]
+    assert thousands, "charts with thousands on their axis"
+    for label in thousands:
+        assert re.fullmatch(rf"\d{{1,3}}({re.escape(separator)}\d{{3}})+", label), label
+    coordinates = re.findall(r'y1="([^"]+)"', html)
+    assert coordinates
+    assert all(re.fullmatch(r"-?[\d.]+", value) for value in coordinates)
