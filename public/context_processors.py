@@ -33,6 +33,11 @@ def languages(request) -> dict:
     for code, name in settings.LANGUAGES:
         if found:
             url = translate_url(full_path, code)
+            if getattr(request, "is_preview", False):
+                # A preview (public.views.preview, which serves the public path) links the
+                # preview in each language: the public address of a draft is a 404.
+                code_prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
+                url = f"{code_prefix}/preview{url[len(code_prefix) :]}"
         else:
             with translation.override(code):
                 url = reverse("public:home")

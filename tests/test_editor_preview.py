@@ -113,3 +113,31 @@ def test_a_staff_account_without_a_role_previews_nothing(client, editor, draft):
     client.force_login(editor)
     assert client.get(pages[0]).status_code == 200
     assert client.get(pages[1]).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_a_draft_previews_in_each_language_with_its_translation(client, editor, language):
+    """An editor checks a draft's translation before submitting it: /uk/preview/… is the
+    Ukrainian page with the draft in place, its language links lead to the preview in each
+    language (not to the public address, a 404 for a draft), and readers still get a 404."""
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(
+        name="Draft Negotiator", biography="A negotiator.", publication_status="draft"
+    )
+    setattr(person, f"name_{language}", f"Чернетка {language}")
+    person.save()
+    public_path = person.get_absolute_url()
+    client.force_login(editor)
+    page = client.get(f"/{language}/preview{public_path}")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'<html lang="{language}"' in html
+    assert f"Чернетка {language}" in html
+    assert 'class="preview-banner"' in html
+    for code, prefix in (("en", ""), ("uk", "/uk"), ("ru", "/ru")):
+        assert f'hreflang="{code}" href="http://testserver{prefix}/preview{public_path}"' in html
+        assert client.get(f"{prefix}/preview{public_path}").status_code == 200
+    client.logout()
+    assert client.get(f"/{language}{public_path}").status_code == 404
+    assert client.get(f"/{language}/preview{public_path}").status_code == 404

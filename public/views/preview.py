@@ -2,10 +2,12 @@
 page of any record that has no public page of its own (`preview`)."""
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from provenance.models import PREVIEWING
@@ -67,8 +69,13 @@ def public_preview(request, path: str):
     a preview banner. Editors and publishers only; 404 for anyone else, as for a draft."""
     if not may_preview(request.user):
         raise Http404
+    # /uk/preview/rounds/5/ previews /uk/rounds/5/: the page in the address's language, found
+    # by its path without the prefix (i18n_patterns matches the prefix of the active language).
+    language = translation.get_language()
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
     try:
-        match = resolve(f"/{path}")
+        with translation.override(settings.LANGUAGE_CODE):
+            match = resolve(f"/{path}")
     except Resolver404:
         raise Http404 from None
     if match.namespace != "public" or match.url_name in ("preview", "public-preview"):
@@ -76,7 +83,7 @@ def public_preview(request, path: str):
     request.is_preview = True
     # The view sees the public address it serves, so a check of its canonical address
     # (round_detail's) holds; a redirect it answers stays inside the preview.
-    request.path = request.path_info = f"/{path}"
+    request.path = request.path_info = f"{prefix}/{path}"
     token = PREVIEWING.set(True)
     try:
         response = match.func(request, *match.args, **match.kwargs)
@@ -85,7 +92,7 @@ def public_preview(request, path: str):
     finally:
         PREVIEWING.reset(token)
     location = response.get("Location", "")
-    if response.status_code in (301, 302) and location.startswith("/"):
-        response["Location"] = f"/preview{location}"
+    if response.status_code in (301, 302) and location.startswith(f"{prefix}/"):
+        response["Location"] = f"{prefix}/preview{location[len(prefix) :]}"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
