@@ -270,6 +270,9 @@ def test_the_admin_form_shows_each_translation_next_to_the_english(publisher_cli
         english_at = page.index(f'name="{field}"')
         for language in ("uk", "ru"):
             assert english_at < page.index(f'name="{field}_{language}"'), (field, language)
+    # What is known of each translation, in words, not the stored JSON.
+    assert "Ukrainian: missing" in page
+    assert '"reviewed"' not in page
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -5,17 +5,31 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from provenance.translated import ORIGINAL_LANGUAGE, TRANSLATION_LANGUAGES, localized
+from provenance.translated import (
+    MISSING,
+    ORIGINAL_LANGUAGE,
+    OUTDATED,
+    REVIEWED,
+    TRANSLATION_LANGUAGES,
+    UNREVIEWED,
+    localized,
+)
 from provenance.workflow import WorkflowError, can_publish
 
 LANGUAGE_NAMES = {"uk": "Ukrainian", "ru": "Russian"}
+STATE_WORDS = {
+    MISSING: "missing (some text is shown in English)",
+    OUTDATED: "outdated (the English changed since it was made or reviewed)",
+    UNREVIEWED: "not yet reviewed by a person",
+    REVIEWED: "reviewed",
+}
 
 
 class TranslatedAdmin:
     """Put before the model's own admin class: `class TrackAdmin(TranslatedAdmin,
     PublishableAdmin)`. The English is edited as before, as `summary` (the form, imports and
     tests keep their field names), with `summary_uk` and `summary_ru` right after it (they share
-    its place in the model's field order); `translation_status` shows read-only; publishers get
+    its place in the model's field order); each translation's state shows read-only, in words; publishers get
     actions that mark a translation reviewed."""
 
     review_actions = tuple(f"mark_{language}_reviewed" for language in TRANSLATION_LANGUAGES)
@@ -43,10 +57,33 @@ class TranslatedAdmin:
                             if localized(field, language) not in options["fields"]
                         ]
             fieldsets.append((name, {**options, "fields": fields}))
+        shown = {
+            field
+            for _, options in fieldsets
+            for item in options["fields"]
+            for field in (item if isinstance(item, list | tuple) else (item,))
+        }
+        if obj is not None and "translations" not in shown:
+            # Declared fieldsets do not name it: it goes with the first translated text.
+            for _, options in fieldsets:
+                if translated & set(options["fields"]):
+                    options["fields"].append("translations")
+                    break
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "translation_status"]
+        return [*super().get_readonly_fields(request, obj), "translations"]
+
+    @admin.display(description="Translations")
+    def translations(self, obj) -> str:
+        """Each translation's state in words ("Ukrainian: not yet reviewed · Russian:
+        outdated…"), from `translation_status`, which the editor never types."""
+        if obj is None or obj.pk is None:
+            return "—"
+        return " · ".join(
+            f"{LANGUAGE_NAMES[language]}: {STATE_WORDS[obj.translation_state(language)]}"
+            for language in TRANSLATION_LANGUAGES
+        )
 
     def get_actions(self, request):
         actions = super().get_actions(request)
