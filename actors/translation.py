@@ -1,18 +1,7 @@
-"""People's names and biographies in Ukrainian and Russian (see talks/translation.py, also for
-why their history is registered here)."""
-
-from modeltranslation.translator import TranslationOptions, register
-from simple_history import register as register_history
+"""People's names and biographies in Ukrainian and Russian, and their history with the
+translations (provenance.translated.register_translations)."""
 
 from actors.models import Person
-from provenance.translated import TranslatedHistoricalRecords
+from provenance.translated import register_translations
 
-
-@register(Person)
-class PersonTranslation(TranslationOptions):
-    fields = Person.translated_fields
-    # The English is as required as before; the translations are optional.
-    required_languages = ("en",)
-
-
-register_history(Person, records_class=TranslatedHistoricalRecords)
+register_translations(Person)

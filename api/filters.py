@@ -22,7 +22,7 @@ from rest_framework import exceptions
 from rest_framework.filters import OrderingFilter
 
 from api.fields import requested_includes
-from api.language import LANGUAGE_PARAM, LANGUAGES
+from api.language import LANGUAGE_PARAM, check_language
 from api.sync import shown_by
 from provenance.models import search_variants
 from provenance.text import fold
@@ -518,11 +518,7 @@ class StrictParamsMixin:
                         ]
                     }
                 )
-        language = request.query_params.get(LANGUAGE_PARAM)
-        if language is not None and language not in LANGUAGES:
-            raise exceptions.ValidationError(
-                {LANGUAGE_PARAM: [f"Unknown language {language!r}: one of {', '.join(LANGUAGES)}."]}
-            )
+        check_language(request.query_params)
         includes = requested_includes(request)
         if includes - {"sources"}:
             raise exceptions.ValidationError({"include": ["The only value accepted is 'sources'."]})

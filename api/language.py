@@ -16,12 +16,15 @@ from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+
+from provenance.translated import MISSING, OUTDATED, REVIEWED, UNREVIEWED
 
 LANGUAGE_PARAM = "lang"
 LANGUAGES = tuple(code for code, _ in settings.LANGUAGES)
 # For the schema's one enum of them (settings.SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
 LANGUAGE_CHOICES = list(LANGUAGES)
-TRANSLATION_STATES = ["missing", "outdated", "unreviewed", "reviewed"]
+TRANSLATION_STATES = [MISSING, OUTDATED, UNREVIEWED, REVIEWED]
 LANGUAGE_HELP = (
     "The language of the record's texts: en, uk or ru. Without it, the first of these in the "
     "Accept-Language header, else English. A text with no translation yet comes in English, and "
@@ -51,30 +54,13 @@ def requested_language(request) -> str:
     return settings.LANGUAGE_CODE
 
 
-def translated_fields(model) -> tuple[str, ...]:
-    """The names of `model`'s fields that have translations (its app's translation.py), in
-    model order; () for a model with none."""
-    from modeltranslation.translator import NotRegistered, translator
-
-    try:
-        options = translator.get_options_for_model(model)
-    except NotRegistered:
-        return ()
-    return tuple(
-        field.name for field in model._meta.concrete_fields if field.name in options.fields
-    )
-
-
-def text_language(instance, field: str) -> str | None:
-    """The language `instance.<field>` is read in under the active language: that language
-    when it has a translation, else "en" (the fallback) when the English is there, else None
-    (no text in any language)."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    if getattr(instance, f"{field}_{language}", None):
-        return language
-    if getattr(instance, f"{field}_{settings.LANGUAGE_CODE}", None):
-        return settings.LANGUAGE_CODE
-    return None
+def check_language(query_params) -> None:
+    """Refuses a `lang` the API does not have: a ValidationError (a JSON 400) naming the three."""
+    language = query_params.get(LANGUAGE_PARAM)
+    if language is not None and language not in LANGUAGES:
+        raise ValidationError(
+            {LANGUAGE_PARAM: [f"Unknown language {language!r}: one of {', '.join(LANGUAGES)}."]}
+        )
 
 
 @extend_schema_field(
@@ -94,7 +80,8 @@ class TextLanguageField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, value):
-        return text_language(value, self.text_field)
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return value.text_language(self.text_field, language)
 
 
 @extend_schema_field(
@@ -129,7 +116,7 @@ class TextLanguagesMixin(serializers.Serializer):
     def get_fields(self):
         fields = super().get_fields()
         model = getattr(getattr(self, "Meta", None), "model", None)
-        texts = set(translated_fields(model)) if model is not None else set()
+        texts = set(getattr(model, "translated_fields", ()))
         if not texts:
             return fields
         with_languages = {}

@@ -114,6 +114,15 @@ class Translated(models.Model):
         """The English text of `field`, whatever the active language."""
         return self.__dict__.get(localized(field, ORIGINAL_LANGUAGE)) or ""
 
+    def text_language(self, field: str, language: str) -> str | None:
+        """The language `field` is shown in on a page or answer in `language`: `language` when
+        it has that text, else "en" (the fallback) when the English is there, else None."""
+        if self.__dict__.get(localized(field, language)):
+            return language
+        if self.english(field):
+            return ORIGINAL_LANGUAGE
+        return None
+
     def translations_of(self, *fields: str) -> list[str]:
         """The Ukrainian, then Russian, texts of `fields` ("" where none); for search, so a
         record is found by its text in any language."""
@@ -209,3 +218,22 @@ def translation_columns(*lookups: str) -> list[str]:
         for lookup in lookups
         for column in (lookup, *(localized(lookup, language) for language in languages))
     ]
+
+
+def register_translations(*models) -> None:
+    """For an app's translation.py: each model's `translated_fields` get modeltranslation's
+    columns (the English as required as before, the translations optional), then the model's
+    history is registered, after the columns exist, so every version carries the translations
+    and reverting a version restores them (a `HistoricalRecords()` in the model's body would
+    copy the fields before modeltranslation adds them)."""
+    from modeltranslation.translator import TranslationOptions, translator
+    from simple_history import register as register_history
+
+    for model in models:
+        options = type(
+            f"{model.__name__}Translation",
+            (TranslationOptions,),
+            {"fields": model.translated_fields, "required_languages": (ORIGINAL_LANGUAGE,)},
+        )
+        translator.register(model, options)
+        register_history(model, records_class=TranslatedHistoricalRecords)

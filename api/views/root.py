@@ -1,11 +1,10 @@
 """The API's front page, /api/v1/: how far the record reaches, then a link to every resource."""
 
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.routers import APIRootView
 
 from api.fields import detail_url
-from api.language import LANGUAGE_PARAM, LANGUAGES
+from api.language import check_language
 from provenance.models import RecordReview
 
 
@@ -16,11 +15,7 @@ class RecordAPIRootView(APIRootView):
 
     def get(self, request, *args, **kwargs):
         # Like every endpoint, a language the API does not have is refused (api.language).
-        language = request.query_params.get(LANGUAGE_PARAM)
-        if language is not None and language not in LANGUAGES:
-            raise ValidationError(
-                {LANGUAGE_PARAM: [f"Unknown language {language!r}: one of {', '.join(LANGUAGES)}."]}
-            )
+        check_language(request.query_params)
         resources = super().get(request, *args, **kwargs).data
         review = RecordReview.objects.latest()
         record = {

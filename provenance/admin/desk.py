@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 
+from provenance.admin.translations import LANGUAGE_NAMES
 from provenance.guard import has_status, is_content, locked_reason, may_publish, owner_path
 from provenance.models import PublicationStatus, ReviewNote, ReviewStep
 from provenance.translated import (
@@ -21,7 +22,6 @@ from provenance.translated import (
 
 # The desk names at most this many records per language and state; the heading counts them all.
 TRANSLATIONS_LISTED = 50
-LANGUAGE_NAMES = {"uk": "Ukrainian", "ru": "Russian"}
 STATES = {
     MISSING: "Missing",
     OUTDATED: "Outdated: the English changed since",

@@ -11,7 +11,6 @@ from provenance.translated import (
     ORIGINAL_LANGUAGE,
     TRANSLATION_LANGUAGES,
     Translated,
-    localized,
 )
 
 register = template.Library()
@@ -26,7 +25,7 @@ def _page_language(obj) -> str | None:
 
 
 def _falls_back(obj, field: str, language: str) -> bool:
-    return bool(obj.english(field)) and not obj.__dict__.get(localized(field, language))
+    return obj.text_language(field, language) == ORIGINAL_LANGUAGE
 
 
 @register.filter
