@@ -4,6 +4,7 @@ state is, and that history and the data files carry them. Every kind with transl
 checked, not one example."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 import yaml
@@ -320,3 +321,52 @@ def test_the_admin_still_requires_the_english_the_model_requires(publisher_clien
         original = obj._meta.get_field(field)
         assert obj._meta.get_field(f"{field}_en").blank == original.blank
         assert obj._meta.get_field(f"{field}_uk").blank
+
+
+class _LanguageOfText(HTMLParser):
+    """Each text node of a page with the language it is in (the nearest lang attribute)."""
+
+    VOID = {"br", "img", "input", "link", "meta", "hr", "source", "wbr", "area", "col"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[str | None] = []
+        self.texts: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(dict(attrs).get("lang"))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        language = next((lang for lang in reversed(self.stack) if lang), "")
+        if data.strip():
+            self.texts.append((data.strip(), language))
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_part_of_an_untranslated_summary_is_marked_english(client, kind, language):
+    """Wherever the record's page shows its untranslated Markdown text (summary, biography or
+    description), whole or in parts (a round's lead and its background), every part is marked
+    lang="en"."""
+    obj = KINDS[kind]()
+    field = next(
+        name for name in ("summary", "biography", "description") if name in obj.translated_fields
+    )
+    with translation.override("en"):
+        setattr(
+            obj,
+            field,
+            "The sides met in the palace.\n\n**Background**\n\nThey had met before in March.",
+        )
+    obj.save()
+    parser = _LanguageOfText()
+    parser.feed(client.get(f"/{language}{page_of(obj)}").content.decode())
+    phrases = ("The sides met in the palace.", "They had met before in March.")
+    shown = [(text, lang) for text, lang in parser.texts if any(p in text for p in phrases)]
+    assert {p for p in phrases if any(p in text for text, _ in shown)} == set(phrases), shown
+    assert all(lang == "en" for _, lang in shown), [t for t in shown if t[1] != "en"]
