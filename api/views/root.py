@@ -3,19 +3,21 @@
 from rest_framework.response import Response
 from rest_framework.routers import APIRootView
 
+from api.base import PublicAPIMixin
 from api.fields import detail_url
-from api.language import check_language
 from provenance.models import RecordReview
 
 
-class RecordAPIRootView(APIRootView):
+class RecordAPIRootView(PublicAPIMixin, APIRootView):
     """DRF's list of resources, led by `record`: the day public reporting was last reviewed to
     (`reviewed_to`), so a mirror never reads the record's silence after it as "nothing
     happened". One query."""
 
+    # Like every endpoint (api.base.PublicAPIMixin): strict parameters (`format`, `lang`), the
+    # language asked for, ETag and Last-Modified with 304.
+    is_detail = True
+
     def get(self, request, *args, **kwargs):
-        # Like every endpoint, a language the API does not have is refused (api.language).
-        check_language(request.query_params)
         resources = super().get(request, *args, **kwargs).data
         review = RecordReview.objects.latest()
         record = {
