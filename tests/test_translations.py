@@ -291,6 +291,36 @@ def test_a_publisher_marks_a_translation_reviewed_from_the_list(publisher_client
     assert obj.history.latest("history_date").translation_status["uk"]["reviewed"] is True
 
 
+# Three rows of a kind with more than one translated text (a position has one; the track
+# maker's slug is fixed, so it makes one row).
+@pytest.mark.parametrize("kind", ["round", "issue", "commitment", "person"])
+def test_marking_reviewed_says_what_it_did_and_what_it_skipped(publisher_client, kind):
+    """Reviewed once, not twice; a translation with text still missing is not reported as
+    reviewed (it would stay missing); no translation at all is said so."""
+    complete, partial, none = KINDS[kind](), KINDS[kind](), KINDS[kind]()
+    translate(complete, "uk")
+    translate(partial, "uk")
+    setattr(partial, f"{partial.translated_fields[-1]}_uk", "")
+    partial.save()
+    opts = complete._meta
+    url = f"/admin/{opts.app_label}/{opts.model_name}/"
+
+    def mark(*objs) -> list[str]:
+        response = publisher_client.post(
+            url,
+            {"action": "mark_uk_reviewed", "_selected_action": [obj.pk for obj in objs]},
+            follow=True,
+        )
+        return [str(message) for message in response.context["messages"]]
+
+    said = mark(complete, partial, none)
+    assert "1 Ukrainian translation marked reviewed." in said
+    assert "1 skipped: some text not translated into Ukrainian yet." in said
+    assert "1 skipped: no Ukrainian translation." in said
+    assert type(partial).objects.get(pk=partial.pk).translation_state("uk") == "missing"
+    assert mark(complete) == ["1 skipped: already reviewed."]
+
+
 def test_the_change_log_follows_the_english_once_and_not_the_translations():
     from record.changes import recent_changes
 

@@ -4,6 +4,7 @@ and actions that record a person's review of a translation."""
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from provenance.translated import (
     MISSING,
@@ -95,11 +96,22 @@ class TranslatedAdmin:
 
     def mark_reviewed(self, request, queryset, language: str) -> None:
         """Record that the requesting person reviewed the translation into `language` of each
-        selected row against its English of now; rows with no such translation are skipped."""
-        done, skipped = 0, 0
+        selected row against its English of now. Skipped, and said so: rows with no such
+        translation, or with some text not translated yet (a review of part of it would not
+        make it complete), and rows already reviewed against the English of now."""
+        done, skipped = 0, {}
         for obj in queryset:
+            state = obj.translation_state(language)
             if not any(obj.translation_texts(language)):
-                skipped += 1
+                reason = "no {name} translation"
+            elif state == MISSING:
+                reason = "some text not translated into {name} yet"
+            elif state == REVIEWED:
+                reason = "already reviewed"
+            else:
+                reason = None
+            if reason:
+                skipped[reason] = skipped.get(reason, 0) + 1
                 continue
             obj.mark_translation_reviewed(language)
             try:
@@ -111,10 +123,18 @@ class TranslatedAdmin:
             done += 1
         name = LANGUAGE_NAMES[language]
         if done:
-            self.message_user(request, f"{done} {name} translations marked reviewed.")
-        if skipped:
             self.message_user(
-                request, f"{skipped} skipped: no {name} translation.", messages.WARNING
+                request,
+                ngettext(
+                    "%(count)d %(name)s translation marked reviewed.",
+                    "%(count)d %(name)s translations marked reviewed.",
+                    done,
+                )
+                % {"count": done, "name": name},
+            )
+        for reason, count in skipped.items():
+            self.message_user(
+                request, f"{count} skipped: {reason.format(name=name)}.", messages.WARNING
             )
 
     @admin.action(description="Mark the Ukrainian translation reviewed")
