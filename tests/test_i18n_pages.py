@@ -163,10 +163,13 @@ def test_a_missing_page_is_a_404_in_the_language_of_its_address(client):
 
 
 @pytest.mark.django_db
-def test_the_api_stays_english_whatever_the_browser_asks(client):
+def test_the_api_has_no_language_prefix_and_takes_its_language_from_the_request(client):
+    # The site's language is its address's; the API's is the request's (`?lang=`, else
+    # Accept-Language: tests/test_api_language.py, #15), so there is no /uk/api/.
+    assert client.get("/api/v1/")["Content-Language"] == "en"
     response = client.get("/api/v1/", headers={"accept-language": "uk"})
     assert response.status_code == 200
-    assert response["Content-Language"] == "en"
+    assert response["Content-Language"] == "uk"
     assert client.get("/uk/api/v1/").status_code == 404
 
 
