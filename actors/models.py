@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+from django.utils.translation import pgettext_lazy
 
 from provenance.models import (
     DatePrecision,
@@ -21,12 +21,12 @@ from provenance.models import (
 from provenance.text import fold_for_search
 from provenance.translated import Translated
 
-wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q12345.")
+wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like Q12345."))
 country_code_validator = RegexValidator(
-    r"^[A-Z]{2}$", "Use the ISO 3166-1 alpha-2 code in capitals, e.g. UA."
+    r"^[A-Z]{2}$", _("Use the ISO 3166-1 alpha-2 code in capitals, e.g. UA.")
 )
 
-ALIASES_HELP = "Other spellings and transliterations, one per line. Search uses them."
+ALIASES_HELP = _("Other spellings and transliterations, one per line. Search uses them.")
 
 
 def split_aliases(aliases: str) -> list[str]:
@@ -43,47 +43,66 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Organization(Sourced, Publishable):
+class Organization(Translated, Sourced, Publishable):
     """A state, a body inside one (ministry, intelligence service), or an international organization."""
 
     key = record_key()
 
-    name = models.CharField(max_length=200, unique=True)
-    short_name = models.CharField(max_length=40, blank=True, help_text="e.g. SBU, MİT, NSDC.")
-    native_name = models.CharField(max_length=200, blank=True)
-    aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
-    kind = models.CharField(db_index=True, max_length=16, choices=OrganizationKind)
+    name = models.CharField(verbose_name=_("name"), max_length=200, unique=True)
+    short_name = models.CharField(
+        verbose_name=_("short name"),
+        max_length=40,
+        blank=True,
+        help_text=_("e.g. SBU, MİT, NSDC."),
+    )
+    native_name = models.CharField(verbose_name=_("native name"), max_length=200, blank=True)
+    aliases = models.TextField(verbose_name=_("aliases"), blank=True, help_text=ALIASES_HELP)
+    kind = models.CharField(
+        verbose_name=_("kind"), db_index=True, max_length=16, choices=OrganizationKind
+    )
     # PROTECT: deleting a state must not silently delete its ministries and their members' posts.
     parent = models.ForeignKey(
         "self",
+        verbose_name=_("parent"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
-        help_text="The body this one belongs to, e.g. Ukraine for its Ministry of Defence.",
+        help_text=_("The body this one belongs to, e.g. Ukraine for its Ministry of Defence."),
     )
     country_code = models.CharField(
+        verbose_name=_("country code"),
         db_index=True,
         max_length=2,
         blank=True,
         validators=[country_code_validator],
-        help_text="ISO 3166-1 alpha-2.",
+        help_text=_("ISO 3166-1 alpha-2."),
     )
-    wikidata_id = models.CharField(max_length=16, blank=True, validators=[wikidata_id_validator])
-    description = models.TextField(blank=True, help_text="Markdown.")
-    search_text = models.TextField(blank=True, editable=False)
+    wikidata_id = models.CharField(
+        verbose_name=_("wikidata id"),
+        max_length=16,
+        blank=True,
+        validators=[wikidata_id_validator],
+    )
+    description = models.TextField(
+        verbose_name=_("description"), blank=True, help_text=_("Markdown.")
+    )
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     objects = SearchableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist.
+    translated_fields = ("name", "short_name", "description")
 
     class Meta:
-        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name_en"]  # one order in every language (provenance.translated)
         constraints = [
             unique_key("organization"),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("pk")),
                 name="organization_not_own_parent",
-                violation_error_message="An organization cannot be its own parent.",
+                violation_error_message=_("An organization cannot be its own parent."),
             ),
         ]
         indexes = [
@@ -97,7 +116,11 @@ class Organization(Sourced, Publishable):
 
     def save(self, *args, **kwargs) -> None:
         self.search_text = fold_for_search(
-            self.name, self.short_name, self.native_name, *split_aliases(self.aliases)
+            self.english("name"),
+            self.english("short_name"),
+            self.native_name,
+            *split_aliases(self.aliases),
+            *self.translations_of("name", "short_name"),
         )
         super().save(*args, **kwargs)
 
@@ -120,17 +143,31 @@ class Organization(Sourced, Publishable):
 class Person(Translated, Sourced, Publishable):
     """Someone who took part in the talks or shaped them: negotiator, host, mediator, adviser."""
 
-    name = models.CharField(max_length=200, help_text="Name in English, as most sources spell it.")
-    slug = models.SlugField(max_length=100, unique=True)
+    # A person's name is "ім’я"/"имя", not the "назва"/"название" of a body or a round.
+    name = models.CharField(
+        verbose_name=pgettext_lazy("a person's", "name"),
+        max_length=200,
+        help_text=_("Name in English, as most sources spell it."),
+    )
+    slug = models.SlugField(verbose_name=_("slug"), max_length=100, unique=True)
     native_name = models.CharField(
-        max_length=200, blank=True, help_text="In the person's own script, e.g. Рустем Умєров."
+        verbose_name=pgettext_lazy("a person's", "native name"),
+        max_length=200,
+        blank=True,
+        help_text=_("In the person's own script, e.g. Рустем Умєров."),
     )
-    aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
+    aliases = models.TextField(verbose_name=_("aliases"), blank=True, help_text=ALIASES_HELP)
     wikidata_id = models.CharField(
-        db_index=True, max_length=16, blank=True, validators=[wikidata_id_validator]
+        verbose_name=_("wikidata id"),
+        db_index=True,
+        max_length=16,
+        blank=True,
+        validators=[wikidata_id_validator],
     )
-    biography = models.TextField(blank=True, help_text="Short biography in Markdown.")
-    search_text = models.TextField(blank=True, editable=False)
+    biography = models.TextField(
+        verbose_name=_("biography"), blank=True, help_text=_("Short biography in Markdown.")
+    )
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
     # A one-word alias is another spelling of the surname ("Umierov"), so search finds
     # "Rustem Umierov" and every row naming "Umerov" (provenance.models.spelling_groups).
     aliases_are_surnames = True
@@ -140,8 +177,9 @@ class Person(Translated, Sourced, Publishable):
     translated_fields = ("name", "biography")
 
     class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "people"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name_en"]  # one order in every language (provenance.translated)
         indexes = [
             models.Index(
                 fields=["publication_status", "updated_at"], name="person_status_updated_idx"
@@ -181,43 +219,64 @@ class MembershipQuerySet(PublishableQuerySet):
         )
 
 
-class Membership(Sourced, Publishable):
+class Membership(Translated, Sourced, Publishable):
     """A person's post in an organization over time, e.g. Umerov as Minister of Defence."""
 
     key = record_key()
 
     # PROTECT on both sides: a post is part of the record; remove it first, deliberately.
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
-    organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="memberships"
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships"
     )
-    post = models.CharField(max_length=200, help_text="e.g. Minister of Defence.")
-    start_on = models.DateField(db_index=True, null=True, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    post = models.CharField(
+        verbose_name=_("post"), max_length=200, help_text=_("e.g. Minister of Defence.")
+    )
+    start_on = models.DateField(verbose_name=_("start on"), db_index=True, null=True, blank=True)
     start_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        verbose_name=_("start precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
     end_on = models.DateField(
+        verbose_name=_("end on"),
         db_index=True,
         null=True,
         blank=True,
-        help_text="Leave blank while still held, or when the post ended on a date not known.",
+        help_text=_("Leave blank while still held, or when the post ended on a date not known."),
     )
-    end_precision = models.CharField(max_length=5, choices=DatePrecision, default=DatePrecision.DAY)
+    end_precision = models.CharField(
+        verbose_name=_("end precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+    )
     ended_date_unknown = models.BooleanField(
-        "ended, date unknown",
+        verbose_name=_("ended, date unknown"),
         default=False,
-        help_text="The post is known to have ended but the sources do not say when; "
-        "say what is known in the note.",
+        help_text=_(
+            "The post is known to have ended but the sources do not say when; "
+            "say what is known in the note."
+        ),
     )
-    note = models.TextField(blank=True)
+    note = models.TextField(verbose_name=_("note"), blank=True)
 
     # A post is public only while its person and organization are (see PublishableQuerySet).
     publication_parents = ("person", "organization")
 
     objects = MembershipQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist.
+    translated_fields = ("post", "note")
 
     class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         ordering = ["person", "start_on"]
         constraints = [
             unique_key("membership"),
@@ -226,13 +285,14 @@ class Membership(Sourced, Publishable):
                 | Q(start_on__isnull=True)
                 | Q(end_on__gte=models.F("start_on")),
                 name="membership_end_not_before_start",
-                violation_error_message="A post cannot end before it starts.",
+                violation_error_message=_("A post cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(end_on__isnull=True) | Q(ended_date_unknown=False),
                 name="membership_end_date_or_unknown",
-                violation_error_message="Give the end date or tick “ended, date unknown”, "
-                "not both.",
+                violation_error_message=_(
+                    "Give the end date or tick “ended, date unknown”, not both."
+                ),
             ),
         ]
         indexes = [

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PositionsConfig(AppConfig):
     name = "positions"
-    verbose_name = "Issues, positions and outcomes"
+    verbose_name = _("Issues, positions and outcomes")

@@ -6,7 +6,6 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from actors.models import Organization
 from provenance.models import (
@@ -29,18 +28,28 @@ from talks.models import Event, Round, Track
 class Issue(Translated, models.Model):
     """An agenda item the sides take positions on: ceasefire, prisoners, NATO, territory…"""
 
-    slug = models.SlugField(max_length=50, unique=True)
-    name = models.CharField(max_length=100, unique=True)
-    description = models.TextField(blank=True, help_text="Markdown.")
+    slug = models.SlugField(verbose_name=_("slug"), max_length=50, unique=True)
+    name = models.CharField(verbose_name=_("name"), max_length=100, unique=True)
+    description = models.TextField(
+        verbose_name=_("description"), blank=True, help_text=_("Markdown.")
+    )
     movement_summary = models.TextField(
-        blank=True, help_text="What moved across rounds, in a sentence, for the issue page."
+        verbose_name=_("movement summary"),
+        blank=True,
+        help_text=_("What moved across rounds, in a sentence, for the issue page."),
     )
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
+    order = models.PositiveSmallIntegerField(
+        verbose_name=_("order"), default=0, help_text=_("Lower comes first.")
+    )
     events = models.ManyToManyField(
-        Event, blank=True, related_name="issues", help_text="Timeline events about this issue."
+        Event,
+        verbose_name=_("events"),
+        blank=True,
+        related_name="issues",
+        help_text=_("Timeline events about this issue."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
-    search_text = models.TextField(blank=True, editable=False)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     objects = SearchableQuerySet.as_manager()
     # Issues are public as soon as they are saved: publishers change them, and it is recorded
@@ -49,7 +58,9 @@ class Issue(Translated, models.Model):
     translated_fields = ("name", "description", "movement_summary")
 
     class Meta:
-        ordering = ["order", "name"]
+        verbose_name = _("issue")
+        verbose_name_plural = _("issues")
+        ordering = ["order", "name_en"]  # one order in every language (provenance.translated)
 
     def __str__(self) -> str:
         return self.name
@@ -81,39 +92,62 @@ class DocumentDelivery(models.TextChoices):
     PUBLISHED = "published", _("Published only")
 
 
-class Document(Sourced, Publishable):
+class Document(Translated, Sourced, Publishable):
     """A memorandum, framework, list or statement one side tabled, with its provisions by issue."""
 
-    title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=100, unique=True)
-    kind = models.CharField(db_index=True, max_length=16, choices=DocumentKind)
-    author_side = models.CharField(db_index=True, max_length=16, choices=Side)
+    title = models.CharField(verbose_name=_("title"), max_length=300)
+    slug = models.SlugField(verbose_name=_("slug"), max_length=100, unique=True)
+    kind = models.CharField(
+        verbose_name=_("kind"), db_index=True, max_length=16, choices=DocumentKind
+    )
+    author_side = models.CharField(
+        verbose_name=_("author side"), db_index=True, max_length=16, choices=Side
+    )
     # PROTECT: a document tabled at a round must not lose its round silently.
     round = models.ForeignKey(
         Round,
+        verbose_name=_("round"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="documents",
-        help_text="The round at which it was tabled, if any.",
+        help_text=_("The round at which it was tabled, if any."),
     )
-    tabled_on = models.DateField(db_index=True, null=True, blank=True)
+    tabled_on = models.DateField(verbose_name=_("tabled on"), db_index=True, null=True, blank=True)
     tabled_on_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        verbose_name=_("tabled on precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
-    delivery = models.CharField(max_length=16, choices=DocumentDelivery, blank=True)
-    summary = models.TextField(blank=True, help_text="Markdown.")
-    text = models.TextField(blank=True, help_text="Full text in Markdown, where it is public.")
-    url = models.URLField(max_length=500, blank=True, help_text="Link to the published text.")
-    search_text = models.TextField(blank=True, editable=False)
+    delivery = models.CharField(
+        verbose_name=_("delivery"), max_length=16, choices=DocumentDelivery, blank=True
+    )
+    summary = models.TextField(verbose_name=_("summary"), blank=True, help_text=_("Markdown."))
+    text = models.TextField(
+        verbose_name=_("text"),
+        blank=True,
+        help_text=_("Full text in Markdown, where it is public."),
+    )
+    url = models.URLField(
+        verbose_name=_("url"),
+        max_length=500,
+        blank=True,
+        help_text=_("Link to the published text."),
+    )
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     publication_parents = ("round",)
 
     objects = SearchableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist. The full
+    # `text` is the document as its author published it, so it is not translated here.
+    translated_fields = ("title", "summary")
 
     class Meta:
-        ordering = ["tabled_on", "title"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["tabled_on", "title_en"]
         indexes = [
             models.Index(
                 fields=["publication_status", "tabled_on"], name="document_status_date_idx"
@@ -127,33 +161,51 @@ class Document(Sourced, Publishable):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(self.title, self.summary)
+        self.search_text = fold_for_search(
+            *(self.english(field) for field in self.translated_fields),
+            *self.translations_of(*self.translated_fields),
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("public:document-detail", args=[self.slug])
 
 
-class Provision(Sourced):
+class Provision(Translated, Sourced):
     """One provision of a document, mapped to the issues it addresses."""
 
     key = record_key()
 
     # CASCADE: a provision only exists as part of its document.
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provisions")
-    section = models.CharField(max_length=100, blank=True, help_text="e.g. 'I. Final settlement'.")
-    order = models.PositiveSmallIntegerField(default=0)
-    text = models.TextField()
-    issues = models.ManyToManyField(Issue, blank=True, related_name="provisions")
+    document = models.ForeignKey(
+        Document,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="provisions",
+    )
+    section = models.CharField(
+        verbose_name=_("section"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. 'I. Final settlement'."),
+    )
+    order = models.PositiveSmallIntegerField(verbose_name=_("order"), default=0)
+    text = models.TextField(verbose_name=_("text"))
+    issues = models.ManyToManyField(
+        Issue, verbose_name=_("issues"), blank=True, related_name="provisions"
+    )
 
     # No status of its own: public with its document and the round it was tabled at.
     publication_parents = ("document", "document__round")
 
     objects = PublishableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist.
     _history_m2m_fields = ["sources", "issues"]
+    translated_fields = ("section", "text")
 
     class Meta:
+        verbose_name = _("provision")
+        verbose_name_plural = _("provisions")
         constraints = [unique_key("provision")]
         ordering = ["document", "order", "pk"]
 
@@ -175,23 +227,33 @@ class Position(Translated, Sourced, Publishable):
 
     key = record_key()
 
-    side = models.CharField(max_length=16, choices=Side)
+    side = models.CharField(verbose_name=_("side"), max_length=16, choices=Side)
     # PROTECT on issue and round: positions are the record; remove them before their round.
-    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="positions")
-    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="positions")
-    stance = models.CharField(db_index=True, max_length=24, choices=Stance)
-    summary = models.TextField(help_text="The position in a sentence or two, in Markdown.")
+    issue = models.ForeignKey(
+        Issue, verbose_name=_("issue"), on_delete=models.PROTECT, related_name="positions"
+    )
+    round = models.ForeignKey(
+        Round, verbose_name=_("round"), on_delete=models.PROTECT, related_name="positions"
+    )
+    stance = models.CharField(
+        verbose_name=_("stance"), db_index=True, max_length=24, choices=Stance
+    )
+    summary = models.TextField(
+        verbose_name=_("summary"),
+        help_text=_("The position in a sentence or two, in Markdown."),
+    )
     # PROTECT: SET_NULL would change published positions without a signal, history or review;
     # unlink the positions first (each change recorded), then delete the document.
     document = models.ForeignKey(
         Document,
+        verbose_name=_("document"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="positions",
-        help_text="The document that stated it, if any.",
+        help_text=_("The document that stated it, if any."),
     )
-    search_text = models.TextField(blank=True, editable=False)
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     publication_parents = ("round",)
 
@@ -200,13 +262,17 @@ class Position(Translated, Sourced, Publishable):
     translated_fields = ("summary",)
 
     class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
         ordering = ["issue__order", "round__number", "side"]
         constraints = [
             unique_key("position"),
             models.UniqueConstraint(
                 fields=["side", "issue", "round"],
                 name="position_one_per_side_issue_round",
-                violation_error_message="This side already has a position on this issue at this round.",
+                violation_error_message=_(
+                    "This side already has a position on this issue at this round."
+                ),
             ),
         ]
         indexes = [
@@ -258,38 +324,75 @@ class Commitment(Translated, Sourced, Publishable):
     # PROTECT: a commitment is part of its track's record.
     track = models.ForeignKey(
         Track,
+        verbose_name=_("track"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="commitments",
-        help_text="The negotiation it was made in; its round's track when it has a round.",
+        help_text=_("The negotiation it was made in; its round's track when it has a round."),
     )
     # PROTECT: a commitment is part of its round's record.
     round = models.ForeignKey(
-        Round, null=True, blank=True, on_delete=models.PROTECT, related_name="commitments"
+        Round,
+        verbose_name=_("round"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments",
     )
-    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="commitments")
-    title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True, help_text="Markdown.")
-    agreed_by = models.CharField(db_index=True, max_length=16, choices=AgreedBy)
+    issue = models.ForeignKey(
+        Issue, verbose_name=_("issue"), on_delete=models.PROTECT, related_name="commitments"
+    )
+    title = models.CharField(verbose_name=_("title"), max_length=300)
+    slug = models.SlugField(verbose_name=_("slug"), max_length=100, unique=True)
+    description = models.TextField(
+        verbose_name=_("description"), blank=True, help_text=_("Markdown.")
+    )
+    agreed_by = models.CharField(
+        verbose_name=_("agreed by"), db_index=True, max_length=16, choices=AgreedBy
+    )
     announced_by = models.CharField(
-        max_length=16, choices=Side, blank=True, help_text="If only one side announced it."
+        verbose_name=_("announced by"),
+        max_length=16,
+        choices=Side,
+        blank=True,
+        help_text=_("If only one side announced it."),
     )
-    announced_on = models.DateField(db_index=True, null=True, blank=True)
-    target_category = models.CharField(db_index=True, max_length=16, choices=Category, blank=True)
+    announced_on = models.DateField(
+        verbose_name=_("announced on"), db_index=True, null=True, blank=True
+    )
+    target_category = models.CharField(
+        verbose_name=_("target category"),
+        db_index=True,
+        max_length=16,
+        choices=Category,
+        blank=True,
+    )
     target_per_side = models.PositiveIntegerField(
-        null=True, blank=True, help_text="e.g. 1000 for '1,000 for 1,000'. Blank if not a number."
+        verbose_name=_("target per side"),
+        null=True,
+        blank=True,
+        help_text=_("e.g. 1000 for '1,000 for 1,000'. Blank if not a number."),
     )
-    target_is_minimum = models.BooleanField(default=False, help_text="'At least' this many.")
+    target_is_minimum = models.BooleanField(
+        verbose_name=_("target is minimum"),
+        default=False,
+        help_text=_("'At least' this many."),
+    )
     target_note = models.TextField(
-        blank=True, help_text="Differing accounts of the target, e.g. '1,000 + 200 (Zelensky)'."
+        verbose_name=_("target note"),
+        blank=True,
+        help_text=_("Differing accounts of the target, e.g. '1,000 + 200 (Zelensky)'."),
     )
     status = models.CharField(
-        db_index=True, max_length=16, choices=CommitmentStatus, default=CommitmentStatus.AGREED
+        verbose_name=_("status"),
+        db_index=True,
+        max_length=16,
+        choices=CommitmentStatus,
+        default=CommitmentStatus.AGREED,
     )
-    status_note = models.TextField(blank=True)
-    search_text = models.TextField(blank=True, editable=False)
+    status_note = models.TextField(verbose_name=_("status note"), blank=True)
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     publication_parents = ("round",)
 
@@ -298,13 +401,17 @@ class Commitment(Translated, Sourced, Publishable):
     translated_fields = ("title", "description", "target_note", "status_note")
 
     class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
         ordering = ["announced_on", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(agreed_by="one_side", announced_by__in=list(Side.values))
                 | (~Q(agreed_by="one_side") & Q(announced_by="")),
                 name="commitment_announcer_iff_one_side",
-                violation_error_message="Name the side that announced it if, and only if, one side did.",
+                violation_error_message=_(
+                    "Name the side that announced it if, and only if, one side did."
+                ),
             ),
         ]
         indexes = [
@@ -329,7 +436,7 @@ class Commitment(Translated, Sourced, Publishable):
 
     def clean(self) -> None:
         if self.round_id and self.track_id and self.round.track_id != self.track_id:
-            raise ValidationError({"track": "The round belongs to another track."})
+            raise ValidationError({"track": _("The round belongs to another track.")})
 
     def get_absolute_url(self) -> str:
         return reverse("public:commitment-detail", args=[self.slug])
@@ -358,98 +465,127 @@ class ExchangeQuerySet(SearchableQuerySet):
         return self.filter(part_of__isnull=True)
 
 
-class Exchange(Sourced, Publishable):
+NO_LINKAGE_WITHOUT_COMMITMENT = _("Only an exchange linked to a commitment has a linkage.")
+
+
+class Exchange(Translated, Sourced, Publishable):
     """A dated step that carries a commitment out — a swap, a repatriation — or stands alone."""
 
     key = record_key()
 
-    title = models.CharField(max_length=300)
-    kind = models.CharField(db_index=True, max_length=16, choices=ExchangeKind)
-    occurred_on = models.DateField(
-        db_index=True,
+    title = models.CharField(verbose_name=_("title"), max_length=300)
+    kind = models.CharField(
+        verbose_name=_("kind"), db_index=True, max_length=16, choices=ExchangeKind
     )
+    occurred_on = models.DateField(verbose_name=_("occurred on"), db_index=True)
     occurred_on_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        verbose_name=_("occurred on precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
-    ended_on = models.DateField(null=True, blank=True, help_text="Last day, for a multi-day total.")
+    ended_on = models.DateField(
+        verbose_name=_("ended on"),
+        null=True,
+        blank=True,
+        help_text=_("Last day, for a multi-day total."),
+    )
     # PROTECT: an exchange counted towards a commitment must be unlinked deliberately.
     commitment = models.ForeignKey(
         Commitment,
+        verbose_name=_("commitment"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="exchanges",
-        help_text="Leave blank for exchanges outside the Istanbul agreements.",
+        help_text=_("Leave blank for exchanges outside the Istanbul agreements."),
     )
     linkage_confidence = models.CharField(
+        verbose_name=_("linkage confidence"),
         db_index=True,
         max_length=16,
         choices=Confidence,
         blank=True,
-        help_text="How sure the link to the commitment is. Uncertain or contested links are "
-        "shown but kept out of running totals.",
+        help_text=_(
+            "How sure the link to the commitment is. Uncertain or contested links are "
+            "shown but kept out of running totals."
+        ),
     )
-    linkage_note = models.TextField(blank=True)
+    linkage_note = models.TextField(verbose_name=_("linkage note"), blank=True)
     linkage_stated_by = models.CharField(
+        verbose_name=_("linkage stated by"),
         db_index=True,
         max_length=16,
         choices=LinkStatedBy,
         blank=True,
-        help_text="Who says it carries out the agreement; keep each side's account in the note.",
+        help_text=_("Who says it carries out the agreement; keep each side's account in the note."),
     )
     # PROTECT: a stage belongs to the reported total it is part of.
     part_of = models.ForeignKey(
         "self",
+        verbose_name=_("part of"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="stages",
-        help_text="The reported total this is one stage of; its counts are then not added again.",
+        help_text=_(
+            "The reported total this is one stage of; its counts are then not added again."
+        ),
     )
     # PROTECT: a mediator credited for an exchange is part of the record.
     mediator = models.ForeignKey(
         Organization,
+        verbose_name=_("mediator"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="mediated_exchanges",
     )
-    mediator_note = models.CharField(max_length=300, blank=True)
+    mediator_note = models.CharField(verbose_name=_("mediator note"), max_length=300, blank=True)
     mediator_ordinal = models.PositiveSmallIntegerField(
+        verbose_name=_("mediator ordinal"),
         null=True,
         blank=True,
-        help_text="The mediator's own count of its mediations: 22 for 'its 22nd'. "
-        "The mediator's claim, shown as such.",
+        help_text=_(
+            "The mediator's own count of its mediations: 22 for 'its 22nd'. "
+            "The mediator's claim, shown as such."
+        ),
     )
     mediator_running_total = models.PositiveIntegerField(
+        verbose_name=_("mediator running total"),
         null=True,
         blank=True,
-        help_text="How many people the mediator says have been exchanged through it in all, "
-        "this exchange included. The mediator's claim, never added to the sides' counts.",
+        help_text=_(
+            "How many people the mediator says have been exchanged through it in all, "
+            "this exchange included. The mediator's claim, never added to the sides' counts."
+        ),
     )
-    summary = models.TextField(blank=True, help_text="Markdown.")
-    search_text = models.TextField(blank=True, editable=False)
+    summary = models.TextField(verbose_name=_("summary"), blank=True, help_text=_("Markdown."))
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     # A commitment made at a draft round is hidden with its round, and so are its exchanges;
     # so is a stage whose reported total is still a draft.
     publication_parents = ("commitment", "commitment__round", "part_of")
 
     objects = ExchangeQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist.
+    translated_fields = ("title", "summary", "linkage_note", "mediator_note")
 
     class Meta:
+        verbose_name = _("exchange")
+        verbose_name_plural = _("exchanges")
         ordering = ["occurred_on", "pk"]
         constraints = [
             unique_key("exchange"),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("occurred_on")),
                 name="exchange_end_not_before_start",
-                violation_error_message="An exchange cannot end before it starts.",
+                violation_error_message=_("An exchange cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=~Q(part_of=F("pk")),
                 name="exchange_not_part_of_itself",
-                violation_error_message="An exchange cannot be a stage of itself.",
+                violation_error_message=_("An exchange cannot be a stage of itself."),
             ),
         ]
         indexes = [
@@ -465,20 +601,21 @@ class Exchange(Sourced, Publishable):
         return f"{self.occurred_on}: {self.title}"
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(self.title, self.summary, self.mediator_note)
+        self.search_text = fold_for_search(
+            self.english("title"),
+            self.english("summary"),
+            self.english("mediator_note"),
+            *self.translations_of("title", "summary", "mediator_note"),
+        )
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.linkage_confidence and not self.commitment_id:
-            raise ValidationError(
-                {"linkage_confidence": "Only an exchange linked to a commitment has a linkage."}
-            )
+            raise ValidationError({"linkage_confidence": NO_LINKAGE_WITHOUT_COMMITMENT})
         if self.linkage_stated_by and not self.commitment_id:
-            raise ValidationError(
-                {"linkage_stated_by": "Only an exchange linked to a commitment has a linkage."}
-            )
+            raise ValidationError({"linkage_stated_by": NO_LINKAGE_WITHOUT_COMMITMENT})
         if (self.mediator_ordinal or self.mediator_running_total) and not self.mediator_id:
-            raise ValidationError({"mediator": "Name the mediator whose own figures these are."})
+            raise ValidationError({"mediator": _("Name the mediator whose own figures these are.")})
 
     def get_absolute_url(self) -> str:
         return reverse("public:exchange-detail", args=[self.pk])
@@ -497,24 +634,37 @@ class CountPrecision(models.TextChoices):
     ABOUT = "about", _("About")
 
 
-class ExchangeCount(Sourced):
+class ExchangeCount(Translated, Sourced):
     """How many people or bodies one side received in an exchange, according to one claimant."""
 
     # CASCADE: a count only exists as part of its exchange.
-    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="counts")
-    receiving_side = models.CharField(db_index=True, max_length=16, choices=Side)
-    category = models.CharField(db_index=True, max_length=16, choices=Category)
-    quantity = models.IntegerField(help_text="How many, as the claimant reports it.")
+    exchange = models.ForeignKey(
+        Exchange, verbose_name=_("exchange"), on_delete=models.CASCADE, related_name="counts"
+    )
+    receiving_side = models.CharField(
+        verbose_name=_("receiving side"), db_index=True, max_length=16, choices=Side
+    )
+    category = models.CharField(
+        verbose_name=_("category"), db_index=True, max_length=16, choices=Category
+    )
+    quantity = models.IntegerField(
+        verbose_name=_("quantity"), help_text=_("How many, as the claimant reports it.")
+    )
     precision = models.CharField(
-        db_index=True, max_length=16, choices=CountPrecision, default=CountPrecision.EXACT
+        verbose_name=_("precision"),
+        db_index=True,
+        max_length=16,
+        choices=CountPrecision,
+        default=CountPrecision.EXACT,
     )
     claimed_by = models.CharField(
+        verbose_name=_("claimed by"),
         db_index=True,
         max_length=16,
         choices=Claimant,
-        help_text="Whose figure this is. Keep both sides' figures.",
+        help_text=_("Whose figure this is. Keep both sides' figures."),
     )
-    note = models.CharField(max_length=300, blank=True)
+    note = models.CharField(verbose_name=_("note"), max_length=300, blank=True)
 
     # No status of its own: public exactly when its exchange is (the exchange's commitment and
     # round, and the reported total it is a stage of).
@@ -526,20 +676,25 @@ class ExchangeCount(Sourced):
     )
 
     objects = PublishableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py, after the translation columns exist.
+    translated_fields = ("note",)
 
     class Meta:
+        verbose_name = _("exchange count")
+        verbose_name_plural = _("exchange counts")
         ordering = ["exchange", "receiving_side", "category", "claimed_by"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(quantity__gte=0),
                 name="exchangecount_quantity_not_negative",
-                violation_error_message="A count cannot be negative.",
+                violation_error_message=_("A count cannot be negative."),
             ),
             models.UniqueConstraint(
                 fields=["exchange", "receiving_side", "category", "claimed_by"],
                 name="exchangecount_one_per_claim",
-                violation_error_message="This claimant already has a count for this side and category.",
+                violation_error_message=_(
+                    "This claimant already has a count for this side and category."
+                ),
             ),
         ]
 

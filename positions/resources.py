@@ -2,11 +2,12 @@
 
 import datetime
 
+from django.utils.translation import gettext
 from import_export import fields, widgets
 
 from positions.models import Commitment, Exchange, ExchangeCount, ExchangeKind
 from provenance.models import Source
-from provenance.resources import AllOrNothingResource, source_codes
+from provenance.resources import AllOrNothingResource, codes_by_label, source_codes
 
 
 class ExchangeCountResource(AllOrNothingResource):
@@ -80,18 +81,21 @@ class ExchangeCountResource(AllOrNothingResource):
         except ValueError:
             occurred_on = None
             errors.setdefault("exchange_occurred_on", []).append(
-                "Give the exchange's date as YYYY-MM-DD."
+                gettext("Give the exchange's date as YYYY-MM-DD.")
             )
         slug = str(row.get("commitment") or "").strip()
         commitment = Commitment.objects.filter(slug=slug).first() if slug else None
         if slug and commitment is None:
-            errors.setdefault("commitment", []).append(f"No commitment with slug {slug!r}.")
+            errors.setdefault("commitment", []).append(
+                gettext("No commitment with slug %(slug)s.") % {"slug": repr(slug)}
+            )
         kind = str(row.get("exchange_kind") or "").strip()
-        kind = {label.lower(): code for code, label in ExchangeKind.choices}.get(kind.lower(), kind)
+        kind = codes_by_label(ExchangeKind.choices).get(kind.lower(), kind)
         if kind and kind not in ExchangeKind.values:
             codes = ", ".join(ExchangeKind.values)
             errors.setdefault("exchange_kind", []).append(
-                f"{kind!r} is not one of: {codes} (or their labels)."
+                gettext("%(value)s is not one of: %(codes)s (or their labels).")
+                % {"value": repr(kind), "codes": codes}
             )
         if errors:
             return

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db import models
 from django.db.models.signals import pre_save
+from django.utils.translation import gettext_lazy as _
 
 
 def clean_text_fields(sender, instance, **kwargs) -> None:
@@ -23,7 +24,7 @@ def clean_text_fields(sender, instance, **kwargs) -> None:
 
 class ProvenanceConfig(AppConfig):
     name = "provenance"
-    verbose_name = "Sources and publication"
+    verbose_name = _("Sources and publication")
 
     def ready(self) -> None:
         from provenance import guard, versioning
@@ -31,3 +32,11 @@ class ProvenanceConfig(AppConfig):
         guard.connect_signals()
         versioning.connect_signals()
         pre_save.connect(clean_text_fields, dispatch_uid="provenance.clean_text_fields")
+        # modeltranslation asks its utils._get_language which language `summary` means (every
+        # descriptor, lookup and ordering goes through modeltranslation.utils.get_language);
+        # the admin needs the English column whatever its interface language (records_in_english).
+        import modeltranslation.utils
+
+        from provenance.translated import record_language
+
+        modeltranslation.utils._get_language = record_language

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import m2m_changed, pre_delete, pre_save
+from django.utils.translation import gettext
 
 from provenance.models import PublicationStatus
 
@@ -104,13 +105,20 @@ def locked_reason(obj) -> str:
     """Why `obj`, as it stands, is published content ("" if it is not)."""
     model = type(obj)
     if has_status(model):
-        return f"The {label(obj)} is published." if obj.is_published else ""
+        return (
+            gettext("The %(record)s is published.") % {"record": label(obj)}
+            if obj.is_published
+            else ""
+        )
     if owner_path(model):
         owner = owner_of(obj)
         if owner is not None and owner.is_published:
-            return f"The {label(obj)} belongs to the published {label(owner)}."
+            return gettext("The %(record)s belongs to the published %(owner)s.") % {
+                "record": label(obj),
+                "owner": label(owner),
+            }
         return ""
-    return f"The {label(obj)} is public as soon as it is saved."
+    return gettext("The %(record)s is public as soon as it is saved.") % {"record": label(obj)}
 
 
 def stored(obj):
@@ -130,9 +138,9 @@ def refusal(obj, user, before=None) -> str:
         return ""
     before = before if before is not None else stored(obj)
     if before is not None and (reason := locked_reason(before)):
-        return f"{reason} Only a publisher may change it."
+        return f"{reason} {gettext('Only a publisher may change it.')}"
     if reason := locked_reason(obj):
-        return f"{reason} Only a publisher may publish it."
+        return f"{reason} {gettext('Only a publisher may publish it.')}"
     return ""
 
 
@@ -152,7 +160,7 @@ def _check_delete(sender, instance, **kwargs):
     if user is None or may_publish(user) or not is_content(sender):
         return
     if reason := locked_reason(instance):
-        raise PermissionDenied(f"{reason} Only a publisher may delete it.")
+        raise PermissionDenied(f"{reason} {gettext('Only a publisher may delete it.')}")
     if has_status(sender):
         if reason := in_review_reason(stored(instance) or instance):
             raise PermissionDenied(reason)
@@ -165,10 +173,10 @@ def in_review_reason(obj) -> str:
     record in review is what a publisher is about to read."""
     if obj.publication_status != PublicationStatus.IN_REVIEW:
         return ""
-    return (
-        f"The {label(obj)} is in review: editors delete drafts only. Change it (it goes back "
-        "to draft) or ask a publisher."
-    )
+    return gettext(
+        "The %(record)s is in review: editors delete drafts only. Change it (it goes back to "
+        "draft) or ask a publisher."
+    ) % {"record": label(obj)}
 
 
 def _check_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
@@ -188,7 +196,7 @@ def _check_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
         rows = []
     for row in rows:
         if reason := locked_reason(stored(row) or row):
-            raise PermissionDenied(f"{reason} Only a publisher may change it.")
+            raise PermissionDenied(f"{reason} {gettext('Only a publisher may change it.')}")
 
 
 def back_to_draft_if_in_review(instance, before, user) -> None:

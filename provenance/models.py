@@ -23,9 +23,9 @@ from provenance.translated import english_column, without_rewriting
 
 
 class PublicationStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
 
 
 class Confidence(models.TextChoices):
@@ -35,7 +35,7 @@ class Confidence(models.TextChoices):
     UNCERTAIN = "uncertain", _("Uncertain")
 
 
-CONFIDENCE_HELP = (
+CONFIDENCE_HELP = _(
     "Confirmed: two independent sources or official acts of both sides. Single source: one. "
     "Contested: the sides disagree (keep every version). Uncertain: second-hand, anonymous or garbled."
 )
@@ -88,7 +88,7 @@ class SourceKind(models.TextChoices):
     OFFLINE = "offline", _("No public address (see note)")
 
 
-RECORD_KEY_HELP = (
+RECORD_KEY_HELP = _(
     "The row's stable key in the record's data files (data/istanbul/); blank for rows added in "
     "the admin. The loader matches rows on it, so a corrected title or date updates the row."
 )
@@ -96,7 +96,13 @@ RECORD_KEY_HELP = (
 
 def record_key() -> models.SlugField:
     """The key of a row the record's data files name (data/istanbul/README.md)."""
-    return models.SlugField(max_length=100, blank=True, editable=False, help_text=RECORD_KEY_HELP)
+    return models.SlugField(
+        verbose_name=_("key"),
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text=RECORD_KEY_HELP,
+    )
 
 
 def unique_key(model_name: str) -> models.UniqueConstraint:
@@ -105,7 +111,7 @@ def unique_key(model_name: str) -> models.UniqueConstraint:
         fields=["key"],
         condition=~Q(key=""),
         name=f"{model_name}_key_unique",
-        violation_error_message="Another row already has this key.",
+        violation_error_message=_("Another row already has this key."),
     )
 
 
@@ -255,16 +261,19 @@ class Publishable(models.Model):
     """Content that moves draft → in review → published, with timestamps for sync and feeds."""
 
     publication_status = models.CharField(
+        verbose_name=_("publication status"),
         max_length=16,
         choices=PublicationStatus,
         default=PublicationStatus.DRAFT,
-        help_text="Only published content is visible to readers, the API, feeds and downloads.",
+        help_text=_("Only published content is visible to readers, the API, feeds and downloads."),
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(
+        verbose_name=_("created at"), default=timezone.now, editable=False
+    )
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
     # Optimistic locking: every save of a stored row adds one, and the admin refuses a form
     # whose version is older than the row's (two editors on one record; see editorial.forms).
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(verbose_name=_("version"), default=1, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -286,11 +295,13 @@ class Sourced(models.Model):
 
     sources = models.ManyToManyField(
         "provenance.Source",
+        verbose_name=_("sources"),
         blank=True,
         related_name="%(app_label)s_%(class)ss",
-        help_text="Every source that states this fact.",
+        help_text=_("Every source that states this fact."),
     )
     confidence = models.CharField(
+        verbose_name=_("confidence"),
         db_index=True,
         max_length=16,
         choices=Confidence,
@@ -298,7 +309,9 @@ class Sourced(models.Model):
         help_text=CONFIDENCE_HELP,
     )
     confidence_note = models.TextField(
-        blank=True, help_text="Why this label: which sources disagree, what is unverified."
+        verbose_name=_("confidence note"),
+        blank=True,
+        help_text=_("Why this label: which sources disagree, what is unverified."),
     )
 
     # simple-history keeps these many-to-many fields with each version, so a revert restores
@@ -313,41 +326,69 @@ class Source(Publishable):
     """A citable document — article, statement, decree — that facts elsewhere cite."""
 
     code = models.SlugField(
+        verbose_name=_("code"),
         max_length=16,
         unique=True,
-        help_text="Short stable citation key, e.g. S41. Used by the loader and in exports.",
+        help_text=_("Short stable citation key, e.g. S41. Used by the loader and in exports."),
     )
-    url = models.URLField(max_length=500, blank=True, help_text="Leave blank if only offline.")
-    title = models.CharField(max_length=300)
-    publisher = models.CharField(max_length=200)
-    published_on = models.DateField(db_index=True, null=True, blank=True)
+    url = models.URLField(
+        verbose_name=_("url"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave blank if only offline."),
+    )
+    title = models.CharField(verbose_name=_("title"), max_length=300)
+    publisher = models.CharField(verbose_name=_("publisher"), max_length=200)
+    published_on = models.DateField(
+        verbose_name=_("published on"), db_index=True, null=True, blank=True
+    )
     published_on_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        verbose_name=_("published on precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
     language = models.CharField(
-        db_index=True, max_length=8, blank=True, help_text="ISO 639-1 code, e.g. en, uk."
+        verbose_name=_("language"),
+        db_index=True,
+        max_length=8,
+        blank=True,
+        help_text=_("ISO 639-1 code, e.g. en, uk."),
     )
     kind = models.CharField(
-        db_index=True, max_length=24, choices=SourceKind, default=SourceKind.NEWS_REPORT
+        verbose_name=_("kind"),
+        db_index=True,
+        max_length=24,
+        choices=SourceKind,
+        default=SourceKind.NEWS_REPORT,
     )
     state_affiliation = models.CharField(
+        verbose_name=_("state affiliation"),
         db_index=True,
         max_length=16,
         choices=StateAffiliation,
         blank=True,
         default=StateAffiliation.NONE,
-        help_text="State-affiliated outlets are the record of what that side said, not of fact.",
+        help_text=_("State-affiliated outlets are the record of what that side said, not of fact."),
     )
     is_mirror = models.BooleanField(
-        default=False, help_text="A mirror, repost or rewrite of an original report."
+        verbose_name=_("is mirror"),
+        default=False,
+        help_text=_("A mirror, repost or rewrite of an original report."),
     )
-    note = models.TextField(blank=True, help_text="What this source is, e.g. 'Reuters rewrite'.")
-    search_text = models.TextField(blank=True, editable=False)
+    note = models.TextField(
+        verbose_name=_("note"),
+        blank=True,
+        help_text=_("What this source is, e.g. 'Reuters rewrite'."),
+    )
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     objects = SearchableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["code"]
         # Held by the Publisher group (editorial's data migration); checked by every publish path.
         permissions = [("publish_content", "Can publish and unpublish content")]
@@ -386,28 +427,41 @@ class RecordReview(Publishable):
     key = record_key()
 
     reviewed_to = models.DateField(
+        verbose_name=_("reviewed to"),
         db_index=True,
-        help_text="The last day of public reporting the check covered, e.g. 15 May 2026.",
+        help_text=_("The last day of public reporting the check covered, e.g. 15 May 2026."),
     )
-    reviewed_on = models.DateField(null=True, blank=True, help_text="When the check was made.")
+    reviewed_on = models.DateField(
+        verbose_name=_("reviewed on"),
+        null=True,
+        blank=True,
+        help_text=_("When the check was made."),
+    )
     reviewed_on_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        verbose_name=_("reviewed on precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
     summary = models.TextField(
-        blank=True, help_text="Markdown. What was checked and what was found, in a paragraph."
+        verbose_name=_("summary"),
+        blank=True,
+        help_text=_("Markdown. What was checked and what was found, in a paragraph."),
     )
 
     objects = RecordReviewQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("record review")
+        verbose_name_plural = _("record reviews")
         ordering = ["-reviewed_to"]
         constraints = [
             unique_key("recordreview"),
             models.CheckConstraint(
                 condition=Q(reviewed_on__isnull=True) | Q(reviewed_on__gte=models.F("reviewed_to")),
                 name="recordreview_made_after_what_it_covers",
-                violation_error_message="A review cannot be made before the day it reviews to.",
+                violation_error_message=_("A review cannot be made before the day it reviews to."),
             ),
         ]
 
@@ -426,8 +480,12 @@ class ContentVersion(models.Model):
     pages are keyed on it.
     """
 
-    version = models.BigIntegerField(default=0)
-    changed_at = models.DateTimeField(default=timezone.now)
+    version = models.BigIntegerField(verbose_name=_("version"), default=0)
+    changed_at = models.DateTimeField(verbose_name=_("changed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
 
     def __str__(self) -> str:
         return f"Content version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
@@ -437,11 +495,17 @@ class Withdrawal(models.Model):
     """A row that stopped being public — unpublished, deleted, or hidden with its parent — so the
     API's `changes/` can tell mirrors what to drop (and never names a row that was never public)."""
 
-    model = models.CharField(max_length=100, help_text="The row's model, e.g. talks.event.")
-    object_id = models.BigIntegerField()
-    withdrawn_at = models.DateTimeField(default=timezone.now)
+    model = models.CharField(
+        verbose_name=_("model"),
+        max_length=100,
+        help_text=_("The row's model, e.g. talks.event."),
+    )
+    object_id = models.BigIntegerField(verbose_name=_("object id"))
+    withdrawn_at = models.DateTimeField(verbose_name=_("withdrawn at"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
         indexes = [
             # changes_since() reads the withdrawals after a time, per model.
             models.Index(fields=["model", "withdrawn_at"], name="withdrawal_model_at_idx"),
@@ -459,11 +523,17 @@ class Appearance(models.Model):
     row it never had is "created", even when the row itself did not change (a round published
     with its delegations). The counterpart of `Withdrawal`."""
 
-    model = models.CharField(max_length=100, help_text="The row's model, e.g. talks.event.")
-    object_id = models.BigIntegerField()
-    appeared_at = models.DateTimeField(default=timezone.now)
+    model = models.CharField(
+        verbose_name=_("model"),
+        max_length=100,
+        help_text=_("The row's model, e.g. talks.event."),
+    )
+    object_id = models.BigIntegerField(verbose_name=_("object id"))
+    appeared_at = models.DateTimeField(verbose_name=_("appeared at"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("appearance")
+        verbose_name_plural = _("appearances")
         indexes = [
             # changes_since() reads the appearances after a time, and a row's earlier ones.
             models.Index(fields=["model", "appeared_at"], name="appearance_model_at_idx"),
@@ -475,30 +545,43 @@ class Appearance(models.Model):
 
 
 class ReviewStep(models.TextChoices):
-    SUBMITTED = "submitted", "Submitted for review"
-    SENT_BACK = "sent_back", "Sent back with changes requested"
-    PUBLISHED = "published", "Published"
+    SUBMITTED = "submitted", _("Submitted for review")
+    SENT_BACK = "sent_back", _("Sent back with changes requested")
+    PUBLISHED = "published", _("Published")
 
 
 class ReviewNote(models.Model):
     """One step of a record's review — submitted, sent back, published — with who, when and the
     note they wrote, for the review desk and the record's own page."""
 
-    model = models.CharField(max_length=100, help_text="The record's model, e.g. talks.round.")
-    object_id = models.BigIntegerField()
-    title = models.CharField(max_length=300, help_text="The record as it was called then.")
-    step = models.CharField(max_length=16, choices=ReviewStep)
-    note = models.TextField(blank=True)
+    model = models.CharField(
+        verbose_name=_("model"),
+        max_length=100,
+        help_text=_("The record's model, e.g. talks.round."),
+    )
+    object_id = models.BigIntegerField(verbose_name=_("object id"))
+    title = models.CharField(
+        verbose_name=_("title"),
+        max_length=300,
+        help_text=_("The record as it was called then."),
+    )
+    step = models.CharField(verbose_name=_("step"), max_length=16, choices=ReviewStep)
+    note = models.TextField(verbose_name=_("note"), blank=True)
     # SET_NULL: a departed user's notes stay with the record.
     user = models.ForeignKey(
-        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "auth.User",
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(verbose_name=_("at"), default=timezone.now)
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name = "review desk"
-        verbose_name_plural = "review desk"
+        verbose_name = _("review desk")
+        verbose_name_plural = _("review desk")
         indexes = [
             # A record's page shows its latest notes; the desk lists the latest of each step.
             models.Index(fields=["model", "object_id", "-at"], name="reviewnote_record_idx"),

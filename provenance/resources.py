@@ -3,7 +3,8 @@ spreadsheets newsrooms actually export (README, "Importing CSV"):
 
 - `;` as well as `,` between columns (Excel in most of Europe), a byte-order mark, trailing
   empty rows;
-- the labels the admin shows ("Prisoners of war", "At least") as well as the codes (`pows`);
+- the labels the admin shows ("Prisoners of war", "At least"), in any of its languages, as well
+  as the codes (`pows`);
 - whole numbers written "1 212", "1,212" or "1.212" (a thousands separator, in any locale);
 - two rows with the same key refused, naming both rows.
 """
@@ -12,7 +13,10 @@ import decimal
 import re
 
 import tablib
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import translation
+from django.utils.translation import gettext
 from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV
 
@@ -22,8 +26,22 @@ from provenance.models import Source
 GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:[ ,.\u00a0\u202f']\d{3})+$")
 
 
+def codes_by_label(choices) -> dict:
+    """{label, lowercased: code} for `choices`, with each label in every language the admin
+    speaks: a file made from the template has the English labels, and one an editor working in
+    Ukrainian typed may have the Ukrainian ones, whatever language the admin is in now."""
+    found = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            found.update({str(label).lower(): code for code, label in choices})
+    return found
+
+
 class NewsroomCSV(CSV):
     """CSV as spreadsheets save it: `,` or `;` between columns, with or without a BOM."""
+
+    def get_title(self):
+        return "CSV"  # the import form's "Format:" shows it; tablib's title is "csv"
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
@@ -50,7 +68,12 @@ def check_source_codes(row) -> None:
     codes = set(source_codes(row.get("sources")))
     known = set(Source.objects.filter(code__in=codes).values_list("code", flat=True))
     if unknown := sorted(codes - known):
-        raise ValidationError({"sources": f"Unknown source code(s): {', '.join(unknown)}."})
+        raise ValidationError(
+            {
+                "sources": gettext("Unknown source code(s): %(codes)s.")
+                % {"codes": ", ".join(unknown)}
+            }
+        )
 
 
 class WrongColumns(ValueError):
@@ -61,16 +84,19 @@ def column_error(field, value, error: Exception) -> str:
     """A widget's failure to read a cell, in the words an editor understands."""
     widget = field.widget
     if isinstance(widget, widgets.IntegerWidget):
-        return f"Give a whole number, not {value!r}."
+        return gettext("Give a whole number, not %(value)s.") % {"value": repr(value)}
     if isinstance(widget, widgets.DecimalWidget | widgets.FloatWidget):
-        return f"Give a number, not {value!r}."
+        return gettext("Give a number, not %(value)s.") % {"value": repr(value)}
     if isinstance(widget, widgets.DateWidget | widgets.DateTimeWidget):
-        return f"Give a date as YYYY-MM-DD, not {value!r}."
+        return gettext("Give a date as YYYY-MM-DD, not %(value)s.") % {"value": repr(value)}
     if isinstance(widget, widgets.ForeignKeyWidget):
-        name = widget.model._meta.verbose_name
-        return f"No {name} with {widget.field} {value!r}."
+        return gettext("No %(kind)s with %(field)s %(value)s.") % {
+            "kind": widget.model._meta.verbose_name,
+            "field": widget.field,
+            "value": repr(value),
+        }
     if isinstance(error, decimal.InvalidOperation):
-        return f"Cannot read {value!r}."
+        return gettext("Cannot read %(value)s.") % {"value": repr(value)}
     return str(error)
 
 
@@ -112,12 +138,16 @@ class AllOrNothingResource(resources.ModelResource):
         if unknown or missing:
             parts = []
             if missing:
-                parts.append(f"Missing column(s): {', '.join(missing)}.")
+                parts.append(
+                    gettext("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+                )
             if unknown:
-                parts.append(f"Unknown column(s): {', '.join(unknown)}.")
+                parts.append(
+                    gettext("Unknown column(s): %(columns)s.") % {"columns": ", ".join(unknown)}
+                )
             parts.append(
-                f"The columns are: {', '.join(expected)} "
-                f"(required: {', '.join(self.required_columns)})."
+                gettext("The columns are: %(columns)s (required: %(required)s).")
+                % {"columns": ", ".join(expected), "required": ", ".join(self.required_columns)}
             )
             raise WrongColumns(" ".join(parts))
 
@@ -159,8 +189,8 @@ class AllOrNothingResource(resources.ModelResource):
         if clash := getattr(self, "duplicates", {}).get(kwargs.get("row_number")):
             first, key = clash
             errors[NON_FIELD_ERRORS] = [
-                f"Rows {first} and {kwargs['row_number']} both give {', '.join(key)}: "
-                "keep one of them."
+                gettext("Rows %(first)s and %(second)s both give %(key)s: keep one of them.")
+                % {"first": first, "second": kwargs["row_number"], "key": ", ".join(key)}
             ]
         self.normalise(row)
         try:
@@ -192,7 +222,8 @@ class AllOrNothingResource(resources.ModelResource):
             if value not in {code for code, _ in field.choices}:
                 codes = ", ".join(str(code) for code, _ in field.choices)
                 errors.setdefault(field.name, []).append(
-                    f"{value!r} is not one of: {codes} (or their labels)."
+                    gettext("%(value)s is not one of: %(codes)s (or their labels).")
+                    % {"value": repr(value), "codes": codes}
                 )
         for name, field in self.fields.items():
             column = field.column_name
@@ -211,7 +242,7 @@ class AllOrNothingResource(resources.ModelResource):
                 continue
             value = str(row[field.name]).strip()
             if field.choices:
-                by_label = {str(label).lower(): code for code, label in field.choices}
+                by_label = codes_by_label(field.choices)
                 by_code = {str(code).lower(): code for code, _ in field.choices}
                 row[field.name] = by_code.get(value.lower(), by_label.get(value.lower(), value))
             elif field.get_internal_type() in (

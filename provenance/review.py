@@ -18,6 +18,7 @@ from the models' own declarations, so a new model or relation is covered without
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from provenance.guard import has_status, is_content, owner_path
 from provenance.models import PublicationStatus, ReviewNote, ReviewStep
@@ -122,6 +123,18 @@ def waiting_for(root) -> list:
     return found
 
 
+def _unshown(model, name: str) -> bool:
+    """Fields the confirmation leaves out: bookkeeping (UNSHOWN, `translation_status` and
+    whatever is not editable) and modeltranslation's English column, the same text as the field
+    itself (which is listed once, as "Title"; its translations as "Title [uk]")."""
+    if name in UNSHOWN:
+        return True
+    field = model._meta.get_field(name)
+    if not field.editable:
+        return True
+    return getattr(field, "translated_field", None) is not None and field.language == "en"
+
+
 def published_diff(obj) -> list[dict]:
     """Each field that differs between the published version of `obj` and its current one:
     [{"field", "published", "now"}]; every filled field, for a row never published."""
@@ -138,7 +151,8 @@ def published_diff(obj) -> list[dict]:
         return [
             {"field": field.verbose_name, "published": "", "now": value}
             for field in obj._meta.concrete_fields
-            if field.name not in UNSHOWN and (value := _shown(obj, field)) not in ("", None)
+            if not _unshown(type(obj), field.name)
+            and (value := _shown(obj, field)) not in ("", None)
         ]
     changes = current.diff_against(published, foreign_keys_are_objs=False).changes
     return [
@@ -148,19 +162,22 @@ def published_diff(obj) -> list[dict]:
             "now": shown_value(type(obj), change.field, change.new),
         }
         for change in changes
-        if change.field not in UNSHOWN
+        if not _unshown(type(obj), change.field)
     ]
 
 
 def shown_value(model, name: str, value):
     """A version's value as an editor reads it: many-to-many rows by name."""
     field = model._meta.get_field(name)
+    if field.choices and not field.many_to_many:
+        return dict(field.flatchoices).get(value, value)  # "Published", not "published"
     if not field.many_to_many:
         return value
     target = field.m2m_reverse_field_name()
     ids = [getattr(row[target], "pk", row[target]) for row in value or []]
     names = field.related_model._base_manager.in_bulk(ids)
-    return "; ".join(str(names.get(pk, f"#{pk} (deleted)")) for pk in ids)
+    deleted = gettext("#%(id)s (deleted)")
+    return "; ".join(str(names.get(pk, deleted % {"id": pk})) for pk in ids)
 
 
 def _shown(obj, field):
@@ -208,22 +225,31 @@ def publish(root, *, user, seen: str | None = None) -> list:
     parent, or if a fact — or a participant, provision or count of one — cites no source.
     """
     if not can_publish(user):
-        raise PermissionDenied(f"{user} may not publish content.")
+        raise PermissionDenied(gettext("%(user)s may not publish content.") % {"user": user})
     root = type(root)._default_manager.select_for_update().get(pk=root.pk)
     rows = tree(root)
     if blocked := waiting_for(root):
         names = "; ".join(describe(parent) for parent in blocked)
-        raise WorkflowError(f"Not published: {describe(root)} waits for {names} (not published).")
+        raise WorkflowError(
+            gettext("Not published: %(record)s waits for %(parents)s (not published).")
+            % {"record": describe(root), "parents": names}
+        )
     drafts = [row for row in rows if row.publication_status == DRAFT]
     if drafts:
         raise WorkflowError(
-            "Not published: not reviewed yet, or changed since it was submitted (submit for "
-            "review first): " + "; ".join(describe(row) for row in drafts) + "."
+            gettext(
+                "Not published: not reviewed yet, or changed since it was submitted (submit for "
+                "review first): %(records)s."
+            )
+            % {"records": "; ".join(describe(row) for row in drafts)}
         )
     if seen is not None and fingerprint(rows) != seen:
         raise WorkflowError(
-            f"Not published: {describe(root)} or something under it changed after you opened "
-            "the confirmation. Look at it again."
+            gettext(
+                "Not published: %(record)s or something under it changed after you opened the "
+                "confirmation. Look at it again."
+            )
+            % {"record": describe(root)}
         )
     check_sources([*rows, *(part for row in rows for part in parts_of(row))])
     changed = []

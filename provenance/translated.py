@@ -8,10 +8,14 @@ English has changed since (`translation_status`).
 """
 
 import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import translation
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from provenance.text import clean_text
@@ -21,6 +25,31 @@ ORIGINAL_LANGUAGE = "en"
 TRANSLATION_LANGUAGES = ("uk", "ru")
 
 MISSING, OUTDATED, UNREVIEWED, REVIEWED = "missing", "outdated", "unreviewed", "reviewed"
+
+
+# Inside records_in_english(): modeltranslation reads and writes `summary` as `summary_en`.
+_records_in_english = ContextVar("records_in_english", default=False)
+
+
+@contextmanager
+def records_in_english():
+    """Within it, `obj.summary`, `filter(summary=…)`, ordering and search mean the English
+    column whatever language the interface is in, while translated interface strings still
+    follow the active language. The admin runs in it (ops.middleware.UrlLanguageMiddleware): it
+    edits every column by its own name, `summary` being the English, so an editor working in
+    Ukrainian neither sees Ukrainian in the English box nor writes into `summary_uk` through it,
+    and a unique name (Track.name) is checked against the English names."""
+    token = _records_in_english.set(True)
+    try:
+        yield
+    finally:
+        _records_in_english.reset(token)
+
+
+def record_language() -> str | None:
+    """The language modeltranslation resolves `summary` in (provenance.apps installs it):
+    English inside records_in_english(), else the active language."""
+    return ORIGINAL_LANGUAGE if _records_in_english.get() else translation.get_language()
 
 
 def localized(field: str, language: str) -> str:
@@ -47,62 +76,13 @@ class TranslatedHistoricalRecords(HistoricalRecords):
         return fields
 
 
-class Translated(models.Model):
-    """A model whose reader-facing texts (`translated_fields`) have Ukrainian and Russian
-    translations, and a record of each translation's state.
+class TranslatedTexts:
+    """Reading a row's texts by language, for a model with translations (`Translated`) and for
+    its versions (`TranslatedVersion`): both hold the `summary_en`, `summary_uk`, `summary_ru`
+    columns of each of `translated_fields`, and `translation_status`."""
 
-    `translation_status` is {"uk": {"reviewed": bool, "english": "<sha1>"}, "ru": {...}}: per
-    language that has any translated text, whether a person reviewed it, and the digest
-    (`english_digest()`) of the English texts when the translation was last saved or reviewed.
-    It is kept up to date by `save()`; a language with no translated text has no entry.
-    """
-
-    # The fields registered for translation in the app's translation.py, in reading order.
     translated_fields: tuple[str, ...] = ()
-
-    translation_status = models.JSONField(
-        default=dict,
-        blank=True,
-        editable=False,
-        help_text="Per language, whether a person reviewed the translation and the English it "
-        "was made from; kept up to date on save.",
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs) -> None:
-        # An empty translation is no translation: NULL, so that unique names (Track.name) allow
-        # many rows without one.
-        for field in self.translated_fields:
-            for language in TRANSLATION_LANGUAGES:
-                if self.__dict__.get(localized(field, language)) == "":
-                    setattr(self, localized(field, language), None)
-        self.translation_status = self.computed_translation_status()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "translation_status"}
-        # Saved as English whatever the active language: modeltranslation reads and writes
-        # `summary` as the active language's column, so a save under /uk/ would otherwise store
-        # Ukrainian in the original `summary` column, and the text cleaning on pre_save
-        # (provenance.apps) would copy the English fallback into an empty `summary_uk`.
-        with translation.override(ORIGINAL_LANGUAGE):
-            super().save(*args, **kwargs)
-        self._review_marks = {}
-        self._remember_translations()
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._remember_translations()
-        return instance
-
-    def _remember_translations(self) -> None:
-        # What the translations were when read, to tell on save whether one was changed (a
-        # changed translation is a new one: unreviewed, made from the English of now).
-        self._saved_translations = {
-            language: self.translation_texts(language) for language in TRANSLATION_LANGUAGES
-        }
+    translation_status: dict
 
     def translation_texts(self, language: str) -> tuple[str, ...]:
         """The texts of `translated_fields` in `language`, "" where there is none (no fallback)."""
@@ -158,6 +138,87 @@ class Translated(models.Model):
             return OUTDATED
         return REVIEWED if entry.get("reviewed") else UNREVIEWED
 
+
+class TranslatedVersion(TranslatedTexts, models.Model):
+    """The base of the versions simple-history keeps of a `Translated` model: a version reads its
+    texts by language as its row does, so a page as it stood on a day (`?as_of=`) shows them in
+    the page's language and marks an English fallback as the current page does."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def translated_fields(self) -> tuple[str, ...]:
+        return self.instance_type.translated_fields
+
+    def read_in(self, language: str) -> None:
+        """Make `version.summary` read as `row.summary` does on a page in `language`: the
+        translation, else the English. In memory only; a version is never saved after."""
+        for field in self.translated_fields:
+            text = self.__dict__.get(localized(field, language)) or self.english(field)
+            setattr(self, field, text)
+
+
+class Translated(TranslatedTexts, models.Model):
+    """A model whose reader-facing texts (`translated_fields`) have Ukrainian and Russian
+    translations, and a record of each translation's state.
+
+    `translation_status` is {"uk": {"reviewed": bool, "english": "<sha1>"}, "ru": {...}}: per
+    language that has any translated text, whether a person reviewed it, and the digest
+    (`english_digest()`) of the English texts when the translation was last saved or reviewed.
+    It is kept up to date by `save()`; a language with no translated text has no entry.
+    """
+
+    # The fields registered for translation in the app's translation.py, in reading order.
+    translated_fields: tuple[str, ...] = ()
+
+    translation_status = models.JSONField(
+        verbose_name=_("translation status"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Per language, whether a person reviewed the translation and the English it "
+            "was made from; kept up to date on save."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        # An empty translation is no translation: NULL, so that unique names (Track.name) allow
+        # many rows without one.
+        for field in self.translated_fields:
+            for language in TRANSLATION_LANGUAGES:
+                if self.__dict__.get(localized(field, language)) == "":
+                    setattr(self, localized(field, language), None)
+        self.translation_status = self.computed_translation_status()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "translation_status"}
+        # Saved as English whatever the active language: modeltranslation reads and writes
+        # `summary` as the active language's column, so a save under /uk/ would otherwise store
+        # Ukrainian in the original `summary` column, and the text cleaning on pre_save
+        # (provenance.apps) would copy the English fallback into an empty `summary_uk`.
+        with translation.override(ORIGINAL_LANGUAGE):
+            super().save(*args, **kwargs)
+        self._review_marks = {}
+        self._remember_translations()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_translations()
+        return instance
+
+    def _remember_translations(self) -> None:
+        # What the translations were when read, to tell on save whether one was changed (a
+        # changed translation is a new one: unreviewed, made from the English of now).
+        self._saved_translations = {
+            language: self.translation_texts(language) for language in TRANSLATION_LANGUAGES
+        }
+
     def mark_translation_reviewed(self, language: str, reviewed: bool = True) -> None:
         """Record on the next save that a person has (or has not) reviewed the translation into
         `language`; reviewing it also records the English it was reviewed against."""
@@ -200,6 +261,26 @@ def english_column(model, field: str) -> str:
     )
 
 
+def english_lookup(model, lookup: str) -> str:
+    """`lookup` with a translated field at its end named by its English column: "name" ->
+    "name_en" on Person, "person__name" -> "person__name_en" from Participant; anything else
+    as given. For orderings: the record is listed in one order, the English, in every language
+    (modeltranslation would sort by the active language's column, with the rows that have no
+    translation apart from the rest, and pages of the API would differ by language)."""
+    *path, last = lookup.split("__")
+    target = model
+    for part in path:
+        try:
+            target = target._meta.get_field(part).related_model
+        except FieldDoesNotExist:  # not a field path (an annotation, a transform): as given
+            return lookup
+        if target is None:
+            return lookup
+    if issubclass(target, Translated) and last in target.translated_fields:
+        return "__".join([*path, localized(last, ORIGINAL_LANGUAGE)])
+    return lookup
+
+
 def without_rewriting(queryset):
     """`queryset` as Django writes it, for a UNION or a read of raw columns: modeltranslation's
     queryset rewrites `title` to the active language's column and post-processes values(),
@@ -236,4 +317,6 @@ def register_translations(*models) -> None:
             {"fields": model.translated_fields, "required_languages": (ORIGINAL_LANGUAGE,)},
         )
         translator.register(model, options)
-        register_history(model, records_class=TranslatedHistoricalRecords)
+        register_history(
+            model, records_class=TranslatedHistoricalRecords, bases=[TranslatedVersion]
+        )

@@ -169,6 +169,7 @@ def _before_save(sender, instance, raw=False, **kwargs):
     if raw or not is_content(sender):
         return
     before = stored(instance)
+    instance.__dict__.pop("visible_after_save", None)  # this save's is set by _after_save
     instance._reviewed_before = before is not None and is_reviewed(before)
     instance._visible_before = instance._reviewed_before and is_visible(instance)
     instance._hidden_with_it = []
@@ -191,6 +192,8 @@ def _after_save(sender, instance, raw=False, created=False, **kwargs):
         return
     visible_before = getattr(instance, "_visible_before", False)
     visible_now = is_reviewed(instance) and is_visible(instance)
+    # For the other post_save receivers of this save (api.sync): one query, not one each.
+    instance.visible_after_save = visible_now
     if visible_before or visible_now:
         _schedule_bump()
     if visible_before and not visible_now:

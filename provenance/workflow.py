@@ -9,6 +9,7 @@ positions.services (a round with everything under it) both call it.
 import logging
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 
 from provenance.models import PublicationStatus
 
@@ -40,7 +41,9 @@ def check_sources(objects) -> None:
     """Raise WorkflowError naming every fact in `objects` that cites no source."""
     missing = [describe(obj) for obj in objects if lacks_source(obj)]
     if missing:
-        raise WorkflowError("Not published: no source for " + "; ".join(missing) + ".")
+        raise WorkflowError(
+            gettext("Not published: no source for %(records)s.") % {"records": "; ".join(missing)}
+        )
 
 
 def change_status(obj, status: str, *, user, reason: str = "") -> bool:
@@ -50,7 +53,9 @@ def change_status(obj, status: str, *, user, reason: str = "") -> bool:
     # Publishing and taking down published content are the publisher's call; moving a draft
     # into review (or back) is any editor's.
     if (status == PublicationStatus.PUBLISHED or obj.is_published) and not can_publish(user):
-        raise PermissionDenied(f"{user} may not publish or unpublish content.")
+        raise PermissionDenied(
+            gettext("%(user)s may not publish or unpublish content.") % {"user": user}
+        )
     if status == PublicationStatus.PUBLISHED:
         check_sources([obj])
     verb = {

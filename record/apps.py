@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RecordConfig(AppConfig):
@@ -6,4 +7,4 @@ class RecordConfig(AppConfig):
     apps (timeline, search, changes, tallies), and the loader of the record's data files."""
 
     name = "record"
-    verbose_name = "The public record"
+    verbose_name = _("The public record")

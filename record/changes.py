@@ -17,14 +17,15 @@ import datetime
 from django.db import models
 from django.db.models import F, Max, Min, Q, Window
 from django.db.models.functions import Lag
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 
 from actors.models import Person
 from positions.models import Issue, Position
 from provenance.models import Appearance, PublicationStatus, RecordReview, Withdrawal
-from record.field_names import FIELD_NAMES
 from record.kinds import NEWS, RESOURCES, Kind
+from record.languages import named_in_english
 from talks.models import Delegation, Round, StandingDelegation
 
 # Bookkeeping columns: a save that changes only these is not news.
@@ -87,9 +88,9 @@ _TITLES = {
 
 
 def field_name(field: models.Field) -> str:
-    """ "held on", as "Changed: …" names a field, in the active language."""
-    name = str(field.verbose_name)
-    return str(FIELD_NAMES.get(name, name))
+    """ "held on", as "Changed: …" names a field: its verbose name, in the active language (the
+    admin's label for it too; tests/test_i18n_model_strings.py keeps every one translated)."""
+    return str(field.verbose_name)
 
 
 def change_title(obj) -> str:
@@ -108,6 +109,8 @@ class Change:
     url: str = ""  # today's public page; blank for a removed row
     summary: str = ""
     version: int = 0  # the history row's id, stable for this version of the object
+    # The title names the object in English for want of a translation (record.languages).
+    title_in_english: bool = False
 
     @property
     def key(self) -> str:
@@ -235,6 +238,7 @@ def _changes_of(kind: Kind, limit: int, about: models.Model | None) -> list[Chan
             url=kind.url(objects[row["id"]]),
             summary=summary,
             version=row["history_id"],
+            title_in_english=named_in_english(objects[row["id"]], translation.get_language()),
         )
         for row, change_type, summary in changes
         if row["id"] in objects

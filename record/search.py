@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 
 from provenance.models import search_variants
 from record.kinds import BY_NAME, SEARCHED, Kind
+from record.languages import texts_language, translation_state
 
 MAX_QUERY_LENGTH = 200
 
@@ -30,6 +31,15 @@ def _names(*names: str) -> str:
     return " · ".join(name for name in names if name)
 
 
+def _own(field: str) -> Callable[[models.Model], list[tuple]]:
+    return lambda obj: [(obj, field)]
+
+
+def _track_label(track) -> tuple:
+    """The record text `Track.label` shows: its short name, else its name."""
+    return (track, "short_name" if track.short_name else "name")
+
+
 @dataclass(frozen=True)
 class Describe:
     """How a hit of one kind is named and described, and the joins that costs."""
@@ -37,6 +47,10 @@ class Describe:
     title: Callable[[models.Model], str]
     detail: Callable[[models.Model], str]
     related: tuple[str, ...] = ()
+    # The record texts the title and the detail are made of, as (object, field): which
+    # language each is in.
+    title_texts: Callable[[models.Model], list[tuple]] = _own("title")
+    detail_texts: Callable[[models.Model], list[tuple]] = lambda obj: []
 
 
 def _round_name(round_) -> str:
@@ -90,12 +104,31 @@ def _source_detail(s) -> str:
 
 
 DESCRIBE: dict[str, Describe] = {
-    "person": Describe(lambda p: p.name, lambda p: _names(p.native_name, *p.alias_list)),
-    "organization": Describe(lambda o: o.name, lambda o: _names(o.short_name, o.native_name)),
-    "track": Describe(lambda t: t.name, _track_detail),
-    "round": Describe(str, _round_detail, ("venue__city", "track")),
-    "venue": Describe(str, lambda v: _names(v.native_name, *v.alias_list), ("city",)),
-    "issue": Describe(lambda i: i.name, lambda i: i.movement_summary),
+    "person": Describe(
+        lambda p: p.name, lambda p: _names(p.native_name, *p.alias_list), title_texts=_own("name")
+    ),
+    "organization": Describe(
+        lambda o: o.name, lambda o: _names(o.short_name, o.native_name), title_texts=_own("name")
+    ),
+    "track": Describe(lambda t: t.name, _track_detail, title_texts=_own("name")),
+    "round": Describe(
+        str,
+        _round_detail,
+        ("venue__city", "track"),
+        detail_texts=lambda r: [_track_label(r.track)],
+    ),
+    "venue": Describe(
+        str,
+        lambda v: _names(v.native_name, *v.alias_list),
+        ("city",),
+        title_texts=lambda v: [(v, "name"), (v.city, "name")],
+    ),
+    "issue": Describe(
+        lambda i: i.name,
+        lambda i: i.movement_summary,
+        title_texts=_own("name"),
+        detail_texts=_own("movement_summary"),
+    ),
     "event": Describe(
         lambda e: e.title, lambda e: f"{_day(e.occurred_on)}, {e.get_kind_display()}"
     ),
@@ -107,6 +140,8 @@ DESCRIBE: dict[str, Describe] = {
         ),
         lambda p: f"{p.get_stance_display()}: {p.summary}",
         ("issue", "round__track"),
+        title_texts=lambda p: [(p.issue, "name"), _track_label(p.round.track)],
+        detail_texts=_own("summary"),
     ),
     "commitment": Describe(lambda c: c.title, _commitment_detail, ("round__track", "track")),
     "exchange": Describe(
@@ -137,6 +172,21 @@ class Hit:
     def url(self) -> str:
         """The public page that shows it (a position is shown on its issue's page)."""
         return self.kind.url(self.obj)
+
+    def title_language(self, language: str) -> str | None:
+        """The language the title is shown in on a page or answer in `language`: "en" when any
+        record text in it has no translation yet (record.languages)."""
+        return texts_language(DESCRIBE[self.kind.name].title_texts(self.obj), language)
+
+    def detail_language(self, language: str) -> str | None:
+        """The language of the record texts in the detail, as `title_language`; None when the
+        detail holds none (dates, names of sides)."""
+        return texts_language(DESCRIBE[self.kind.name].detail_texts(self.obj), language)
+
+    def translation_state(self, language: str) -> str | None:
+        """Its translation into `language` ("missing", "unreviewed"…); None in English and for
+        a kind without translations."""
+        return translation_state(self.obj, language)
 
 
 @dataclass

@@ -56,6 +56,15 @@ class Figure:
         return Claimant(self.claimant).label
 
     @property
+    def qualifier_label(self) -> str:
+        """`qualifier` in the active language: "at least", "about" or "" (exact)."""
+        if self.qualifier == AT_LEAST:
+            return gettext("at least")
+        if self.qualifier == ABOUT:
+            return pgettext("an approximate figure", "about")
+        return ""
+
+    @property
     def unpublished(self) -> int:
         """How many of the line's exchanges this claimant published no figure for."""
         return max(self.line_exchanges - self.exchanges, 0)
@@ -138,12 +147,16 @@ class TallyLine:
         return self.figures[0] if self.figures else None
 
 
+# A figure's qualifier is a code, the same in every language (the API's `qualifier`, which a
+# client may compare); `Figure.qualifier_label` says it in the active language.
+AT_LEAST, ABOUT = "at least", "about"
+
+
 def _qualifier(precision: str) -> str:
-    # In the active language: a page's own, English for the API (unprefixed URLs).
     if precision == CountPrecision.AT_LEAST:
-        return gettext("at least")
+        return AT_LEAST
     if precision == CountPrecision.ABOUT:
-        return pgettext("an approximate figure", "about")
+        return ABOUT
     return ""
 
 

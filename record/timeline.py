@@ -10,11 +10,19 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import CharField, Count, F, IntegerField, Q, Value, prefetch_related_objects
 from django.db.models.functions import Cast, Coalesce, Collate, Concat, TruncMonth
+from django.utils import translation
 
 from positions.models import Commitment, Position
 from provenance.models import DatePrecision
-from provenance.translated import english_column, without_rewriting
+from provenance.translated import (
+    ORIGINAL_LANGUAGE,
+    TRANSLATION_LANGUAGES,
+    Translated,
+    english_column,
+    without_rewriting,
+)
 from record.kinds import TIMELINE, Kind
+from record.languages import text_language, translation_state
 from talks.models import DEFAULT_TRACK
 
 
@@ -38,12 +46,44 @@ class Entry:
         return self.kind.title(self.obj)
 
     @property
+    def sort_title(self) -> str:
+        """The title in English, which orders entries of the same day and kind: one order in
+        every language, as the UNION's (`_english_title`)."""
+        with translation.override(ORIGINAL_LANGUAGE):
+            return self.kind.title(self.obj)
+
+    @property
     def summary(self) -> str:
         return getattr(self.obj, self.kind.dated.summary)
 
     @property
     def url(self) -> str:
         return self.kind.url(self.obj)
+
+    @property
+    def title_falls_back(self) -> bool:
+        """Whether the title is shown in English in the active language (Ukrainian or Russian)
+        because its kind translates it and this one has no translation yet."""
+        language = translation.get_language()
+        return (
+            isinstance(self.obj, Translated)
+            and language in TRANSLATION_LANGUAGES
+            and self.title_language(language) == ORIGINAL_LANGUAGE
+        )
+
+    def title_language(self, language: str) -> str | None:
+        """The language the title is shown in on a page or answer in `language` ("en" where it
+        has no translation yet; record.languages)."""
+        return text_language(self.obj, "title", language)
+
+    def summary_language(self, language: str) -> str | None:
+        """The language the summary is shown in, as `title_language`."""
+        return text_language(self.obj, self.kind.dated.summary, language)
+
+    def translation_state(self, language: str) -> str | None:
+        """Its translation into `language` ("missing", "unreviewed"…); None in English and for
+        a kind without translations."""
+        return translation_state(self.obj, language)
 
     @property
     def kind_label(self) -> str:
@@ -175,8 +215,9 @@ class Listing:
     Paginator and DRF's pagination take (`count()` and slices of `Entry`).
 
     The order is the database's: one UNION of the kinds' keys (day, kind, title, id) ordered and
-    cut to the slice, then the slice's rows with what their pages show, one query per kind on it.
-    Titles are compared byte by byte ("C" collation) as Python compares them, so SQLite and
+    cut to the slice, then the slice's rows with what their pages show, one query per kind on it,
+    read in the active language. Titles are the English ones, so the order is the same in every
+    language, compared byte by byte ("C" collation) as Python compares them, so SQLite and
     PostgreSQL agree with `entries()`. `months()` counts entries per month and kind in one
     query per kind, for the month links and the graphic, without reading the entries.
     """
@@ -271,12 +312,12 @@ class Listing:
                 Value("Round "),
                 Cast("number", CharField()),
                 Value(": "),
-                english_column(queryset.model, "title"),
+                _english_title(queryset.model),
                 # The title column is modeltranslation's field class, not CharField.
                 output_field=CharField(),
             )
             if kind.name == "round"
-            else F(english_column(queryset.model, "title"))
+            else _english_title(queryset.model)
         )
         return (
             without_rewriting(queryset)
@@ -287,6 +328,13 @@ class Listing:
             )
             .values_list("day", "kind_order", "sort_title", "id")
         )
+
+
+def _english_title(model):
+    """The English title column, for the UNION (which reads columns as Django names them,
+    without_rewriting): entries of a day and kind are in one order in every language, so a page
+    of the timeline holds the same entries whatever its language (provenance.translated)."""
+    return F(english_column(model, "title"))
 
 
 def latest(limit: int = 10) -> list[Entry]:
@@ -328,9 +376,10 @@ def _sorted(rows: list[Entry], newest_first: bool) -> list[Entry]:
     # at it, then what carried it out.
     if newest_first:
         return sorted(
-            rows, key=lambda e: (-e.date.toordinal(), _KIND_ORDER[e.kind.name], e.title, e.pk)
+            rows,
+            key=lambda e: (-e.date.toordinal(), _KIND_ORDER[e.kind.name], e.sort_title, e.pk),
         )
-    return sorted(rows, key=lambda e: (e.date, _KIND_ORDER[e.kind.name], e.title, e.pk))
+    return sorted(rows, key=lambda e: (e.date, _KIND_ORDER[e.kind.name], e.sort_title, e.pk))
 
 
 def _rounds_on(issue) -> Q:

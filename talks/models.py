@@ -9,7 +9,6 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from actors.models import ALIASES_HELP, Organization, Person, country_code_validator, split_aliases
 from provenance.models import (
@@ -31,38 +30,52 @@ from provenance.translated import Translated
 DEFAULT_TRACK = "istanbul"
 
 
-class City(models.Model):
+class City(Translated, models.Model):
     """A city where talks were held, with its names in each language (Женева, Genève, Cenevre),
     so that a search in any of them finds the rounds held there."""
 
     key = record_key()
 
-    name = models.CharField(max_length=100, unique=True, help_text="In English, e.g. Geneva.")
-    native_name = models.CharField(max_length=100, blank=True, help_text="e.g. Genève.")
-    aliases = models.TextField(blank=True, help_text=ALIASES_HELP)
+    name = models.CharField(
+        verbose_name=_("name"), max_length=100, unique=True, help_text=_("In English, e.g. Geneva.")
+    )
+    native_name = models.CharField(
+        verbose_name=_("native name"), max_length=100, blank=True, help_text=_("e.g. Genève.")
+    )
+    aliases = models.TextField(verbose_name=_("aliases"), blank=True, help_text=ALIASES_HELP)
     country_code = models.CharField(
-        max_length=2, validators=[country_code_validator], help_text="ISO 3166-1 alpha-2, e.g. CH."
+        verbose_name=_("country code"),
+        max_length=2,
+        validators=[country_code_validator],
+        help_text=_("ISO 3166-1 alpha-2, e.g. CH."),
     )
     description = models.TextField(
-        blank=True, help_text="Markdown. What was held there, or what the name stands for."
+        verbose_name=_("description"),
+        blank=True,
+        help_text=_("Markdown. What was held there, or what the name stands for."),
     )
-    search_text = models.TextField(blank=True, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     objects = SearchableQuerySet.as_manager()
-    # Public as soon as saved (publishers change it; talks.admin), so every change is recorded.
-    history = HistoricalRecords()
+    # Public as soon as saved (publishers change it; talks.admin), so every change is recorded:
+    # `history` is registered in translation.py (see Track). Its description is the editors'
+    # (no page or API item shows it): not translated.
+    translated_fields = ("name",)
 
     class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "cities"
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name_en"]  # one order in every language (provenance.translated)
         constraints = [unique_key("city")]
 
     def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(self.name, self.native_name, *self.alias_list)
+        self.search_text = fold_for_search(
+            self.english("name"), self.native_name, *self.alias_list, *self.translations_of("name")
+        )
         super().save(*args, **kwargs)
 
     @property
@@ -82,42 +95,56 @@ class VenueManager(models.Manager.from_queryset(VenueQuerySet)):
         return super().get_queryset().select_related("city")
 
 
-class Venue(Sourced):
+class Venue(Translated, Sourced):
     """A place where talks or side meetings were held."""
 
     key = record_key()
 
-    name = models.CharField(max_length=200, unique=True)
-    native_name = models.CharField(max_length=200, blank=True)
-    aliases = models.TextField(blank=True, help_text="Other spellings, one per line.")
-    # PROTECT: a city with venues is part of the record.
-    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="venues")
-    country_code = models.CharField(
-        db_index=True, max_length=2, help_text="ISO 3166-1 alpha-2, e.g. TR."
+    name = models.CharField(verbose_name=_("name"), max_length=200, unique=True)
+    native_name = models.CharField(verbose_name=_("native name"), max_length=200, blank=True)
+    aliases = models.TextField(
+        verbose_name=_("aliases"), blank=True, help_text=_("Other spellings, one per line.")
     )
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    description = models.TextField(blank=True)
-    search_text = models.TextField(blank=True, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    # PROTECT: a city with venues is part of the record.
+    city = models.ForeignKey(
+        City, verbose_name=_("city"), on_delete=models.PROTECT, related_name="venues"
+    )
+    country_code = models.CharField(
+        verbose_name=_("country code"),
+        db_index=True,
+        max_length=2,
+        help_text=_("ISO 3166-1 alpha-2, e.g. TR."),
+    )
+    latitude = models.DecimalField(
+        verbose_name=_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        verbose_name=_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    description = models.TextField(verbose_name=_("description"), blank=True)
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     objects = VenueManager()
-    # Venues are public as soon as they are saved: publishers change them, and it is recorded.
-    history = HistoricalRecords()
+    # Venues are public as soon as they are saved: publishers change them, and it is recorded:
+    # `history` is registered in translation.py (see Track).
+    translated_fields = ("name", "description")
 
     class Meta:
-        ordering = ["name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name_en"]  # one order in every language (provenance.translated)
         constraints = [
             unique_key("venue"),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                 name="venue_latitude_in_range",
-                violation_error_message="Latitude must be between -90 and 90.",
+                violation_error_message=_("Latitude must be between -90 and 90."),
             ),
             models.CheckConstraint(
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="venue_longitude_in_range",
-                violation_error_message="Longitude must be between -180 and 180.",
+                violation_error_message=_("Longitude must be between -180 and 180."),
             ),
         ]
 
@@ -129,7 +156,9 @@ class Venue(Sourced):
         return f"{self.name}, {self.city}"
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(self.name, self.native_name, *self.alias_list)
+        self.search_text = fold_for_search(
+            self.english("name"), self.native_name, *self.alias_list, *self.translations_of("name")
+        )
         super().save(*args, **kwargs)
 
     @property
@@ -142,40 +171,74 @@ class Track(Translated, Sourced, Publishable):
     direct talks (2025), the US–Ukraine consultations, the US–Russia–Ukraine trilateral talks."""
 
     slug = models.SlugField(
+        verbose_name=_("slug"),
         max_length=100,
         unique=True,
-        help_text="Its address, /tracks/<slug>/; its rounds are /tracks/<slug>/rounds/<number>/. "
-        "Do not change it once published: links to it would break.",
+        help_text=_(
+            "Its address: the slug us-ukraine gives /tracks/us-ukraine/, and its rounds "
+            "/tracks/us-ukraine/rounds/1/. Do not change it once published: links to it would "
+            "break."
+        ),
     )
-    name = models.CharField(max_length=200, unique=True, help_text="e.g. Istanbul direct talks.")
-    short_name = models.CharField(max_length=60, blank=True, help_text="e.g. Istanbul talks.")
+    name = models.CharField(
+        verbose_name=_("name"),
+        max_length=200,
+        unique=True,
+        help_text=_("e.g. Istanbul direct talks."),
+    )
+    short_name = models.CharField(
+        verbose_name=_("short name"), max_length=60, blank=True, help_text=_("e.g. Istanbul talks.")
+    )
     parties = models.ManyToManyField(
         Organization,
+        verbose_name=_("parties"),
         related_name="tracks_as_party",
-        help_text="The states that negotiate in this track.",
+        help_text=_("The states that negotiate in this track."),
     )
     mediators = models.ManyToManyField(
         Organization,
+        verbose_name=_("mediators"),
         blank=True,
         related_name="tracks_as_mediator",
-        help_text="Hosts and mediators, e.g. Türkiye; the United States in the trilateral talks.",
+        help_text=_(
+            "Hosts and mediators, e.g. Türkiye; the United States in the trilateral talks."
+        ),
     )
     started_on = models.DateField(
-        db_index=True, help_text="The first round or the act that opened the track."
+        verbose_name=_("started on"),
+        db_index=True,
+        help_text=_("The first round or the act that opened the track."),
     )
     started_on_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        verbose_name=_("started on precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
     ended_on = models.DateField(
-        null=True, blank=True, help_text="The last round known; blank if the track goes on."
+        verbose_name=_("ended on"),
+        null=True,
+        blank=True,
+        help_text=_("The last round known; blank if the track goes on."),
     )
     ended_on_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        verbose_name=_("ended on precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
-    dates_note = models.TextField(blank=True, help_text="What the dates mean, if not obvious.")
-    summary = models.TextField(blank=True, help_text="Markdown. The track in a paragraph.")
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
-    search_text = models.TextField(blank=True, editable=False)
+    dates_note = models.TextField(
+        verbose_name=_("dates note"),
+        blank=True,
+        help_text=_("What the dates mean, if not obvious."),
+    )
+    summary = models.TextField(
+        verbose_name=_("summary"), blank=True, help_text=_("Markdown. The track in a paragraph.")
+    )
+    order = models.PositiveSmallIntegerField(
+        verbose_name=_("order"), default=0, help_text=_("Lower comes first.")
+    )
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     objects = SearchableQuerySet.as_manager()
     # `history` is registered in translation.py, after the translation columns exist, so that
@@ -183,12 +246,14 @@ class Track(Translated, Sourced, Publishable):
     translated_fields = ("name", "short_name", "summary", "dates_note")
 
     class Meta:
+        verbose_name = _("track")
+        verbose_name_plural = _("tracks")
         ordering = ["order", "started_on"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
                 name="track_end_not_before_start",
-                violation_error_message="A track cannot end before it starts.",
+                violation_error_message=_("A track cannot end before it starts."),
             ),
         ]
         indexes = [
@@ -279,54 +344,97 @@ class Round(Translated, Sourced, Publishable):
     # PROTECT: a track with rounds is part of the record.
     track = models.ForeignKey(
         Track,
+        verbose_name=_("track"),
         on_delete=models.PROTECT,
         related_name="rounds",
-        help_text="The negotiation this round belongs to; rounds are numbered within it.",
+        help_text=_("The negotiation this round belongs to; rounds are numbered within it."),
     )
     number = models.PositiveSmallIntegerField(
-        db_index=True, validators=[MinValueValidator(1)], help_text="1 for the track's first round."
+        verbose_name=_("number"),
+        db_index=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("1 for the track's first round."),
     )
-    title = models.CharField(max_length=200)
+    title = models.CharField(verbose_name=_("title"), max_length=200)
     status = models.CharField(
-        db_index=True, max_length=16, choices=RoundStatus, default=RoundStatus.SCHEDULED
+        verbose_name=_("status"),
+        db_index=True,
+        max_length=16,
+        choices=RoundStatus,
+        default=RoundStatus.SCHEDULED,
     )
     held_on = models.DateField(
-        db_index=True, help_text="The (first) day of the round, or the announced day."
+        verbose_name=_("held on"),
+        db_index=True,
+        help_text=_("The (first) day of the round, or the announced day."),
     )
     held_on_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        verbose_name=_("held on precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
     ended_on = models.DateField(
-        null=True, blank=True, help_text="The last day, for a round held over several days."
+        verbose_name=_("ended on"),
+        null=True,
+        blank=True,
+        help_text=_("The last day, for a round held over several days."),
     )
     time_zone = models.CharField(
+        verbose_name=_("time zone"),
         max_length=64,
         default="Europe/Istanbul",
-        help_text="IANA zone the times below are shown in, e.g. Asia/Dubai for Abu Dhabi.",
+        help_text=_("IANA zone the times below are shown in, e.g. Asia/Dubai for Abu Dhabi."),
     )
-    scheduled_start_at = models.DateTimeField(null=True, blank=True)
-    actual_start_at = models.DateTimeField(null=True, blank=True)
-    actual_end_at = models.DateTimeField(null=True, blank=True)
+    scheduled_start_at = models.DateTimeField(
+        verbose_name=_("scheduled start at"), null=True, blank=True
+    )
+    actual_start_at = models.DateTimeField(verbose_name=_("actual start at"), null=True, blank=True)
+    actual_end_at = models.DateTimeField(verbose_name=_("actual end at"), null=True, blank=True)
     timing_note = models.TextField(
+        verbose_name=_("timing note"),
         blank=True,
-        help_text="What the sources say about timing when it is approximate, e.g. 'about 13:30'.",
+        help_text=_(
+            "What the sources say about timing when it is approximate, e.g. 'about 13:30'."
+        ),
     )
     # PROTECT: a venue with rounds is part of the record.
     venue = models.ForeignKey(
-        Venue, null=True, blank=True, on_delete=models.PROTECT, related_name="rounds"
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rounds",
     )
-    format = models.CharField(db_index=True, max_length=24, choices=RoundFormat, blank=True)
-    format_note = models.TextField(blank=True)
+    format = models.CharField(
+        verbose_name=_("format"), db_index=True, max_length=24, choices=RoundFormat, blank=True
+    )
+    format_note = models.TextField(verbose_name=_("format note"), blank=True)
     working_language = models.CharField(
-        max_length=8, blank=True, help_text="ISO 639-1 code of the language the talks were held in."
+        verbose_name=_("working language"),
+        max_length=8,
+        blank=True,
+        help_text=_("ISO 639-1 code of the language the talks were held in."),
     )
     # PROTECT: removing a person must not silently erase who chaired a round.
     chair = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="chaired_rounds"
+        Person,
+        verbose_name=_("chair"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="chaired_rounds",
     )
-    hosts = models.ManyToManyField(Organization, blank=True, related_name="hosted_rounds")
-    summary = models.TextField(blank=True, help_text="Markdown. What happened, in a paragraph.")
-    search_text = models.TextField(blank=True, editable=False)
+    hosts = models.ManyToManyField(
+        Organization, verbose_name=_("hosts"), blank=True, related_name="hosted_rounds"
+    )
+    summary = models.TextField(
+        verbose_name=_("summary"),
+        blank=True,
+        help_text=_("Markdown. What happened, in a paragraph."),
+    )
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     objects = RoundQuerySet.as_manager()
     # `history` is registered in translation.py (see Track).
@@ -334,25 +442,27 @@ class Round(Translated, Sourced, Publishable):
     translated_fields = ("title", "summary", "timing_note", "format_note")
 
     class Meta:
+        verbose_name = _("round")
+        verbose_name_plural = _("rounds")
         ordering = ["held_on", "number"]
         constraints = [
             unique_key("round"),
             models.UniqueConstraint(
                 fields=["track", "number"],
                 name="round_number_unique_in_track",
-                violation_error_message="This track already has a round with this number.",
+                violation_error_message=_("This track already has a round with this number."),
             ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("held_on")),
                 name="round_last_day_not_before_first",
-                violation_error_message="A round cannot end before its first day.",
+                violation_error_message=_("A round cannot end before its first day."),
             ),
             models.CheckConstraint(
                 condition=Q(actual_end_at__isnull=True)
                 | Q(actual_start_at__isnull=True)
                 | Q(actual_end_at__gte=F("actual_start_at")),
                 name="round_end_not_before_start",
-                violation_error_message="A round cannot end before it starts.",
+                violation_error_message=_("A round cannot end before it starts."),
             ),
         ]
         indexes = [
@@ -379,7 +489,7 @@ class Round(Translated, Sourced, Publishable):
         try:
             zoneinfo.ZoneInfo(self.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValidationError({"time_zone": "Not a known IANA time zone."}) from None
+            raise ValidationError({"time_zone": _("Not a known IANA time zone.")}) from None
 
     def get_absolute_url(self) -> str:
         """/rounds/2/ for the Istanbul talks (their address before tracks), else
@@ -453,7 +563,7 @@ class DelegationSide(models.TextChoices):
     PARTNERS = "partners", _("Partners present, not at the table")
 
 
-class StandingDelegation(Sourced, Publishable):
+class StandingDelegation(Translated, Sourced, Publishable):
     """One side's delegation appointed for a whole track by one act (Ukraine's decree 869/2025),
     with the head and members the act names. Who attended each round is recorded on that round's
     own delegation, which names the act it was appointed under."""
@@ -461,43 +571,57 @@ class StandingDelegation(Sourced, Publishable):
     key = record_key()
 
     # PROTECT: a track's appointed delegations are part of its record.
-    track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="standing_delegations")
-    side = models.CharField(db_index=True, max_length=16, choices=DelegationSide)
+    track = models.ForeignKey(
+        Track,
+        verbose_name=_("track"),
+        on_delete=models.PROTECT,
+        related_name="standing_delegations",
+    )
+    side = models.CharField(
+        verbose_name=_("side"), db_index=True, max_length=16, choices=DelegationSide
+    )
     # PROTECT: the state a delegation represents cannot vanish from under it.
     organization = models.ForeignKey(
         Organization,
+        verbose_name=_("organization"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="standing_delegations",
-        help_text="The state or body the delegation represents.",
+        help_text=_("The state or body the delegation represents."),
     )
     appointing_act = models.CharField(
-        max_length=200, help_text="e.g. Decree of the President of Ukraine No. 869/2025."
+        verbose_name=_("appointing act"),
+        max_length=200,
+        help_text=_("e.g. Decree of the President of Ukraine No. 869/2025."),
     )
-    appointed_on = models.DateField(
-        db_index=True,
-    )
+    appointed_on = models.DateField(verbose_name=_("appointed on"), db_index=True)
     ended_on = models.DateField(
+        verbose_name=_("ended on"),
         null=True,
         blank=True,
-        help_text="The day another act replaced it; blank while it stands.",
+        help_text=_("The day another act replaced it; blank while it stands."),
     )
-    summary = models.TextField(blank=True, help_text="Markdown. What the act says it is for.")
+    summary = models.TextField(
+        verbose_name=_("summary"), blank=True, help_text=_("Markdown. What the act says it is for.")
+    )
 
     publication_parents = ("track",)
 
     objects = PublishableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py (see Track).
+    translated_fields = ("appointing_act", "summary")
 
     class Meta:
+        verbose_name = _("standing delegation")
+        verbose_name_plural = _("standing delegations")
         ordering = ["appointed_on", "pk"]
         constraints = [
             unique_key("standingdelegation"),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("appointed_on")),
                 name="standingdelegation_end_not_before_start",
-                violation_error_message="An appointment cannot end before it is made.",
+                violation_error_message=_("An appointment cannot end before it is made."),
             ),
         ]
         indexes = [
@@ -517,14 +641,18 @@ class StandingDelegation(Sourced, Publishable):
         return f"{self.track.get_absolute_url()}#appointed-{self.pk}"
 
 
-class Delegation(Sourced, Publishable):
+class Delegation(Translated, Sourced, Publishable):
     """One side's delegation at one round, and the act that appointed it."""
 
     key = record_key()
 
     # PROTECT: a round's delegations must be removed deliberately before the round.
-    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="delegations")
-    side = models.CharField(db_index=True, max_length=16, choices=DelegationSide)
+    round = models.ForeignKey(
+        Round, verbose_name=_("round"), on_delete=models.PROTECT, related_name="delegations"
+    )
+    side = models.CharField(
+        verbose_name=_("side"), db_index=True, max_length=16, choices=DelegationSide
+    )
     # PROTECT: the act a delegation attended under is part of the record.
     standing = models.ForeignKey(
         StandingDelegation,
@@ -532,47 +660,57 @@ class Delegation(Sourced, Publishable):
         blank=True,
         on_delete=models.PROTECT,
         related_name="round_delegations",
-        verbose_name="appointed under",
-        help_text="The delegation appointed for a track (by decree 869/2025, say) that this one "
-        "attended the round as, if any; the members listed here are those who attended this "
-        "round. It may attend rounds of other tracks too: decree 869/2025's delegation sits in "
-        "the trilateral talks as well.",
+        verbose_name=_("appointed under"),
+        help_text=_(
+            "The delegation appointed for a track (by decree 869/2025, say) that this one "
+            "attended the round as, if any; the members listed here are those who attended this "
+            "round. It may attend rounds of other tracks too: decree 869/2025's delegation sits in "
+            "the trilateral talks as well."
+        ),
     )
     # PROTECT: the state a delegation represents cannot vanish from under it.
     organization = models.ForeignKey(
         Organization,
+        verbose_name=_("organization"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="delegations",
-        help_text="The state or body the delegation represents.",
+        help_text=_("The state or body the delegation represents."),
     )
     appointing_act = models.CharField(
+        verbose_name=_("appointing act"),
         max_length=200,
         blank=True,
-        help_text="e.g. Decree of the President of Ukraine No. 306/2025.",
+        help_text=_("e.g. Decree of the President of Ukraine No. 306/2025."),
     )
-    appointed_on = models.DateField(null=True, blank=True)
+    appointed_on = models.DateField(verbose_name=_("appointed on"), null=True, blank=True)
     reported_size = models.PositiveSmallIntegerField(
+        verbose_name=_("reported size"),
         null=True,
         blank=True,
-        help_text="Members as stated by the appointing act or sources, even if not all are named.",
+        help_text=_(
+            "Members as stated by the appointing act or sources, even if not all are named."
+        ),
     )
-    summary = models.TextField(blank=True, help_text="Markdown.")
+    summary = models.TextField(verbose_name=_("summary"), blank=True, help_text=_("Markdown."))
 
     publication_parents = ("round",)
 
     objects = PublishableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py (see Track).
+    translated_fields = ("appointing_act", "summary")
 
     class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
         ordering = ["round__number", "side"]
         constraints = [
             unique_key("delegation"),
             models.UniqueConstraint(
                 fields=["round", "side"],
                 name="delegation_one_per_side_per_round",
-                violation_error_message="This round already has a delegation for this side.",
+                violation_error_message=_("This round already has a delegation for this side."),
             ),
         ]
         indexes = [
@@ -618,60 +756,79 @@ class ParticipantQuerySet(PublishableQuerySet):
         return self.filter(role__in=MEMBER_ROLES)
 
 
-class Participant(Sourced):
+class Participant(Translated, Sourced):
     """A person in a delegation: role, title held at the time, and whether they sat at the table."""
 
     # CASCADE: a participant row only exists as part of its delegation.
     delegation = models.ForeignKey(
-        Delegation, on_delete=models.CASCADE, related_name="participants"
+        Delegation,
+        verbose_name=_("delegation"),
+        on_delete=models.CASCADE,
+        related_name="participants",
     )
     # PROTECT: a person who took part in a round is part of the record.
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="participations"
+    )
     role = models.CharField(
-        db_index=True, max_length=16, choices=ParticipantRole, default=ParticipantRole.MEMBER
+        verbose_name=_("role"),
+        db_index=True,
+        max_length=16,
+        choices=ParticipantRole,
+        default=ParticipantRole.MEMBER,
     )
     title_at_time = models.CharField(
+        verbose_name=_("title at time"),
         max_length=300,
         blank=True,
-        help_text="The post they held on the day, e.g. Minister of Defence.",
+        help_text=_("The post they held on the day, e.g. Minister of Defence."),
     )
     # PROTECT: keeps the "on behalf of" link for advisers from third states.
     represents = models.ForeignKey(
         Organization,
+        verbose_name=_("represents"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="participations",
-        help_text="Only if different from the delegation's, e.g. the UK for a British adviser.",
+        help_text=_("Only if different from the delegation's, e.g. the UK for a British adviser."),
     )
     at_table = models.BooleanField(
+        verbose_name=_("at table"),
         null=True,
         blank=True,
-        help_text="Yes: sat at the negotiating table. No: present in the city of the talks only. "
-        "Blank: unknown.",
+        help_text=_(
+            "Yes: sat at the negotiating table. No: present in the city of the talks only. "
+            "Blank: unknown."
+        ),
     )
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first; head first.")
-    note = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(
+        verbose_name=_("order"), default=0, help_text=_("Lower comes first; head first.")
+    )
+    note = models.TextField(verbose_name=_("note"), blank=True)
 
     # No status of its own: a participant is public with its delegation, round and person.
     publication_parents = ("delegation", "delegation__round", "person")
 
     objects = ParticipantQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py (see Track).
+    translated_fields = ("title_at_time", "note")
 
     class Meta:
-        ordering = ["delegation", "order", "person__name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["delegation", "order", "person__name_en"]
         constraints = [
             models.UniqueConstraint(
                 fields=["delegation", "person"],
                 name="participant_once_per_delegation",
-                violation_error_message="This person is already in this delegation.",
+                violation_error_message=_("This person is already in this delegation."),
             ),
             models.UniqueConstraint(
                 fields=["delegation"],
                 condition=Q(role="head"),
                 name="participant_one_head_per_delegation",
-                violation_error_message="A delegation has only one head.",
+                violation_error_message=_("A delegation has only one head."),
             ),
         ]
 
@@ -679,23 +836,39 @@ class Participant(Sourced):
         return f"{self.person} ({self.get_role_display()}), {self.delegation}"
 
 
-class StandingMember(Sourced):
+class StandingMember(Translated, Sourced):
     """A person an appointing act names to a standing delegation, as its head or a member."""
 
     # CASCADE: a member row only exists as part of its standing delegation.
     standing_delegation = models.ForeignKey(
-        StandingDelegation, on_delete=models.CASCADE, related_name="members"
+        StandingDelegation,
+        verbose_name=_("standing delegation"),
+        on_delete=models.CASCADE,
+        related_name="members",
     )
     # PROTECT: a person named in an appointing act is part of the record.
     person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="standing_memberships"
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="standing_memberships",
     )
-    role = models.CharField(max_length=16, choices=ParticipantRole, default=ParticipantRole.MEMBER)
+    role = models.CharField(
+        verbose_name=_("role"),
+        max_length=16,
+        choices=ParticipantRole,
+        default=ParticipantRole.MEMBER,
+    )
     title_at_time = models.CharField(
-        max_length=300, blank=True, help_text="The post the act gives them, e.g. NSDC Secretary."
+        verbose_name=_("title at time"),
+        max_length=300,
+        blank=True,
+        help_text=_("The post the act gives them, e.g. NSDC Secretary."),
     )
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first; head first.")
-    note = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(
+        verbose_name=_("order"), default=0, help_text=_("Lower comes first; head first.")
+    )
+    note = models.TextField(verbose_name=_("note"), blank=True)
 
     # No status of its own: public with its standing delegation, track and person.
     publication_parents = (
@@ -705,21 +878,24 @@ class StandingMember(Sourced):
     )
 
     objects = PublishableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py (see Track).
+    translated_fields = ("title_at_time", "note")
 
     class Meta:
-        ordering = ["standing_delegation", "order", "person__name"]
+        verbose_name = _("standing member")
+        verbose_name_plural = _("standing members")
+        ordering = ["standing_delegation", "order", "person__name_en"]
         constraints = [
             models.UniqueConstraint(
                 fields=["standing_delegation", "person"],
                 name="standingmember_once_per_delegation",
-                violation_error_message="This person is already named in this appointment.",
+                violation_error_message=_("This person is already named in this appointment."),
             ),
             models.UniqueConstraint(
                 fields=["standing_delegation"],
                 condition=Q(role="head"),
                 name="standingmember_one_head",
-                violation_error_message="An appointment names only one head.",
+                violation_error_message=_("An appointment names only one head."),
             ),
         ]
 
@@ -744,58 +920,80 @@ class EventSide(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Event(Sourced, Publishable):
+class Event(Translated, Sourced, Publishable):
     """A dated entry for the timeline: an announcement, a side meeting, a statement, context."""
 
     key = record_key()
 
-    occurred_on = models.DateField(
-        db_index=True,
-    )
+    occurred_on = models.DateField(verbose_name=_("occurred on"), db_index=True)
     occurred_on_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+        verbose_name=_("occurred on precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
     )
-    starts_at = models.DateTimeField(null=True, blank=True, help_text="If the time is known.")
-    ends_at = models.DateTimeField(null=True, blank=True)
-    kind = models.CharField(db_index=True, max_length=16, choices=EventKind)
+    starts_at = models.DateTimeField(
+        verbose_name=_("starts at"), null=True, blank=True, help_text=_("If the time is known.")
+    )
+    ends_at = models.DateTimeField(verbose_name=_("ends at"), null=True, blank=True)
+    kind = models.CharField(verbose_name=_("kind"), db_index=True, max_length=16, choices=EventKind)
     side = models.CharField(
+        verbose_name=_("side"),
         db_index=True,
         max_length=16,
         choices=EventSide,
         blank=True,
-        help_text="Whose act or statement this is.",
+        help_text=_("Whose act or statement this is."),
     )
-    title = models.CharField(max_length=300)
-    summary = models.TextField(blank=True, help_text="Markdown.")
+    title = models.CharField(verbose_name=_("title"), max_length=300)
+    summary = models.TextField(verbose_name=_("summary"), blank=True, help_text=_("Markdown."))
     # PROTECT: SET_NULL would write the event without a signal, its history or a review, and
     # an event hidden with its draft round would turn public; move or delete events first.
     round = models.ForeignKey(
-        Round, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
-    )
-    # PROTECT, as for the round: deleting a draft track must not turn its events public.
-    track = models.ForeignKey(
-        Track,
+        Round,
+        verbose_name=_("round"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="events",
-        help_text="The track it belongs to when it is about no one round, e.g. an appointment.",
+    )
+    # PROTECT, as for the round: deleting a draft track must not turn its events public.
+    track = models.ForeignKey(
+        Track,
+        verbose_name=_("track"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("The track it belongs to when it is about no one round, e.g. an appointment."),
     )
     venue = models.ForeignKey(
-        Venue, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
     )
-    people = models.ManyToManyField(Person, blank=True, related_name="events")
-    organizations = models.ManyToManyField(Organization, blank=True, related_name="events")
-    search_text = models.TextField(blank=True, editable=False)
+    people = models.ManyToManyField(
+        Person, verbose_name=_("people"), blank=True, related_name="events"
+    )
+    organizations = models.ManyToManyField(
+        Organization, verbose_name=_("organizations"), blank=True, related_name="events"
+    )
+    search_text = models.TextField(verbose_name=_("search text"), blank=True, editable=False)
 
     # An event about a round still in draft (e.g. its announcement) waits for the round.
     publication_parents = ("round",)
 
     objects = SearchableQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` is registered in translation.py (see Track).
     _history_m2m_fields = ["sources", "people", "organizations"]
+    translated_fields = ("title", "summary")
 
     class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         ordering = ["occurred_on", "starts_at", "pk"]
         constraints = [
             unique_key("event"),
@@ -804,7 +1002,7 @@ class Event(Sourced, Publishable):
                 | Q(starts_at__isnull=True)
                 | Q(ends_at__gte=F("starts_at")),
                 name="event_end_not_before_start",
-                violation_error_message="An event cannot end before it starts.",
+                violation_error_message=_("An event cannot end before it starts."),
             ),
         ]
         indexes = [
@@ -822,7 +1020,11 @@ class Event(Sourced, Publishable):
         return f"{self.occurred_on}: {self.title}"
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_for_search(self.title, self.summary)
+        self.search_text = fold_for_search(
+            self.english("title"),
+            self.english("summary"),
+            *self.translations_of("title", "summary"),
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -1,9 +1,10 @@
 """CSV import of delegation participants (README, "Importing CSV")."""
 
+from django.utils.translation import gettext
 from import_export import fields, widgets
 
 from actors.models import Organization, Person
-from provenance.resources import AllOrNothingResource, whole_number
+from provenance.resources import AllOrNothingResource, codes_by_label, whole_number
 from talks.models import DEFAULT_TRACK, Delegation, DelegationSide, Participant, Track
 
 AT_TABLE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
@@ -17,7 +18,10 @@ class AtTableWidget(widgets.Widget):
         if text in ("", "unknown"):
             return None
         if text not in AT_TABLE:
-            raise ValueError(f"at_table must be yes, no or blank, not {value!r}.")
+            raise ValueError(
+                gettext("at_table must be yes, no or blank, not %(value)s.")
+                % {"value": repr(value)}
+            )
         return AT_TABLE[text]
 
     def render(self, value, obj=None, **kwargs):
@@ -78,31 +82,36 @@ class ParticipantResource(AllOrNothingResource):
     def locate(self, row, errors, **kwargs):
         slug = str(row.get("person") or "").strip()
         if "person" not in errors and not Person.objects.filter(slug=slug).exists():
-            errors.setdefault("person", []).append(f"No person with slug {slug!r}; add them first.")
+            errors.setdefault("person", []).append(
+                gettext("No person with slug %(slug)s; add them first.") % {"slug": repr(slug)}
+            )
         number = whole_number(row.get("round") or "")
-        sides = {label.lower(): code for code, label in DelegationSide.choices}
+        sides = codes_by_label(DelegationSide.choices)
         side = str(row.get("side") or "").strip().lower()
         side = sides.get(side, side)
         track = str(row.get("track") or "").strip().lower() or DEFAULT_TRACK
         row["track"] = track
         found = True
         if not Track.objects.filter(slug=track).exists():
-            errors.setdefault("track", []).append(f"No track with slug {track!r}.")
+            errors.setdefault("track", []).append(
+                gettext("No track with slug %(slug)s.") % {"slug": repr(track)}
+            )
             found = False
         if not str(number).isdigit():
             errors.setdefault("round", []).append(
-                f"Give the round as a whole number, not {number!r}."
+                gettext("Give the round as a whole number, not %(value)s.")
+                % {"value": repr(number)}
             )
             found = False
         if side not in DelegationSide.values:
             codes = ", ".join(DelegationSide.values)
             errors.setdefault("side", []).append(
-                f"{side!r} is not one of: {codes} (or their labels)."
+                gettext("%(value)s is not one of: %(codes)s (or their labels).")
+                % {"value": repr(side), "codes": codes}
             )
             found = False
         if not found:
             return
-        where = f"round {number!r} of track {track!r}"
         matches = list(
             Delegation.objects.filter(
                 round__track__slug=track, round__number=int(number), side=side
@@ -110,11 +119,17 @@ class ParticipantResource(AllOrNothingResource):
         )
         if not matches:
             errors.setdefault("round", []).append(
-                f"No delegation for side {side!r} at {where}; add it first."
+                gettext(
+                    "No delegation for side %(side)s at round %(number)s of track %(track)s; add it first."
+                )
+                % {"side": repr(side), "number": repr(number), "track": repr(track)}
             )
         elif len(matches) > 1:
             errors.setdefault("round", []).append(
-                f"Several delegations for side {side!r} at {where}; use the admin."
+                gettext(
+                    "Several delegations for side %(side)s at round %(number)s of track %(track)s; use the admin."
+                )
+                % {"side": repr(side), "number": repr(number), "track": repr(track)}
             )
         else:
             row["delegation"] = matches[0].pk

@@ -8,21 +8,43 @@ from html.parser import HTMLParser
 
 import pytest
 import yaml
+from django.apps import apps
 from django.utils import translation
 
-from positions.models import Commitment, Issue, Position
+from actors.models import Membership
+from positions.models import Commitment, ExchangeCount, Issue, Position, Provision
 from provenance.translated import Translated
 from record.loader.files import DataFileError
 from record.loader.load import Loader
 from record.loader.spec import SPECS
-from talks.models import Round
+from talks.models import (
+    City,
+    Delegation,
+    Participant,
+    Round,
+    StandingDelegation,
+    StandingMember,
+    Venue,
+)
 from tests.factories import (
     CommitmentFactory,
+    DelegationFactory,
+    DocumentFactory,
+    EventFactory,
+    ExchangeCountFactory,
+    ExchangeFactory,
     IssueFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    ParticipantFactory,
     PersonFactory,
     PositionFactory,
+    ProvisionFactory,
     RoundFactory,
+    StandingDelegationFactory,
+    StandingMemberFactory,
     TrackFactory,
+    VenueFactory,
 )
 from tests.test_loader_keys import data_dir, read, write  # noqa: F401  (data_dir is a fixture)
 
@@ -40,7 +62,9 @@ OUTDATED = {
 }
 
 # Each kind with translations: how to make a published row of it with every translated field in
-# English, and the page that shows it (positions are shown on their issue's page).
+# English, and the page that shows it (positions are shown on their issue's page; a city and a
+# venue on the page of a round held there; delegations and who was in them on their round's or
+# track's page).
 KINDS = {
     "track": lambda: TrackFactory(
         slug="trilateral",
@@ -57,11 +81,72 @@ KINDS = {
         description="An exchange.", target_note="1,000 each.", status_note="Carried out."
     ),
     "person": lambda: PersonFactory(biography="A negotiator."),
+    "organization": lambda: OrganizationFactory(
+        short_name="MoD", description="A ministry of defence."
+    ),
+    "membership": lambda: MembershipFactory(note="Held during the talks."),
+    "document": lambda: DocumentFactory(summary="Russia's terms."),
+    "provision": lambda: ProvisionFactory(section="I. Final settlement"),
+    "exchange": lambda: ExchangeFactory(
+        summary="Both sides received 390.",
+        linkage_note="Stated by both sides.",
+        mediator_note="Assisted by the UAE.",
+    ),
+    "exchange_count": lambda: ExchangeCountFactory(note="Servicemen."),
+    "city": lambda: RoundFactory(venue=VenueFactory(city="Geneva", country_code="CH")).venue.city,
+    "venue": lambda: RoundFactory(venue=VenueFactory(description="By the Bosphorus.")).venue,
+    "standingdelegation": lambda: StandingDelegationFactory(summary="For the talks."),
+    "standingmember": lambda: StandingMemberFactory(
+        title_at_time="Minister of Defence", note="Named later."
+    ),
+    "delegation": lambda: DelegationFactory(
+        appointing_act="Decree No. 306/2025", summary="Twelve members."
+    ),
+    "participant": lambda: ParticipantFactory(
+        title_at_time="Minister of Defence", note="At the table."
+    ),
+    "event": lambda: EventFactory(summary="The Kremlin names its delegation."),
 }
+# Kinds whose texts are shown inside another record's block (a provision in its document's, a
+# count in its exchange's, a post in its person's): that block carries the page's one
+# translation note, and the part's own texts are marked lang="en" until translated.
+PARTS = {"provision", "exchange_count", "membership"}
+
+# The record whose page shows a row: its own, or the one it is part of.
+SHOWN_ON = {
+    Position: "issue",
+    Provision: "document",
+    ExchangeCount: "exchange",
+    Membership: "person",
+}
+
+# Kinds shown inside another record's block, with no translation note of their own: a reader
+# sees their English marked lang="en" among the parent's texts.
+INSIDE = {"city", "venue", "standingmember", "participant"}
+# Kinds whose page shows their Markdown text (summary, biography or description).
+MARKDOWN_SHOWN = [kind for kind in KINDS if kind not in {*INSIDE, *PARTS, "delegation"}]
 
 
 def page_of(obj) -> str:
-    return (obj.issue if isinstance(obj, Position) else obj).get_absolute_url()
+    owner = SHOWN_ON.get(type(obj))
+    if owner:
+        return getattr(obj, owner).get_absolute_url()
+    if isinstance(obj, City):
+        return Round.objects.get(venue__city=obj).get_absolute_url()
+    if isinstance(obj, Venue):
+        return Round.objects.get(venue=obj).get_absolute_url()
+    if isinstance(obj, Delegation | Participant):
+        delegation = obj if isinstance(obj, Delegation) else obj.delegation
+        return delegation.round.get_absolute_url()
+    if isinstance(obj, StandingDelegation | StandingMember):
+        standing = obj if isinstance(obj, StandingDelegation) else obj.standing_delegation
+        return standing.track.get_absolute_url()
+    return obj.get_absolute_url()
+
+
+# The translation notes a page in another language shows while nothing on it is translated: the
+# record's own and, where it is shown inside another record's page, that record's.
+NOTES_UNTRANSLATED = {"position": 2, "delegation": 2, "standingdelegation": 2}
 
 
 def translate(obj, language: str) -> dict[str, str]:
@@ -78,14 +163,17 @@ def visible(html: str) -> str:
 
 
 def test_every_model_with_translations_is_a_kind_checked_here():
-    translated = {spec.model for spec in SPECS if spec.is_translated}
+    translated = {model for model in apps.get_models() if issubclass(model, Translated)}
     made = {type(make()) for make in KINDS.values()}
     assert translated == made
-    assert all(issubclass(model, Translated) for model in made)
+    # …and every file of them takes translations.
+    in_files = {spec.model for spec in SPECS if spec.is_translated}
+    in_files |= {c.spec.model for spec in SPECS for c in spec.children if c.spec.is_translated}
+    assert in_files == translated
 
 
 @pytest.mark.parametrize("language", ["uk", "ru"])
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", [kind for kind in KINDS if kind not in INSIDE])
 def test_a_page_in_another_language_shows_english_marked_until_translated(client, kind, language):
     obj = KINDS[kind]()
     english_url = page_of(obj)
@@ -94,9 +182,10 @@ def test_a_page_in_another_language_shows_english_marked_until_translated(client
 
     page = client.get(url).content.decode()
     assert english in page
-    # Once per object block (a position's page is its issue's, which has its own note).
+    # Once per object block (a position's page is its issue's, which has its own note; a part
+    # is noted with the record it is part of).
     untranslated = visible(page).count(NOT_TRANSLATED[language])
-    assert untranslated == (2 if kind == "position" else 1)
+    assert untranslated == NOTES_UNTRANSLATED.get(kind, 1)
     assert f'lang="en">{english}' in page or f'lang="en"><p>{english}' in page
     assert UNREVIEWED[language] not in page
 
@@ -105,6 +194,10 @@ def test_a_page_in_another_language_shows_english_marked_until_translated(client
     page = client.get(url).content.decode()
     for field in shown:
         assert texts[field] in page
+    if kind in PARTS:
+        assert f'lang="en">{english}' not in page
+        assert f'lang="en">{texts[obj.translated_fields[0]]}' not in page
+        return
     assert visible(page).count(NOT_TRANSLATED[language]) == untranslated - 1
     # Loaded or typed, a translation is machine-assisted until a person reviews it.
     assert visible(page).count(UNREVIEWED[language]) == 1
@@ -130,6 +223,38 @@ def test_a_page_in_another_language_shows_english_marked_until_translated(client
     page = client.get(url).content.decode()
     assert visible(page).count(OUTDATED[language]) == 1
     assert UNREVIEWED[language] not in page
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+@pytest.mark.parametrize("kind", sorted(INSIDE))
+def test_a_text_shown_inside_another_record_is_marked_english_until_translated(
+    client, kind, language
+):
+    obj = KINDS[kind]()
+    url = f"/{language}{page_of(obj)}"
+    english = obj.english(obj.translated_fields[0])
+    assert f'lang="en">{english}<' in client.get(url).content.decode()
+
+    texts = translate(obj, language)
+    page = client.get(url).content.decode()
+    assert f">{texts[obj.translated_fields[0]]}<" in page
+    assert f'lang="en">{english}<' not in page
+
+
+@pytest.mark.parametrize("path", ["/uk/timeline/", "/uk/"])
+def test_the_timeline_shows_an_events_ukrainian_title_and_marks_an_english_one(client, path):
+    translated = EventFactory(title="Kremlin names its delegation")
+    translated.title_uk = "Кремль називає свою делегацію"
+    translated.save()
+    EventFactory(title="Rubio and Fidan speak by phone")
+    event_url = f"/uk{translated.get_absolute_url()}"
+    page = client.get(path).content.decode()
+    assert ">Кремль називає свою делегацію</a>" in page
+    assert "Kremlin names its delegation" not in page
+    assert 'lang="en">Rubio and Fidan speak by phone<' in page
+
+    event_page = client.get(event_url).content.decode()
+    assert "<h1>Кремль називає свою делегацію</h1>" in event_page
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -194,6 +319,42 @@ def test_search_finds_a_round_by_its_ukrainian_summary_in_every_language(client,
     assert round_.get_absolute_url() in page
     hits = client.get("/api/v1/search/", {"q": "полоненими"}).json()["results"]
     assert ("round", str(round_)) in [(hit["type"], hit["name"]) for hit in hits]
+
+
+@pytest.mark.parametrize("kind", ["document", "exchange", "organization"])
+def test_search_finds_a_record_by_its_ukrainian_and_its_russian_text(client, kind):
+    obj = KINDS[kind]()
+    field = obj.translated_fields[0]
+    setattr(obj, f"{field}_uk", "Кременчуцький переклад")
+    setattr(obj, f"{field}_ru", "Нарьянмарский перевод")
+    obj.save()
+    for query in ("кременчуцький", "нарьянмарский"):
+        for prefix in ("", "/uk", "/ru"):
+            page = client.get(f"{prefix}/search/", {"q": query}).content.decode()
+            assert obj.get_absolute_url() in page, (query, prefix)
+
+
+def test_a_document_page_in_ukrainian_shows_its_provisions_in_ukrainian(client):
+    """Translated provisions read as Ukrainian; one not yet translated is shown in English and
+    marked lang="en", its section heading too."""
+    document = DocumentFactory()
+    translated = ProvisionFactory(
+        document=document, order=1, section="I. Final settlement", text="Neutrality."
+    )
+    translated.section_uk = "I. Остаточне врегулювання"
+    translated.text_uk = "Нейтралітет."
+    translated.save()
+    ProvisionFactory(document=document, order=2, section="II. Ceasefire", text="No redeployment.")
+    page = client.get(f"/uk{document.get_absolute_url()}").content.decode()
+    parser = _LanguageOfText()
+    parser.feed(page)
+    language_of = dict(parser.texts)
+    assert language_of["I. Остаточне врегулювання"] == "uk"
+    assert language_of["Нейтралітет."] == "uk"
+    assert language_of["II. Ceasefire"] == "en"
+    assert language_of["No redeployment."] == "en"
+    assert "Neutrality." not in page
+    assert "I. Final settlement" not in page
 
 
 def test_data_files_load_translations_unreviewed_unless_the_row_says(data_dir):  # noqa: F811
@@ -378,7 +539,7 @@ class _LanguageOfText(HTMLParser):
 
 
 @pytest.mark.parametrize("language", ["uk", "ru"])
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", MARKDOWN_SHOWN)
 def test_every_part_of_an_untranslated_summary_is_marked_english(client, kind, language):
     """Wherever the record's page shows its untranslated Markdown text (summary, biography or
     description), whole or in parts (a round's lead and its background), every part is marked

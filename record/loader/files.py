@@ -10,9 +10,11 @@ from django.conf import settings
 DATA_DIR = Path(settings.BASE_DIR) / "data" / "istanbul"
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe YAML in which dates and times stay text: the check parses and validates them, so a
-    bad date is reported with its row instead of being guessed at by YAML."""
+    bad date is reported with its row instead of being guessed at by YAML. Parsed by libyaml
+    where PyYAML has it (its wheels do): ten times faster, and every load and check reads the
+    whole record."""
 
 
 _Loader.yaml_implicit_resolvers = {
