@@ -10,6 +10,8 @@ class MembershipInline(PublishableInlineMixin, admin.TabularInline):
     fields = [
         "organization",
         "post",
+        "post_uk",
+        "post_ru",
         "start_on",
         "start_precision",
         "end_on",
@@ -21,12 +23,12 @@ class MembershipInline(PublishableInlineMixin, admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(PublishableAdmin):
+class OrganizationAdmin(TranslatedAdmin, PublishableAdmin):
     list_display = ["name", "short_name", "kind", "parent", "country_code", "publication_status"]
     list_filter = ["publication_status", "kind", "country_code"]
     list_select_related = ["parent"]
     search_fields = ["name", "short_name", "native_name", "aliases"]
-    ordering = ["name"]
+    ordering = ["name_en"]
     autocomplete_fields = ["parent", "sources"]
 
 
@@ -36,14 +38,14 @@ class PersonAdmin(TranslatedAdmin, PublishableAdmin):
     list_filter = ["publication_status", "confidence"]
     # search_text holds the case-, script- and accent-folded name and aliases (provenance.text).
     search_fields = ["name", "native_name", "aliases", "slug"]
-    ordering = ["name"]
+    ordering = ["name_en"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["sources"]
     inlines = [MembershipInline]
 
 
 @admin.register(Membership)
-class MembershipAdmin(PublishableAdmin):
+class MembershipAdmin(TranslatedAdmin, PublishableAdmin):
     list_display = [
         "person",
         "post",
@@ -56,5 +58,5 @@ class MembershipAdmin(PublishableAdmin):
     list_filter = ["publication_status", "ended_date_unknown", "organization"]
     list_select_related = ["person", "organization"]
     search_fields = ["person__name", "post", "organization__name"]
-    ordering = ["person__name", "start_on"]
+    ordering = ["person__name_en", "start_on"]
     autocomplete_fields = ["person", "organization", "sources"]

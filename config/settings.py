@@ -113,8 +113,9 @@ MIDDLEWARE = [
     "ops.middleware.AnonymousPageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After the session, before CommonMiddleware (Django's order). The language comes from the
-    # URL only (/uk/, /ru/; none is English): see ops.middleware.UrlLanguageMiddleware.
+    # After the session, before CommonMiddleware (Django's order). The public site's language
+    # comes from the URL only (/uk/, /ru/; none is English), the admin's from the editor's
+    # choice: see ops.middleware.UrlLanguageMiddleware.
     "ops.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -201,7 +202,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 # The public site's interface in these languages: English at /, the others under /uk/ and /ru/
-# (config/urls.py). The API, feeds and admin are English for now.
+# (config/urls.py). The API answers in the language its request asks for (Accept-Language). The
+# admin is in the language each editor picks in its header (kept in the language cookie), else
+# their browser's, else English, at the same unprefixed /admin/ addresses
+# (ops.middleware.UrlLanguageMiddleware); the public site never reads that cookie.
 LANGUAGES = [("en", "English"), ("uk", "Українська"), ("ru", "Русский")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The record's own texts (titles, summaries, names) in the same three languages: columns
@@ -326,6 +330,10 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 # No page script reads the CSRF token from the cookie (the admin uses the form field).
 CSRF_COOKIE_HTTPONLY = True
+# The admin's language (its header menu); no script reads it either.
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if SECURE_COOKIES:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"

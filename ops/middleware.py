@@ -7,12 +7,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
-from django.utils.cache import get_cache_key, get_conditional_response, learn_cache_key
+from django.utils.cache import (
+    get_cache_key,
+    get_conditional_response,
+    learn_cache_key,
+    patch_vary_headers,
+)
 from django.utils.http import parse_http_date_safe
 from redis.exceptions import RedisError
 
 from ops.clientip import client_ip
 from ops.outage import DATABASE_DOWN, database_unavailable
+from provenance.translated import records_in_english
 from provenance.versioning import content_version
 
 request_logger = logging.getLogger("request")
@@ -111,7 +117,7 @@ class AnonymousPageCacheMiddleware:
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method == "GET"
-            and not request.path.startswith(("/admin/", "/api/"))
+            and not request.path.startswith(("/admin/", "/api/", "/i18n/"))
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
         )
@@ -129,16 +135,43 @@ class AnonymousPageCacheMiddleware:
         )
 
 
-class UrlLanguageMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, for a site whose language is in its URL and nowhere else.
+# The editors' workspace: in each editor's own language, at the same addresses for everyone.
+WORKSPACE_PREFIX = "/admin/"
 
-    With `i18n_patterns(prefix_default_language=False)` (config/urls.py) Django already takes
-    /uk/… as Ukrainian and any address without a prefix as English, whatever Accept-Language or
-    a cookie says, and never redirects. What it still does is add `Vary: Accept-Language` to
-    unprefixed answers, which would split every cache (this site's page cache, nginx's) by each
-    browser's header for the same English page: not here, where that header changes nothing.
+
+class UrlLanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, for a site whose language is in its URL and nowhere else, and
+    an admin in each editor's language.
+
+    Public site: with `i18n_patterns(prefix_default_language=False)` (config/urls.py) Django
+    already takes /uk/… as Ukrainian and any address without a prefix as English, whatever
+    Accept-Language or a cookie says, and never redirects. What it still does is add
+    `Vary: Accept-Language` to unprefixed answers, which would split every cache (this site's
+    page cache, nginx's) by each browser's header for the same English page: not here, where
+    that header changes nothing.
+
+    Admin (/admin/…, unprefixed, so a link passed between editors opens in each one's language):
+    the language the editor picked in the admin's menu (Django's set_language view, kept in the
+    language cookie), else the browser's Accept-Language, else English; the answers vary on both.
+    The record's texts stay in their own columns there whatever the interface language
+    (provenance.translated.records_in_english).
     """
 
+    def __call__(self, request):
+        if not request.path_info.startswith(WORKSPACE_PREFIX):
+            return super().__call__(request)
+        with records_in_english():
+            return super().__call__(request)
+
+    def process_request(self, request):
+        if not request.path_info.startswith(WORKSPACE_PREFIX):
+            return super().process_request(request)
+        translation.activate(translation.get_language_from_request(request, check_path=False))
+        request.LANGUAGE_CODE = translation.get_language()
+        return None
+
     def process_response(self, request, response):
+        if request.path_info.startswith(WORKSPACE_PREFIX):
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
         response.headers.setdefault("Content-Language", translation.get_language())
         return response

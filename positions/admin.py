@@ -3,7 +3,10 @@
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
+from django.utils import formats
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from positions.models import (
     Commitment,
@@ -33,26 +36,53 @@ from talks.models import DEFAULT_TRACK, Round, Track
 class IssueAdmin(TranslatedAdmin, ReferenceAdmin):
     list_display = ["name", "slug", "order"]
     search_fields = ["name", "slug", "description"]
-    ordering = ["order", "name"]
+    ordering = ["order", "name_en"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["events"]
 
 
 class ProvisionInline(ParentLockedInlineMixin, admin.StackedInline):
     model = Provision
-    fields = ["section", "order", "text", "issues", "confidence", "sources"]
+    # The translations right after their English, as TranslatedAdmin places them on a page.
+    fields = [
+        "section",
+        "section_uk",
+        "section_ru",
+        "order",
+        "text",
+        "text_uk",
+        "text_ru",
+        "issues",
+        "confidence",
+        "sources",
+    ]
     autocomplete_fields = ["issues", "sources"]
     show_change_link = False
     markdown_fields = ()
 
 
+@admin.register(Provision)
+class ProvisionAdmin(TranslatedAdmin, ParentLockedAdmin):
+    """Provisions are written on their document's page; this list is where a publisher marks
+    their translations reviewed, and where the review desk's "Translations to do" links."""
+
+    lock_parent = "document"
+
+    list_display = ["document", "section", "text", "order"]
+    list_filter = ["document"]
+    list_select_related = ["document"]
+    search_fields = ["document__title", "section", "text"]
+    ordering = ["document", "order", "pk"]
+    autocomplete_fields = ["document", "issues", "sources"]
+
+
 @admin.register(Document)
-class DocumentAdmin(PublishableAdmin):
+class DocumentAdmin(TranslatedAdmin, PublishableAdmin):
     list_display = ["title", "kind", "author_side", "round", "tabled_on", "publication_status"]
     list_filter = ["publication_status", "kind", "author_side", "round"]
     list_select_related = ["round"]
     search_fields = ["title", "summary"]
-    ordering = ["-tabled_on", "title"]
+    ordering = ["-tabled_on", "title_en"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["round", "sources"]
     inlines = [ProvisionInline]
@@ -89,7 +119,7 @@ class CommitmentAdmin(TranslatedAdmin, PublishableAdmin):
     list_filter = ["publication_status", "status", "agreed_by", "track", "issue", "round"]
     list_select_related = ["track", "round", "issue"]
     search_fields = ["title", "description", "=round__number"]
-    ordering = ["-announced_on", "title"]
+    ordering = ["-announced_on", "title_en"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["track", "round", "issue", "sources"]
     inlines = [ExchangeLinkInline]
@@ -108,6 +138,8 @@ class ExchangeCountInline(ParentLockedInlineMixin, admin.TabularInline):
         "precision",
         "claimed_by",
         "note",
+        "note_uk",
+        "note_ru",
         "confidence",
         "sources",
     ]
@@ -116,7 +148,7 @@ class ExchangeCountInline(ParentLockedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Exchange)
-class ExchangeAdmin(PublishableAdmin):
+class ExchangeAdmin(TranslatedAdmin, PublishableAdmin):
     list_display = [
         "occurred_on",
         "title",
@@ -146,7 +178,7 @@ class ExchangeAdmin(PublishableAdmin):
 
 
 @admin.register(ExchangeCount)
-class ExchangeCountAdmin(NewsroomImportMixin, ParentLockedAdmin):
+class ExchangeCountAdmin(TranslatedAdmin, NewsroomImportMixin, ParentLockedAdmin):
     """Each side's figures; also where exchanges with their counts are imported from CSV."""
 
     lock_parent = "exchange"
@@ -220,7 +252,7 @@ class RoundAdmin(TranslatedAdmin, PublishableAdmin):
             },
         ),
         (
-            "When and where",
+            _("When and where"),
             {
                 "fields": [
                     ("held_on", "held_on_precision", "ended_on"),
@@ -233,11 +265,11 @@ class RoundAdmin(TranslatedAdmin, PublishableAdmin):
             },
         ),
         (
-            "Format",
+            _("Format"),
             {"fields": ["format", "format_note", "working_language", "chair", "hosts"]},
         ),
         (
-            "Summary and sources",
+            _("Summary and sources"),
             {"fields": ["summary", "sources", "confidence", "confidence_note"]},
         ),
         (None, {"fields": ["change_reason", "loaded_version"]}),
@@ -257,7 +289,9 @@ class RoundAdmin(TranslatedAdmin, PublishableAdmin):
         return initial
 
     def autocomplete_label(self, obj):
-        return with_status(obj, f"Round {obj.number} · {obj.held_on:%d %b %Y} · {obj.title}")
+        when = formats.date_format(obj.held_on, "d M Y")
+        name = gettext("Round %(number)s") % {"number": obj.number}
+        return with_status(obj, f"{name} · {when} · {obj.title}")
 
     def get_search_results(self, request, queryset, search_term):
         """Rounds are found by number too: "3", "round 3"."""
@@ -267,22 +301,22 @@ class RoundAdmin(TranslatedAdmin, PublishableAdmin):
             found |= queryset.filter(number=int(number))
         return found, duplicates
 
-    @admin.display(description="Everything for this round")
+    @admin.display(description=_("Everything for this round"))
     def related_links(self, obj):
         if obj is None or obj.pk is None:
             return "—"
         links = [
-            ("Delegations and participants", "talks_delegation", "round__id__exact"),
-            ("Participants", "talks_participant", "delegation__round__id__exact"),
-            ("Documents tabled", "positions_document", "round__id__exact"),
-            ("Positions", "positions_position", "round__id__exact"),
-            ("Commitments", "positions_commitment", "round__id__exact"),
+            (_("Delegations and participants"), "talks_delegation", "round__id__exact"),
+            (_("Participants"), "talks_participant", "delegation__round__id__exact"),
+            (_("Documents tabled"), "positions_document", "round__id__exact"),
+            (_("Positions"), "positions_position", "round__id__exact"),
+            (_("Commitments"), "positions_commitment", "round__id__exact"),
             (
-                "Exchanges under its commitments",
+                _("Exchanges under its commitments"),
                 "positions_exchange",
                 "commitment__round__id__exact",
             ),
-            ("Events", "talks_event", "round__id__exact"),
+            (_("Events"), "talks_event", "round__id__exact"),
         ]
         return format_html(
             " · ".join(['<a href="{}?{}={}">{}</a>'] * len(links)),

@@ -29,21 +29,21 @@ from talks.resources import ParticipantResource
 
 
 @admin.register(City)
-class CityAdmin(ReferenceAdmin):
+class CityAdmin(TranslatedAdmin, ReferenceAdmin):
     """Cities with their names in each language; search on the site finds rounds by any of them."""
 
     list_display = ["name", "native_name", "country_code"]
     search_fields = ["name", "native_name", "aliases"]
-    ordering = ["name"]
+    ordering = ["name_en"]
 
 
 @admin.register(Venue)
-class VenueAdmin(ReferenceAdmin):
+class VenueAdmin(TranslatedAdmin, ReferenceAdmin):
     list_display = ["name", "city", "country_code", "confidence"]
     list_filter = ["country_code", "city", "confidence"]
     list_select_related = ["city"]
     search_fields = ["name", "native_name", "aliases", "city__name", "city__aliases"]
-    ordering = ["name"]
+    ordering = ["name_en"]
     autocomplete_fields = ["city", "sources"]
 
 
@@ -71,12 +71,37 @@ class TrackAdmin(TranslatedAdmin, PublishableAdmin):
 
 class StandingMemberInline(ParentLockedInlineMixin, admin.TabularInline):
     model = StandingMember
-    fields = ["person", "role", "title_at_time", "order", "sources", "confidence"]
+    # The translations beside the English, as TranslatedAdmin puts them on a change form.
+    fields = [
+        "person",
+        "role",
+        "title_at_time",
+        "title_at_time_uk",
+        "title_at_time_ru",
+        "order",
+        "sources",
+        "confidence",
+    ]
     autocomplete_fields = ["person", "sources"]
 
 
+@admin.register(StandingMember)
+class StandingMemberAdmin(TranslatedAdmin, ParentLockedAdmin):
+    """The people an appointing act names, also edited on their standing delegation's page; here
+    so that the review desk can link a member's translation and publishers can mark it reviewed."""
+
+    lock_parent = "standing_delegation"
+
+    list_display = ["person", "role", "title_at_time", "standing_delegation", "confidence"]
+    list_filter = ["role", "confidence", "standing_delegation__track"]
+    list_select_related = ["person", "standing_delegation"]
+    search_fields = ["person__name", "person__aliases", "title_at_time"]
+    ordering = ["-standing_delegation__appointed_on", "order"]
+    autocomplete_fields = ["standing_delegation", "person", "sources"]
+
+
 @admin.register(StandingDelegation)
-class StandingDelegationAdmin(PublishableAdmin):
+class StandingDelegationAdmin(TranslatedAdmin, PublishableAdmin):
     """A delegation appointed for a whole track by one act, with the head and members it names.
     Each round's own delegation records who attended, and names the act it attended under."""
 
@@ -105,6 +130,8 @@ class DelegationInline(PublishableInlineMixin, admin.TabularInline):
         "organization",
         "standing",
         "appointing_act",
+        "appointing_act_uk",
+        "appointing_act_ru",
         "reported_size",
         "sources",
         "publication_status",
@@ -114,7 +141,16 @@ class DelegationInline(PublishableInlineMixin, admin.TabularInline):
 
 class EventInline(PublishableInlineMixin, admin.TabularInline):
     model = Event
-    fields = ["occurred_on", "kind", "side", "title", "sources", "publication_status"]
+    fields = [
+        "occurred_on",
+        "kind",
+        "side",
+        "title",
+        "title_uk",
+        "title_ru",
+        "sources",
+        "publication_status",
+    ]
     autocomplete_fields = ["sources"]
     classes = ["collapse"]
 
@@ -125,6 +161,8 @@ class ParticipantInline(ParentLockedInlineMixin, admin.TabularInline):
         "person",
         "role",
         "title_at_time",
+        "title_at_time_uk",
+        "title_at_time_ru",
         "represents",
         "at_table",
         "order",
@@ -135,7 +173,7 @@ class ParticipantInline(ParentLockedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(PublishableAdmin):
+class DelegationAdmin(TranslatedAdmin, PublishableAdmin):
     list_display = [
         "__str__",
         "round",
@@ -153,7 +191,7 @@ class DelegationAdmin(PublishableAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(NewsroomImportMixin, ParentLockedAdmin):
+class ParticipantAdmin(TranslatedAdmin, NewsroomImportMixin, ParentLockedAdmin):
     """Delegation members; also where participants are imported from CSV."""
 
     lock_parent = "delegation"
@@ -169,7 +207,7 @@ class ParticipantAdmin(NewsroomImportMixin, ParentLockedAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(TranslatedAdmin, PublishableAdmin):
     list_display = [
         "occurred_on",
         "title",

@@ -152,3 +152,28 @@ def test_a_save_during_a_database_outage_gives_the_typed_text_back(editor_client
     assert 'id="save-again"' in page
     assert f'action="{url}"' in page
     assert "secret" not in page
+
+
+@pytest.mark.django_db
+def test_an_inline_conflict_names_a_chosen_row_by_its_name(editor, publisher):
+    """Both versions of a chosen value are said as the form shows them ("Rustem Umerov"), not
+    as ids."""
+    from tests import factories
+
+    draft = PublicationStatus.DRAFT
+    row = factories.ParticipantFactory(
+        delegation=factories.DelegationFactory(publication_status=draft)
+    )
+    umerov = factories.PersonFactory(name="Rustem Umerov")
+    kyslytsya = factories.PersonFactory(name="Serhiy Kyslytsya")
+    url = reverse("admin:talks_delegation_change", args=[row.delegation.pk])
+    ana, pavlo = Client(), Client()
+    ana.force_login(editor)
+    pavlo.force_login(publisher)
+    ana_form = form_data(ana.get(url), "delegation_form")
+    pavlo_form = form_data(pavlo.get(url), "delegation_form")
+    key = "participants-0-person"
+    assert ana.post(url, {**ana_form, key: str(umerov.pk)}).status_code == 302
+    refused = pavlo.post(url, {**pavlo_form, key: str(kyslytsya.pk)})
+    assert refused.status_code == 200
+    assert "theirs “Rustem Umerov”, yours “Serhiy Kyslytsya”" in refused.content.decode()

@@ -291,3 +291,33 @@ def test_exchange_publish_has_a_confirmation_and_takes_its_draft_source(publishe
     assert exchange.is_published
     assert draft_source.is_published
     assert Exchange.objects.published().filter(pk=exchange.pk).exists()
+
+
+def test_the_confirmation_lists_what_an_editor_wrote_not_bookkeeping(publisher, publisher_client):
+    """Every field of every row on the confirmation page is one an editor can edit, each once:
+    no translation-status dictionary, no second copy of a translated text ("Title" and
+    "Title [en]"), and a choice by its label ("Published", not "published")."""
+    round_ = RoundFactory(title="Published title", publication_status=DRAFT)
+    round_.title_uk = "Опублікована назва"
+    round_.save()
+    round_.sources.add(SourceFactory())
+    services.submit_round(round_=round_, user=publisher)
+    page = publisher_client.post(
+        "/admin/talks/round/", {"action": "publish", "_selected_action": [round_.pk]}
+    )
+    rows = [row for plan in page.context["roots"] for row in plan["rows"]]
+    assert rows
+    for row in rows:
+        model = type(row["obj"])
+        for change in row["diff"]:
+            field = next(
+                f for f in model._meta.concrete_fields if f.verbose_name == change["field"]
+            )
+            assert field.editable, (model, field.name)
+            assert getattr(field, "language", None) != "en", (model, field.name)
+            if field.choices:
+                assert change["now"] in dict(field.flatchoices).values(), (field.name, change)
+    html = page.content.decode()
+    assert "translation_status" not in html
+    assert "'reviewed'" not in html
+    assert "Опублікована назва" in html

@@ -104,8 +104,9 @@ def test_the_desk_lists_missing_outdated_and_unreviewed_translations_of_every_ki
     }  # fmt: skip
     changed = {}
     for model in models:
-        obj = model._default_manager.order_by("pk").first()
         field = model.translated_fields[0]
+        # The first row with that text in English (an exchange count's note is often empty).
+        obj = next(o for o in model._default_manager.order_by("pk") if o.english(field))
         assert getattr(obj, f"{field}_uk"), (model, "the record's data files translate it")
         model._default_manager.filter(pk=obj.pk).update(**{f"{field}_uk": None})
         obj.refresh_from_db()

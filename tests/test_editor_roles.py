@@ -8,7 +8,14 @@ from django.urls import reverse
 from provenance.models import PublicationStatus
 from talks.models import Round
 from tests.admin_forms import form_data
-from tests.factories import RoundFactory, SourceFactory, role_group
+from tests.factories import (
+    DelegationFactory,
+    OrganizationFactory,
+    PersonFactory,
+    RoundFactory,
+    SourceFactory,
+    role_group,
+)
 
 DRAFT, IN_REVIEW, PUBLISHED = PublicationStatus.DRAFT, "in_review", PublicationStatus.PUBLISHED
 CHANGELIST = "/admin/talks/round/"
@@ -91,6 +98,35 @@ def test_editor_cannot_change_or_delete_published_content(editor_client):
     assert editor_client.get(delete_url).status_code == 403
     assert editor_client.post(delete_url, {"post": "yes"}).status_code == 403
     assert Round.objects.filter(pk=round_.pk, title=round_.title).exists()
+
+
+@pytest.mark.django_db
+def test_the_not_saved_page_gives_back_each_typed_value_as_the_form_showed_it(editor_client):
+    """On a record that became read-only, what the editor typed comes back under the labels
+    they typed it under, the rows of its inlines too, and a choice by its name, not its id."""
+    delegation = DelegationFactory()
+    organization = OrganizationFactory(name="Ministry of Defence of Ukraine")
+    person = PersonFactory(name="Rustem Umerov")
+    change = reverse("admin:talks_delegation_change", args=[delegation.pk])
+    data = form_data(editor_client.get(change), "delegation_form")
+    total = next(name for name in data if name.endswith("-TOTAL_FORMS"))
+    prefix = total.removesuffix("-TOTAL_FORMS")
+    data.update(
+        {
+            "organization": str(organization.pk),
+            total: "1",
+            f"{prefix}-0-person": str(person.pk),
+            f"{prefix}-0-title_at_time": "Minister of Defence",
+        }
+    )
+    refused = editor_client.post(change, data)
+    assert refused.status_code == 409
+    kept = refused.context["kept"]
+    assert ("Organization", "Ministry of Defence of Ukraine") in kept, kept
+    assert ("Participant 1: Person", "Rustem Umerov") in kept, kept
+    assert ("Participant 1: Title at time", "Minister of Defence") in kept, kept
+    # The form's machinery is no typed text: no versions, row ids or form counts.
+    assert not [label for label, _ in kept if "FORMS" in label or "version" in label], kept
 
 
 @pytest.mark.django_db

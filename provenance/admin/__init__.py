@@ -2,6 +2,7 @@
 (base.py); the admin site's autocomplete labels and two-factor login are set here."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from provenance.admin import desk, sources  # noqa: F401  (registers the desk and SourceAdmin)
 from provenance.admin.autocomplete import LabelledAutocompleteJsonView
@@ -15,6 +16,6 @@ admin.site.login_form = TwoFactorLoginForm
 admin.site.login_template = LOGIN_TEMPLATE
 admin.site.has_permission = requiring_two_factor(admin.site.has_permission)
 
-admin.site.site_header = "Istanbul Talks Tracker — editors"
-admin.site.site_title = "Istanbul Talks Tracker admin"
-admin.site.index_title = "The record"
+admin.site.site_header = _("Istanbul Talks Tracker — editors")
+admin.site.site_title = _("Istanbul Talks Tracker admin")
+admin.site.index_title = _("The record")

@@ -7,6 +7,7 @@ change published content and delete it. Status is never an editable field: it on
 the actions below, which go through provenance.workflow.
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,8 +17,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -28,6 +32,7 @@ from provenance.admin.forms import (
     LockedInlineForm,
     ReasonForm,
     VersionedForm,
+    form_value_shown,
 )
 from provenance.admin.widgets import SafeAutocompleteAdminMixin
 from provenance.models import PublicationStatus, ReviewNote
@@ -36,7 +41,7 @@ from provenance.review import shown_value
 from provenance.workflow import WorkflowError, can_publish, change_status
 
 MARKDOWN_FIELDS = ("summary", "biography", "description", "text")
-MARKDOWN_HELP = "Markdown: **bold**, *italic*, [link](https://…), lists. Raw HTML is removed."
+MARKDOWN_HELP = _("Markdown: **bold**, *italic*, [link](https://…), lists. Raw HTML is removed.")
 
 
 def restore_many_to_many(obj, version) -> list[str]:
@@ -84,8 +89,8 @@ class ContentAdminMixin(SafeAutocompleteAdminMixin):
             kwargs["assume_scheme"] = "https"  # "reuters.com/…" means https, as in Django 6
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         is_markdown = field is not None and db_field.name in self.markdown_fields
-        if is_markdown and "Markdown" not in (field.help_text or ""):
-            field.help_text = f"{field.help_text} {MARKDOWN_HELP}".strip()
+        if is_markdown and str(MARKDOWN_HELP) not in str(field.help_text or ""):
+            field.help_text = format_lazy("{} {}", field.help_text, MARKDOWN_HELP)
         return field
 
 
@@ -94,6 +99,24 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
 
     form = ReasonForm
     object_history_template = "admin/provenance/object_history.html"
+    object_history_form_template = "admin/provenance/object_history_form.html"
+    object_history_list_template = "admin/provenance/object_history_list.html"
+    # What a save is given, not what the record holds: no place on a read-only view, where the
+    # admin would show each as an empty "Change reason: None".
+    SAVE_ONLY_FIELDS = ("change_reason", "loaded_version")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        kept = []
+        for name, options in fieldsets:
+            fields = [
+                field for field in options.get("fields", ()) if field not in self.SAVE_ONLY_FIELDS
+            ]
+            if fields:
+                kept.append((name, {**options, "fields": fields}))
+        return kept
 
     def save_model(self, request, obj, form, change):
         if reason := form.cleaned_data.get("change_reason"):
@@ -125,28 +148,45 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
         latest = (
             obj.history.select_related("history_user").first() if hasattr(obj, "history") else None
         )
-        form = self.get_form(request, obj)()
-        labels = {name: field.label or name for name, field in form.fields.items()}
-        kept = [
-            (labels.get(name, name), value)
-            for name, values in request.POST.lists()
-            if name not in ("csrfmiddlewaretoken", "loaded_version", "loaded_state")
-            and not name.endswith(
-                ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
-            )
-            for value in values
-            if value
-        ]
+        fields = self.typed_fields(request, obj)
+        kept = []
+        for name, values in request.POST.lists():
+            if name not in fields:
+                continue  # the form's machinery (token, versions, row ids, counts), not typed
+            label, field = fields[name]
+            kept += [(label, form_value_shown(field, value)) for value in values if value]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": obj,
-            "title": f"Not saved: {obj}",
-            "reason": guard.locked_reason(obj) or "You may not change this record.",
+            "title": gettext("Not saved: %(record)s") % {"record": obj},
+            "reason": guard.locked_reason(obj) or gettext("You may not change this record."),
             "latest": latest,
             "kept": kept,
         }
         return TemplateResponse(request, "admin/provenance/not_saved.html", context, status=409)
+
+    def typed_fields(self, request, obj) -> dict:
+        """{POST name: (label, form field)} for every field an editor types into on the record's
+        page, its inlines' rows included ("Participant 2: Title at the time"); hidden fields
+        (versions, row ids, the parent link) are left out."""
+        form = self.get_form(request, obj)()
+        fields = {
+            name: (field.label or name, field)
+            for name, field in form.fields.items()
+            if not field.widget.is_hidden
+        }
+        for formset, inline in self.get_formsets_with_inlines(request, obj):
+            prefix = formset.get_default_prefix()
+            row_form = formset(instance=obj).empty_form
+            kind = capfirst(inline.opts.verbose_name)
+            rows = int(request.POST.get(f"{prefix}-TOTAL_FORMS") or 0)
+            for number in range(min(rows, 1000)):
+                for name, field in row_form.fields.items():
+                    if not field.widget.is_hidden:
+                        label = f"{kind} {number + 1}: {field.label or name}"
+                        fields[f"{prefix}-{number}-{name}"] = (label, field)
+        return fields
 
     def get_urls(self):
         opts = self.model._meta
@@ -176,7 +216,7 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
         """GET: the old version, read-only, with a Revert button for those who may change the
         record now. POST: revert to that version (`revert`); the form's values are ignored."""
         if not str(version_id).isdigit():
-            raise Http404("No such version.")  # not a version id at all: not a 500
+            raise Http404(gettext("No such version."))  # not a version id at all: not a 500
         if request.method == "POST":
             return self.revert(request, object_id, version_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
@@ -198,7 +238,7 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
         """
         current = self.get_object(request, unquote(object_id))
         if current is None:
-            raise Http404("No such record.")
+            raise Http404(gettext("No such record."))
         if not self.has_change_permission(request, current):
             raise PermissionDenied
         version = get_object_or_404(self.model.history.model, id=current.pk, history_id=version_id)
@@ -211,8 +251,10 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             if str(locked.version) != request.POST.get("loaded_version", ""):
                 self.message_user(
                     request,
-                    "Not reverted: someone saved this record after you opened this page. "
-                    "Look at its history again before reverting.",
+                    gettext(
+                        "Not reverted: someone saved this record after you opened this page. "
+                        "Look at its history again before reverting."
+                    ),
                     messages.ERROR,
                 )
                 return HttpResponseRedirect(here)
@@ -222,14 +264,20 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
         for name in ("publication_status", "version", "created_at", "key"):
             if hasattr(current, name):
                 setattr(restored, name, getattr(current, name))
-        when = timezone.localtime(version.history_date).strftime("%d %b %Y %H:%M")
-        reason = f"Reverted to the version of {when}"
+        when = formats.date_format(timezone.localtime(version.history_date), "d M Y H:i")
+        # Kept in the history as the reason for the change: in the editor's language, as the
+        # reasons they type are.
+        reason = gettext("Reverted to the version of %(when)s") % {"when": when}
         if extra := request.POST.get("change_reason", "").strip():
             reason = f"{reason}: {extra}"
         try:
             restored.full_clean()
         except ValidationError as error:
-            self.message_user(request, f"Not reverted: {'; '.join(error.messages)}", messages.ERROR)
+            self.message_user(
+                request,
+                gettext("Not reverted: %(errors)s") % {"errors": "; ".join(error.messages)},
+                messages.ERROR,
+            )
             return HttpResponseRedirect(here)
         restored._history_user = request.user
         restored._change_reason = reason[:100]
@@ -237,7 +285,9 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
         kept = restore_many_to_many(restored, version)
         self.log_change(request, restored, reason)
         note = (
-            f" Not recorded with that version, so kept as they are: {', '.join(kept)}."
+            " "
+            + gettext("Not recorded with that version, so kept as they are: %(fields)s.")
+            % {"fields": ", ".join(kept)}
             if kept
             else ""
         )
@@ -259,7 +309,7 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             new = by_id[request.GET["new"]] if "new" in request.GET else default_new
             old = by_id[request.GET["old"]] if "old" in request.GET else default_old
         except KeyError:
-            raise Http404("No such version of this record.") from None
+            raise Http404(gettext("No such version of this record.")) from None
         changes = []
         if new is not None and old is not None and new != old:
             if old.history_date > new.history_date:
@@ -269,7 +319,7 @@ class HistoryAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": obj,
-            "title": f"Compare versions of {obj}",
+            "title": gettext("Compare versions of %(record)s") % {"record": obj},
             "versions": versions,
             "old": old,
             "new": new,
@@ -320,8 +370,14 @@ class PublishableAdmin(HistoryAdmin):
             return super().get_view_on_site_url(obj)
         opts = obj._meta
         if hasattr(obj, "get_absolute_url"):
-            # The public page itself, drafts in place, under a preview banner.
-            return reverse("public:public-preview", args=[obj.get_absolute_url().lstrip("/")])
+            # The public page itself, drafts in place, under a preview banner, in the admin's
+            # language (/uk/preview/rounds/4/): the page's path is taken without its language
+            # prefix, which the preview's own address already carries.
+            # A record shown on another's page (a track's standing delegation) has an address
+            # with a #fragment, which goes after the preview's path, not inside it.
+            with translation.override(settings.LANGUAGE_CODE):
+                path, hash_, fragment = obj.get_absolute_url().lstrip("/").partition("#")
+            return reverse("public:public-preview", args=[path]) + hash_ + fragment
         return reverse("public:preview", args=[opts.app_label, opts.model_name, obj.pk])
 
     def change_status(self, request, queryset, status, *, only_from=None) -> None:
@@ -337,12 +393,26 @@ class PublishableAdmin(HistoryAdmin):
                 self.message_user(request, str(error), messages.ERROR)
         label = PublicationStatus(status).label.lower()
         if done:
-            self.message_user(request, f"{done} moved to “{label}”.", messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d moved to “%(status)s”.", "%(count)d moved to “%(status)s”.", done
+                )
+                % {"count": done, "status": label},
+                messages.SUCCESS,
+            )
         if skipped:
-            self.message_user(request, f"{skipped} skipped: not a draft.", messages.WARNING)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d skipped: not a draft.", "%(count)d skipped: not a draft.", skipped
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
 
     @admin.action(
-        description="Submit selected for review (with what they need)", permissions=["change"]
+        description=_("Submit selected for review (with what they need)"), permissions=["change"]
     )
     def submit_for_review(self, request, queryset):
         """Each selected record goes into review with its tree (provenance.review): a round
@@ -358,14 +428,24 @@ class PublishableAdmin(HistoryAdmin):
             if changed:
                 self.message_user(
                     request,
-                    f"{obj}: {len(changed)} record(s) submitted for review.",
+                    ngettext(
+                        "%(record)s: %(count)d record submitted for review.",
+                        "%(record)s: %(count)d records submitted for review.",
+                        len(changed),
+                    )
+                    % {"record": obj, "count": len(changed)},
                     messages.SUCCESS,
                 )
             else:
-                self.message_user(request, f"{obj}: nothing was a draft.", messages.WARNING)
+                self.message_user(
+                    request,
+                    gettext("%(record)s: nothing was a draft.") % {"record": obj},
+                    messages.WARNING,
+                )
 
     @admin.action(
-        description="Publish selected (as reviewed, with what they need)", permissions=["publish"]
+        description=_("Publish selected (as reviewed, with what they need)"),
+        permissions=["publish"],
     )
     def publish(self, request, queryset):
         """A confirmation page with each record's tree and its diff against the published
@@ -378,7 +458,7 @@ class PublishableAdmin(HistoryAdmin):
                 {
                     **self.admin_site.each_context(request),
                     "opts": self.model._meta,
-                    "title": "Publish exactly this?",
+                    "title": gettext("Publish exactly this?"),
                     "roots": [publication_plan(root) for root in roots],
                     "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
                 },
@@ -389,7 +469,10 @@ class PublishableAdmin(HistoryAdmin):
                 # Publishing is confirming what the page showed; no page, nothing seen.
                 self.message_user(
                     request,
-                    f"{root}: not published — open the confirmation page and check it first.",
+                    gettext(
+                        "%(record)s: not published — open the confirmation page and check it first."
+                    )
+                    % {"record": root},
                     messages.ERROR,
                 )
                 continue
@@ -403,13 +486,21 @@ class PublishableAdmin(HistoryAdmin):
             self.message_user(
                 request,
                 format_html(
-                    '{}: published {} record(s). <a href="{}">History</a>', root, len(changed), url
+                    '{} <a href="{}">{}</a>',
+                    ngettext(
+                        "%(record)s: published %(count)d record.",
+                        "%(record)s: published %(count)d records.",
+                        len(changed),
+                    )
+                    % {"record": root, "count": len(changed)},
+                    url,
+                    gettext("History"),
                 ),
                 messages.SUCCESS,
             )
         return None
 
-    @admin.action(description="Send back to the editor, with a note", permissions=["publish"])
+    @admin.action(description=_("Send back to the editor, with a note"), permissions=["publish"])
     def send_back(self, request, queryset):
         """A page to write what to change; then each selected record in review, with its tree,
         goes back to draft and the note is shown to its editor."""
@@ -421,14 +512,22 @@ class PublishableAdmin(HistoryAdmin):
                 {
                     **self.admin_site.each_context(request),
                     "opts": self.model._meta,
-                    "title": "Send back with a note",
+                    "title": gettext("Send back with a note"),
                     "objects": list(queryset),
                     "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
                 },
             )
         for obj in queryset:
             changed = review.send_back(obj, user=request.user, note=note)
-            self.message_user(request, f"{obj}: sent back ({len(changed)} record(s) to draft).")
+            self.message_user(
+                request,
+                ngettext(
+                    "%(record)s: sent back (%(count)d record to draft).",
+                    "%(record)s: sent back (%(count)d records to draft).",
+                    len(changed),
+                )
+                % {"record": obj, "count": len(changed)},
+            )
         return None
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -439,7 +538,7 @@ class PublishableAdmin(HistoryAdmin):
             request, object_id, form_url, {**(extra_context or {}), "review_notes": notes}
         )
 
-    @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
+    @admin.action(description=_("Unpublish selected (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self.change_status(request, queryset, PublicationStatus.DRAFT)
 
@@ -506,7 +605,12 @@ class ParentLockedInlineMixin(SafeAutocompleteAdminMixin):
     show_change_link = True
 
     def get_fields(self, request, obj=None):
-        return [*super().get_fields(request, obj), "loaded_state"]
+        fields = super().get_fields(request, obj)
+        if not self.has_change_permission(request, obj):
+            # Read-only rows save nothing, so they carry no state to check a save against (the
+            # admin would show it as a hidden "None").
+            return fields
+        return [*fields, "loaded_state"]
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and not is_locked_for(request.user, obj)
@@ -539,11 +643,14 @@ class NewsroomImportMixin(ImportMixin):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 self.fields["import_file"].help_text = format_html(
-                    '<a href="{}" download>Download a template</a> (one example row). '
-                    "Columns may be separated by commas or semicolons; the labels shown in the "
-                    "admin work as well as the codes; numbers may be written 1 212, 1,212 or "
-                    "1.212.",
+                    '<a href="{}" download>{}</a> {}',
                     template,
+                    gettext("Download a template"),
+                    gettext(
+                        "(one example row). Columns may be separated by commas or semicolons; "
+                        "the labels shown in the admin work as well as the codes; numbers may "
+                        "be written 1 212, 1,212 or 1.212."
+                    ),
                 )
 
         return TemplateLinkedImportForm
@@ -576,12 +683,14 @@ class NewsroomImportMixin(ImportMixin):
         mine = pending.get(self.pending_key(), [])
         if name not in mine:
             if self.is_someone_elses_dry_run(name):
-                message = (
+                message = gettext(
                     "This dry run was made by another user; upload the file yourself to check "
                     "and import it."
                 )
             else:
-                message = "This import was already done or has expired; upload the file again."
+                message = gettext(
+                    "This import was already done or has expired; upload the file again."
+                )
             messages.error(request, message)
             return HttpResponseRedirect(request.path.replace("process_import/", "import/"))
         mine.remove(name)  # one confirmation per dry run, even if this one fails
@@ -590,7 +699,8 @@ class NewsroomImportMixin(ImportMixin):
             return super().process_import(request, **kwargs)
         except (FileNotFoundError, TypeError):  # removed by the system's temp cleaner
             messages.error(
-                request, "This import was already done or has expired; upload the file again."
+                request,
+                gettext("This import was already done or has expired; upload the file again."),
             )
             return HttpResponseRedirect(request.path.replace("process_import/", "import/"))
 

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from provenance.admin.translations import LANGUAGE_NAMES
 from provenance.guard import has_status, is_content, locked_reason, may_publish, owner_path
@@ -23,9 +24,9 @@ from provenance.translated import (
 # The desk names at most this many records per language and state; the heading counts them all.
 TRANSLATIONS_LISTED = 50
 STATES = {
-    MISSING: "Missing",
-    OUTDATED: "Outdated: the English changed since",
-    UNREVIEWED: "Not yet reviewed by a person",
+    MISSING: _("Missing"),
+    OUTDATED: _("Outdated: the English changed since"),
+    UNREVIEWED: _("Not yet reviewed by a person"),
 }
 
 
@@ -174,7 +175,7 @@ class ReviewDeskAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Review desk",
+            "title": _("Review desk"),
             **desk(request.user),
         }
         return TemplateResponse(request, "admin/provenance/review_desk.html", context)

@@ -6,10 +6,12 @@ from django import forms
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from provenance import guard
 
-REASON_HELP = "Optional. Kept in the record's history, e.g. 'Corrected the date per S41'."
+REASON_HELP = _("Optional. Kept in the record's history, e.g. 'Corrected the date per S41'.")
 
 
 class GuardedForm(forms.ModelForm):
@@ -27,7 +29,7 @@ class ReasonForm(GuardedForm):
     """Adds a "reason for change" that the admin hands to simple-history as the change reason."""
 
     change_reason = forms.CharField(
-        label="Reason for change", required=False, max_length=100, help_text=REASON_HELP
+        label=_("Reason for change"), required=False, max_length=100, help_text=REASON_HELP
     )
 
 
@@ -40,7 +42,10 @@ class VersionedForm(ReasonForm):
     it. Publishable.save() then adds one to the version.
     """
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Hidden, but labelled: the admin still writes a hidden field's label into the page.
+    loaded_version = forms.IntegerField(
+        label=_("loaded version"), widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +66,9 @@ class VersionedForm(ReasonForm):
             return cleaned
         row = self.current_row(lock=True)
         if row is None:
-            raise forms.ValidationError("This record was deleted while you were editing it.")
+            raise forms.ValidationError(
+                gettext("This record was deleted while you were editing it.")
+            )
         current_version, self.current_status = row
         if cleaned.get("loaded_version") != current_version:
             opts = self.instance._meta
@@ -73,19 +80,30 @@ class VersionedForm(ReasonForm):
             )
             raise forms.ValidationError(
                 format_html(
-                    "Not saved: someone else saved this {} after you opened it (you had version "
-                    "{}, it is now at version {}). Your changes would have overwritten theirs. "
-                    '<a href="{}">Open the newer version</a> (and <a href="{}">see what '
-                    "changed</a>), then make your change again.",
-                    opts.verbose_name,
-                    cleaned.get("loaded_version"),
-                    current_version,
-                    url,
-                    history,
+                    gettext(
+                        "Not saved: someone else saved this {kind} after you opened it (you had "
+                        "version {yours}, it is now at version {theirs}). Your changes would have "
+                        'overwritten theirs. <a href="{newer}">Open the newer version</a> (and '
+                        '<a href="{history}">see what changed</a>), then make your change again.'
+                    ),
+                    kind=opts.verbose_name,
+                    yours=cleaned.get("loaded_version"),
+                    theirs=current_version,
+                    newer=url,
+                    history=history,
                 ),
                 code="stale_version",
             )
         return cleaned
+
+
+def form_value_shown(field, value) -> str:
+    """A form value as the form shows it: a choice by its label ("Rustem Umerov", not "12"),
+    several joined by commas; any other value as it is."""
+    choices = {str(key): str(text) for key, text in getattr(field, "choices", ())}
+    if isinstance(value, list | tuple):
+        return ", ".join(choices.get(str(item), str(item)) for item in value)
+    return choices.get(str(value), str(value))
 
 
 def row_state(instance) -> str:
@@ -108,7 +126,9 @@ class LockedInlineForm(GuardedForm):
     row as loaded, and a save over a row someone changed since is refused, showing their values
     next to the editor's, whose input stays in the form."""
 
-    loaded_state = forms.CharField(widget=forms.HiddenInput, required=False)
+    loaded_state = forms.CharField(
+        label=_("loaded state"), widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,7 +144,7 @@ class LockedInlineForm(GuardedForm):
         stored = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
         if stored is None:
             raise forms.ValidationError(
-                "Not saved: someone deleted this row after you opened the page."
+                gettext("Not saved: someone deleted this row after you opened the page.")
             )
         differences = []
         for name, field in self.fields.items():
@@ -138,11 +158,22 @@ class LockedInlineForm(GuardedForm):
             yours = field.prepare_value(cleaned[name])
             if str(theirs) != str(yours):
                 label = field.label or name
-                differences.append(f"{label}: theirs “{theirs}”, yours “{yours}”")
+                differences.append(
+                    gettext("%(field)s: theirs “%(theirs)s”, yours “%(yours)s”")
+                    % {
+                        "field": label,
+                        "theirs": form_value_shown(field, theirs),
+                        "yours": form_value_shown(field, yours),
+                    }
+                )
         raise forms.ValidationError(
-            "Not saved: someone else changed this row after you opened the page. "
+            gettext("Not saved: someone else changed this row after you opened the page.")
+            + " "
             + ("; ".join(differences) + ". " if differences else "")
-            + "Your input is kept below; reload the page to see their version, then redo your change.",
+            + gettext(
+                "Your input is kept below; reload the page to see their version, then redo "
+                "your change."
+            ),
             code="stale_row",
         )
 

@@ -4,7 +4,8 @@ and actions that record a person's review of a translation."""
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from provenance.translated import (
     MISSING,
@@ -17,13 +18,36 @@ from provenance.translated import (
 )
 from provenance.workflow import WorkflowError, can_publish
 
-LANGUAGE_NAMES = {"uk": "Ukrainian", "ru": "Russian"}
-STATE_WORDS = {
-    MISSING: "missing (some text is shown in English)",
-    OUTDATED: "outdated (the English changed since it was made or reviewed)",
-    UNREVIEWED: "not yet reviewed by a person",
-    REVIEWED: "reviewed",
+# A translation's language, as the desk's headings and the state column name it.
+LANGUAGE_NAMES = {
+    "uk": pgettext_lazy("translation into", "Ukrainian"),
+    "ru": pgettext_lazy("translation into", "Russian"),
 }
+STATE_WORDS = {
+    MISSING: _("missing (some text is shown in English)"),
+    OUTDATED: _("outdated (the English changed since it was made or reviewed)"),
+    UNREVIEWED: _("not yet reviewed by a person"),
+    REVIEWED: _("reviewed"),
+}
+# Whole sentences per language, as "a Ukrainian translation" declines differently in each.
+REVIEWED_MESSAGES = {
+    "uk": ngettext_lazy(
+        "%(count)d Ukrainian translation marked reviewed.",
+        "%(count)d Ukrainian translations marked reviewed.",
+        "count",
+    ),
+    "ru": ngettext_lazy(
+        "%(count)d Russian translation marked reviewed.",
+        "%(count)d Russian translations marked reviewed.",
+        "count",
+    ),
+}
+SKIPPED_NO_TRANSLATION = {"uk": _("no Ukrainian translation"), "ru": _("no Russian translation")}
+SKIPPED_MISSING = {
+    "uk": _("some text not translated into Ukrainian yet"),
+    "ru": _("some text not translated into Russian yet"),
+}
+SKIPPED_REVIEWED = _("already reviewed")
 
 
 class TranslatedAdmin:
@@ -75,14 +99,18 @@ class TranslatedAdmin:
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "translations"]
 
-    @admin.display(description="Translations")
+    @admin.display(description=_("Translations"))
     def translations(self, obj) -> str:
         """Each translation's state in words ("Ukrainian: not yet reviewed · Russian:
         outdated…"), from `translation_status`, which the editor never types."""
         if obj is None or obj.pk is None:
             return "—"
         return " · ".join(
-            f"{LANGUAGE_NAMES[language]}: {STATE_WORDS[obj.translation_state(language)]}"
+            gettext("%(language)s: %(state)s")
+            % {
+                "language": LANGUAGE_NAMES[language],
+                "state": STATE_WORDS[obj.translation_state(language)],
+            }
             for language in TRANSLATION_LANGUAGES
         )
 
@@ -103,11 +131,11 @@ class TranslatedAdmin:
         for obj in queryset:
             state = obj.translation_state(language)
             if not any(obj.translation_texts(language)):
-                reason = "no {name} translation"
+                reason = SKIPPED_NO_TRANSLATION[language]
             elif state == MISSING:
-                reason = "some text not translated into {name} yet"
+                reason = SKIPPED_MISSING[language]
             elif state == REVIEWED:
-                reason = "already reviewed"
+                reason = SKIPPED_REVIEWED
             else:
                 reason = None
             if reason:
@@ -121,26 +149,20 @@ class TranslatedAdmin:
                 self.message_user(request, f"{obj}: {error}", messages.ERROR)
                 continue
             done += 1
-        name = LANGUAGE_NAMES[language]
         if done:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d %(name)s translation marked reviewed.",
-                    "%(count)d %(name)s translations marked reviewed.",
-                    done,
-                )
-                % {"count": done, "name": name},
-            )
+            self.message_user(request, REVIEWED_MESSAGES[language] % {"count": done})
         for reason, count in skipped.items():
             self.message_user(
-                request, f"{count} skipped: {reason.format(name=name)}.", messages.WARNING
+                request,
+                ngettext("%(count)d skipped: %(reason)s.", "%(count)d skipped: %(reason)s.", count)
+                % {"count": count, "reason": reason},
+                messages.WARNING,
             )
 
-    @admin.action(description="Mark the Ukrainian translation reviewed")
+    @admin.action(description=_("Mark the Ukrainian translation reviewed"))
     def mark_uk_reviewed(self, request, queryset):
         self.mark_reviewed(request, queryset, "uk")
 
-    @admin.action(description="Mark the Russian translation reviewed")
+    @admin.action(description=_("Mark the Russian translation reviewed"))
     def mark_ru_reviewed(self, request, queryset):
         self.mark_reviewed(request, queryset, "ru")

@@ -9,15 +9,33 @@ staff: the admin sends them back to the login page. Enrolment: `manage.py enrol_
 
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-LOGIN_TEMPLATE = "otp/admin111/login.html"
+# django-otp's login page with our words, in the editor's language (django-otp has no Ukrainian
+# or Russian), and the admin's language menu.
+LOGIN_TEMPLATE = "admin/two_factor_login.html"
 
 
 class TwoFactorLoginForm(OTPAdminAuthenticationForm):
     """The admin's login form: the password, then (when required) the code."""
+
+    otp_error_messages = {
+        **OTPAdminAuthenticationForm.otp_error_messages,
+        "token_required": _("Enter the code from your authenticator app, or a recovery code."),
+        "invalid_token": _("That code is not right. Check it and try again."),
+        "verification_not_allowed": _("Checking codes is paused for now; try again soon."),
+        "n_failed_attempts": ngettext_lazy(
+            "Codes are not checked for a while after %(failure_count)d wrong code; try again soon.",
+            "Codes are not checked for a while after %(failure_count)d wrong codes; try again "
+            "soon.",
+            "failure_count",
+        ),
+        "device_required": _("Choose a device."),
+    }
 
     def clean(self):
         if settings.TWO_FACTOR_REQUIRED:
