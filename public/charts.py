@@ -262,6 +262,8 @@ def timeline_chart(entries, lanes) -> dict | None:
                     "kind": kind.name,
                     "title": entry.title,
                     "label": _short(entry.title),
+                    # The title is English for want of a translation (a page in uk or ru).
+                    "english": entry.title_falls_back,
                     "date": entry.date,
                     "precision": entry.precision,
                     # Said three times by the dot (label, tooltip, caption): formatted once.

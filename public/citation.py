@@ -11,10 +11,11 @@ import html
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from provenance.models import ContentVersion
 from public.as_of import AS_OF_ROUTES, ISTANBUL
+from record.languages import named_in_english
 
 # The publisher, in the page's language as its <title> names it (the same catalogue entry).
 SITE_NAME = gettext_lazy("Istanbul Talks Tracker")
@@ -91,10 +92,19 @@ def cited_url(request, dated: bool) -> str:
     return request.build_absolute_uri(f"{request.path}{query}")
 
 
+def title_in_english(request, context) -> bool:
+    """Whether the page's title is its main object's name or title shown in English on a
+    Ukrainian or Russian page, for want of a translation (the first of `translated_fields` is
+    the one a page is named by)."""
+    obj = context.get(MAIN_OBJECT.get(request.resolver_match.url_name, ""))
+    return named_in_english(obj, get_language())
+
+
 def build(request, context, raw_title: str) -> dict:
     """The citation of the page being rendered: {"title", "publisher", "url", "version",
     "accessed", "text" (the whole entry), "this_version" (a link that keeps showing this
-    version), "dated" (whether that link is to a dated version)}.
+    version), "dated" (whether that link is to a dated version), "title_in_english" (see
+    `title_in_english`)}.
 
     On round, person, issue and exchange pages "this version" is the page `?as_of=` the day it
     is read: the record as it stood at the end of that day, Istanbul time. Other pages keep no
@@ -131,4 +141,5 @@ def build(request, context, raw_title: str) -> dict:
         "text": text,
         "this_version": this_version,
         "dated": dated,
+        "title_in_english": title_in_english(request, context),
     }

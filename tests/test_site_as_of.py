@@ -228,3 +228,26 @@ def test_an_istanbul_round_in_track_form_redirects_with_its_date(client):
     response = client.get(f"/tracks/istanbul/rounds/1/?as_of={day(0)}")
     assert response.status_code == 301
     assert response["Location"] == f"/rounds/1/?as_of={day(0)}"
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_a_dated_page_shows_the_translations_of_that_day_and_marks_english(client, language):
+    """In Ukrainian or Russian, a dated page reads each version's translation as the current
+    page reads the row's; a text that had none that day is shown in English, marked lang="en",
+    even when it has one now."""
+    round_ = RoundFactory(number=1, title="Title in May", summary="Summary in May")
+    setattr(round_, f"summary_{language}", "Підсумок у травні")
+    round_.save()
+    backdate_history(10)
+    setattr(round_, f"title_{language}", "Назва в червні")
+    round_.save()
+
+    earlier = page(client, f"/{language}/rounds/1/?as_of={day(5)}")
+    assert '<span lang="en">Title in May</span></h1>' in earlier
+    assert "Назва в червні" not in earlier
+    assert '<div class="summary"><p>Підсумок у травні</p>' in earlier
+    assert "Summary in May" not in earlier
+
+    today = page(client, f"/{language}/rounds/1/?as_of={day(0)}")
+    assert "Назва в червні</h1>" in today
+    assert "Title in May" not in today.split("<main")[1]

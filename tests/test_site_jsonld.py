@@ -33,7 +33,10 @@ def test_person_page_is_a_schema_org_person_with_aliases_and_post(client):
     build_record(1)
     data = json_ld(client, "/people/rustem-umerov/")
     assert data["@type"] == "Person"
-    assert data["alternateName"] == ["Рустем Умєров", "Umierov", "Umyerov"]
+    # Names whose language the record does not know say so (BCP 47 "und").
+    assert data["alternateName"] == [
+        {"@value": name, "@language": "und"} for name in ["Рустем Умєров", "Umierov", "Umyerov"]
+    ]
     assert data["jobTitle"] == "Minister of Defence"
 
 
@@ -51,3 +54,39 @@ def test_json_ld_cannot_close_its_script_element(client):
     data = json.loads(BLOCK.findall(body)[0])
     assert data["name"] == "</script><script>alert(1)</script>"
     assert "<script>alert(1)" not in body
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
+def test_every_block_says_its_language_and_no_english_text_is_claimed_for_another(client, language):
+    """The block's strings are in the page's language (`@language`); a text shown in English
+    for want of a translation, or of a kind not translated, says "en" (public.linked_data)."""
+    from actors.models import Person
+    from talks.models import Round
+
+    made = build_record(1)
+    round_ = made["rounds"][0]
+    Round.objects.filter(pk=round_.pk).update(title_uk="Перший раунд", title_ru=None)
+    Person.objects.filter(slug="rustem-umerov").update(name_uk=None, name_ru="Рустем Умеров")
+    prefix = "" if language == "en" else f"/{language}"
+    event = json_ld(client, prefix + round_.get_absolute_url())
+    person = json_ld(client, f"{prefix}/people/rustem-umerov/")
+    for data in (event, person):
+        assert data["@context"] == ["https://schema.org", {"@language": language}]
+    title = {"en": None, "uk": "Перший раунд", "ru": None}[language]
+    if language == "en":
+        assert event["name"] == str(round_)
+        assert person["name"] == "Rustem Umerov"
+    elif title:
+        assert title in event["name"]
+    else:
+        assert event["name"] == {"@value": f"Round 1: {round_.title_en}", "@language": "en"}
+    if language == "uk":
+        assert person["name"] == {"@value": "Rustem Umerov", "@language": "en"}
+    if language == "ru":
+        assert person["name"] == "Рустем Умеров"
+    # The venue and city have no translations (yet): English, said to be, off English pages.
+    locality = event["location"]["address"]["addressLocality"]
+    if language == "en":
+        assert locality == "Istanbul"
+    else:
+        assert locality in ({"@value": "Istanbul", "@language": "en"}, "Стамбул")

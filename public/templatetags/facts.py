@@ -13,6 +13,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from provenance.models import DatePrecision, Side
 from provenance.text import clean_value
+from provenance.translated import ORIGINAL_LANGUAGE, TRANSLATION_LANGUAGES
 
 register = template.Library()
 
@@ -131,22 +132,30 @@ _ACT_AS_PHRASE = re.compile(r"^\w+ed\s+by\b", re.IGNORECASE)
 
 
 @register.filter
-def appointed_by(act: str, day: datetime.date | None = None) -> str:
-    """How a delegation was appointed, as a sentence without its full stop: "Appointed by Decree …
-    No. 306/2025 (14 May 2025)". An act the record words as its own phrase ("Named by the Kremlin
-    on 14 May 2025") is shown as it is, not as "Appointed by Named by…", and the day is not
-    repeated where the act already gives it. "" without an act."""
-    act = (act or "").strip().rstrip(".")
+def appointed_by(delegation) -> str:
+    """How `delegation` was appointed, as a sentence without its full stop: "Appointed by Decree
+    … No. 306/2025 (14 May 2025)", in the page's language. An act the record words as its own
+    phrase ("Named by the Kremlin on 14 May 2025") is shown as it is, not as "Appointed by Named
+    by…", and the day is not repeated where the act already gives it. An act shown in English on
+    a Ukrainian or Russian page is marked lang="en". "" without an act."""
+    act = (delegation.appointing_act or "").strip().rstrip(".")
     if not act:
         return ""
-    if _ACT_AS_PHRASE.match(act):
-        text = act[0].upper() + act[1:]
+    # Whether the act is a phrase is the English's to say: its translation is worded alike.
+    english = delegation.english("appointing_act")
+    language = translation.get_language()
+    falls_back = (
+        language in TRANSLATION_LANGUAGES
+        and delegation.text_language("appointing_act", language) == ORIGINAL_LANGUAGE
+    )
+    if _ACT_AS_PHRASE.match(english):
+        before, after, act = "", "", act[0].upper() + act[1:]
     else:
-        text = gettext("Appointed by %(act)s") % {"act": act}
-    when = partial_date(day)
-    if when and when not in act:
-        text += f" ({when})"
-    return text
+        before, _, after = gettext("Appointed by %(act)s").partition("%(act)s")
+    marked = format_html('<span lang="{}">{}</span>', ORIGINAL_LANGUAGE, act) if falls_back else act
+    when = partial_date(delegation.appointed_on)
+    day = f" ({when})" if when and when not in act else ""
+    return format_html("{}{}{}{}", before, marked, after, day)
 
 
 # What editors write in a "what moved" field when nothing did; a reader should not see "None".

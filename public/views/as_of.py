@@ -13,10 +13,12 @@ page costs a fixed number of queries, however long the history.
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext, pgettext_lazy
 
 from actors.models import Membership, Organization, Person
 from positions.models import Commitment, Exchange, ExchangeCount, Issue, Position
+from provenance.translated import TranslatedVersion
 from public.as_of import (
     ISTANBUL,
     AsOfError,
@@ -86,6 +88,12 @@ def _answer(request, model, kind: str, build):
         )
     shown = [row for row in page.pop("shown") if row is not None]
     changed = max(row.history_date for row in shown)
+    # Each version's texts in the page's language, as its row's on the current page (the
+    # templates mark an English fallback with lang_of and marked, as the current pages do).
+    language = translation.get_language()
+    for row in shown:
+        if isinstance(row, TranslatedVersion):
+            row.read_in(language)
     page.update(
         {
             "as_of": day,

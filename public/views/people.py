@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from actors.models import Membership, Organization, Person
+from public import linked_data
 
 
 def person_list(request):
@@ -59,17 +60,20 @@ def person_detail(request, slug: str):
 def person_json_ld(request, person, memberships) -> dict:
     current = [m for m in memberships if not m.has_ended]
     data = {
-        "@context": "https://schema.org",
+        "@context": linked_data.context(),
         "@type": "Person",
-        "name": person.name,
+        "name": linked_data.record_text(person, "name"),
         "url": request.build_absolute_uri(person.get_absolute_url()),
-        "alternateName": [n for n in [person.native_name, *person.alias_list] if n],
+        "alternateName": linked_data.names([person.native_name, *person.alias_list]),
     }
     if person.wikidata_id:
         data["sameAs"] = f"https://www.wikidata.org/wiki/{person.wikidata_id}"
     if current:
-        data["jobTitle"] = current[-1].post
-        data["memberOf"] = [{"@type": "Organization", "name": m.organization.name} for m in current]
+        data["jobTitle"] = linked_data.record_text(current[-1], "post")
+        data["memberOf"] = [
+            {"@type": "Organization", "name": linked_data.record_text(m.organization, "name")}
+            for m in current
+        ]
     return data
 
 
@@ -91,20 +95,26 @@ def organization_detail(request, pk: int):
         .order_by("-start_on")
     )
     data = {
-        "@context": "https://schema.org",
+        "@context": linked_data.context(),
         "@type": "Organization",
-        "name": organization.name,
+        "name": linked_data.record_text(organization, "name"),
         "url": request.build_absolute_uri(organization.get_absolute_url()),
         "alternateName": [
-            n
-            for n in [organization.short_name, organization.native_name, *organization.alias_list]
-            if n
+            *(
+                [linked_data.record_text(organization, "short_name")]
+                if organization.short_name
+                else []
+            ),
+            *linked_data.names([organization.native_name, *organization.alias_list]),
         ],
     }
     if organization.wikidata_id:
         data["sameAs"] = f"https://www.wikidata.org/wiki/{organization.wikidata_id}"
     if ancestors:
-        data["parentOrganization"] = {"@type": "Organization", "name": ancestors[-1].name}
+        data["parentOrganization"] = {
+            "@type": "Organization",
+            "name": linked_data.record_text(ancestors[-1], "name"),
+        }
     return render(
         request,
         "public/organization_detail.html",

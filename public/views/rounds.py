@@ -6,14 +6,18 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organization
 from positions.models import Commitment, Document, Position
 from provenance.markup import lists_start_blocks
 from provenance.models import Confidence, Side
+from provenance.translated import ORIGINAL_LANGUAGE
+from public import linked_data
 from public.notes import SourceNotes
 from record import tallies as progress
+from record.languages import text_language
 from talks.models import (
     DEFAULT_TRACK,
     MEMBER_ROLES,
@@ -209,20 +213,30 @@ EVENT_STATUS = {
 
 
 def round_json_ld(request, round_, delegations) -> dict:
-    """schema.org Event for a round (research/ecosystem.md §1.7)."""
+    """schema.org Event for a round (research/ecosystem.md §1.7), its texts' languages said as
+    public.linked_data says them."""
+    name, page = str(round_), translation.get_language()
+    if text_language(round_, "title", page) not in (page, None):
+        # "Раунд 2: Second round…" is in no one language: the whole name in English.
+        with translation.override(ORIGINAL_LANGUAGE):
+            name = str(round_)
+        name = linked_data.in_language(name, ORIGINAL_LANGUAGE)
     data = {
-        "@context": "https://schema.org",
+        "@context": linked_data.context(),
         "@type": "Event",
-        "name": str(round_),
+        "name": name,
         "url": request.build_absolute_uri(round_.get_absolute_url()),
         "startDate": round_.held_on.isoformat(),
         "eventStatus": EVENT_STATUS.get(round_.status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "organizer": [{"@type": "Organization", "name": o.name} for o in round_.hosts.all()],
+        "organizer": [
+            {"@type": "Organization", "name": linked_data.record_text(o, "name")}
+            for o in round_.hosts.all()
+        ],
         "attendee": [
             {
                 "@type": "Organization",
-                "name": d.organization.name
+                "name": linked_data.record_text(d.organization, "name")
                 if d.organization and d.organization.is_published
                 else d.get_side_display(),
             }
@@ -239,10 +253,10 @@ def round_json_ld(request, round_, delegations) -> dict:
     if round_.venue:
         data["location"] = {
             "@type": "Place",
-            "name": round_.venue.name,
+            "name": linked_data.record_text(round_.venue, "name"),
             "address": {
                 "@type": "PostalAddress",
-                "addressLocality": round_.venue.city.name,
+                "addressLocality": linked_data.record_text(round_.venue.city, "name"),
                 "addressCountry": round_.venue.country_code,
             },
         }

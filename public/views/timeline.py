@@ -17,6 +17,7 @@ from positions.models import Issue
 from provenance.models import DatePrecision, Side
 from public import charts
 from public.templatetags.facts import partial_date
+from public.templatetags.translated import lang_of
 from record.kinds import TIMELINE, Kind
 from record.timeline import Listing, attach_sources, by_month, entries, listing
 from talks.models import Track
@@ -27,6 +28,18 @@ TIMELINE_PAGE_SIZE = 25
 # link asks for newest first.
 OLDEST, NEWEST = "oldest", "newest"
 MONTH_FORMAT = re.compile(r"(\d{4})-(\d{2})")
+
+
+class NamedRowSelect(forms.Select):
+    """A choice of record rows (tracks, issues) by name: on a Ukrainian or Russian page, the
+    option of a row whose name has no translation yet says lang="en" (`lang_of`)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        row = getattr(value, "instance", None)  # None for the "All tracks" option
+        if row is not None and lang_of(row, "name"):
+            option["attrs"]["lang"] = "en"
+        return option
 
 
 class TimelineFilterForm(forms.Form):
@@ -44,6 +57,7 @@ class TimelineFilterForm(forms.Form):
         required=False,
         empty_label=_("All tracks"),
         label=_("Track"),
+        widget=NamedRowSelect,
     )
     side = forms.ChoiceField(
         choices=[("", _("Both sides")), *Side.choices],
@@ -57,6 +71,7 @@ class TimelineFilterForm(forms.Form):
         required=False,
         empty_label=_("All issues"),
         label=_("Issue"),
+        widget=NamedRowSelect,
     )
     date_from = forms.DateField(
         required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
@@ -245,6 +260,8 @@ class MonthDot:
     weight: int  # how many entries it stands for
     url: str  # the page of the list holding the month's first entry
     precision: str = DatePrecision.MONTH
+    # Its title is the interface's words, in the page's language: never an English fallback.
+    title_falls_back = False
 
     @property
     def title(self) -> str:

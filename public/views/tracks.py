@@ -17,7 +17,7 @@ from talks.models import (
 
 
 def _parties_and_mediators():
-    published = Organization.objects.published().order_by("name")
+    published = Organization.objects.published().order_by("name_en")
     return (
         Prefetch("parties", queryset=published),
         Prefetch("mediators", queryset=published),
