@@ -9,9 +9,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.defaults import bad_request
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from api.language import requested_language
 
 
 def api_not_found(request, *args, **kwargs):
@@ -33,14 +38,15 @@ def api_not_found(request, *args, **kwargs):
                 # Re-encoded from the decoded parameters, like the pages' links (api/pagination).
                 location += f"?{request.GET.urlencode()}"
             return HttpResponsePermanentRedirect(location)
-    return JsonResponse({"detail": "No such endpoint. See /api/docs/."}, status=404)
+    with translation.override(requested_language(request)):
+        return JsonResponse({"detail": gettext("No such endpoint. See /api/docs/.")}, status=404)
 
 
 # What Django refuses before any view runs, said in the API's words.
 REFUSALS = (
-    (TooManyFieldsSent, "Too many query parameters (at most 1,000)."),
-    (RequestDataTooBig, "The request is too large."),
-    (DisallowedHost, "This host name is not served here."),
+    (TooManyFieldsSent, _("Too many query parameters (at most 1,000).")),
+    (RequestDataTooBig, _("The request is too large.")),
+    (DisallowedHost, _("This host name is not served here.")),
 )
 
 
@@ -48,8 +54,12 @@ def bad_request_view(request, exception=None):
     """handler400: under /api/ a JSON error (Django's is an HTML page), elsewhere Django's."""
     if not request.path.startswith("/api/"):
         return bad_request(request, exception)
-    detail = next((text for kind, text in REFUSALS if isinstance(exception, kind)), "Bad request.")
-    return JsonResponse({"detail": detail}, status=400)
+    with translation.override(requested_language(request)):
+        detail = next(
+            (str(text) for kind, text in REFUSALS if isinstance(exception, kind)),
+            gettext("Bad request."),
+        )
+        return JsonResponse({"detail": detail}, status=400)
 
 
 def api_exception_handler(exc, context):
@@ -65,7 +75,7 @@ def api_exception_handler(exc, context):
     elif isinstance(exc, DataError | ValueError | OverflowError):
         # e.g. a value the database cannot represent; the request is at fault, not the server.
         exc = exceptions.ValidationError(
-            {"detail": "A parameter value is out of range or invalid."}
+            {"detail": gettext("A parameter value is out of range or invalid.")}
         )
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, exceptions.Throttled):

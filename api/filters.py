@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
 from django_filters.fields import BaseCSVField
@@ -26,6 +27,7 @@ from api.language import LANGUAGE_PARAM, check_language
 from api.sync import shown_by
 from provenance.models import search_variants
 from provenance.text import fold
+from provenance.translated import english_lookup
 from talks.models import DEFAULT_TRACK
 
 # Parameters every list understands besides its FilterSet's; anything else is a 400.
@@ -110,12 +112,13 @@ class StrictBooleanField(forms.Field):
             return False
         if self.allow_unknown and word in UNKNOWN_WORDS:
             return UNKNOWN
-        accepted = "true, false or unknown" if self.allow_unknown else "true or false"
         # The value goes in params: django-filter formats the message with them, and a "%" in
         # the value itself would otherwise break that formatting (a 500).
-        raise forms.ValidationError(
-            f"'%(value)s' is not a yes/no value: use {accepted}.", params={"value": value}
-        )
+        if self.allow_unknown:
+            message = gettext("'%(value)s' is not a yes/no value: use true, false or unknown.")
+        else:
+            message = gettext("'%(value)s' is not a yes/no value: use true or false.")
+        raise forms.ValidationError(message, params={"value": value})
 
 
 class ListedChoiceField(forms.ChoiceField):
@@ -126,8 +129,21 @@ class ListedChoiceField(forms.ChoiceField):
             kwargs.pop(key, None)
         super().__init__(*args, **kwargs)
         valid = ", ".join(str(key) for key, _ in self.choices if key not in EMPTY_VALUES)
-        valid = valid.replace("%", "%%")
-        self.error_messages["invalid_choice"] = f"'%(value)s' is not one of: {valid}."
+        self.valid_choices = valid
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except forms.ValidationError as error:
+            if error.code != "invalid_choice":
+                raise
+            # Worded when raised, in the request's language: the field itself may have been
+            # built once for every request (django-filter copies its filters' fields).
+            raise forms.ValidationError(
+                gettext("'%(value)s' is not one of: %(valid)s."),
+                code="invalid_choice",
+                params={"value": value, "valid": self.valid_choices},
+            ) from None
 
 
 class StrictCSVWidget(BaseCSVWidget, forms.TextInput):
@@ -153,7 +169,7 @@ class StrictCSVField(BaseCSVField):
     def clean(self, value):
         if value and any(not str(item).strip() for item in value):
             raise forms.ValidationError(
-                "An empty value in the list: separate values with single commas, e.g. a,b."
+                gettext("An empty value in the list: separate values with single commas, e.g. a,b.")
             )
         return super().clean(value)
 
@@ -184,11 +200,14 @@ class NamesARow:
         listed = ", ".join(str(name) for name in known[:LISTED_VALUES])
         if len(known) > LISTED_VALUES:
             listed += ", …"
-        name = self.model._meta.verbose_name
-        listed = listed.replace("%", "%%")
         raise forms.ValidationError(
-            f"No {name} has the {self.attribute} '%(value)s'. Known: {listed}.",
-            params={"value": value},
+            gettext("No %(kind)s has the %(attribute)s '%(value)s'. Known: %(known)s."),
+            params={
+                "kind": self.model._meta.verbose_name,
+                "attribute": self.attribute,
+                "value": value,
+                "known": listed,
+            },
         )
 
 
@@ -329,7 +348,9 @@ def in_utc(value: datetime.datetime) -> datetime.datetime:
     try:
         return value.astimezone(datetime.UTC)
     except OverflowError:
-        raise exceptions.ValidationError({"detail": "That time is out of range."}) from None
+        raise exceptions.ValidationError(
+            {"detail": gettext("That time is out of range.")}
+        ) from None
 
 
 def folded_search(queryset, value: str, *fields: str):
@@ -495,7 +516,8 @@ class StrictParamsMixin:
         if unknown:
             raise exceptions.ValidationError(
                 {
-                    "detail": f"Unknown query parameter(s): {', '.join(unknown)}.",
+                    "detail": gettext("Unknown query parameter(s): %(names)s.")
+                    % {"names": ", ".join(unknown)},
                     "accepted": sorted(accepted),
                 }
             )
@@ -503,25 +525,32 @@ class StrictParamsMixin:
         lists = self.list_valued_params()
         for key, values in request.query_params.lists():
             if any("\x00" in value for value in values):
-                raise exceptions.ValidationError({key: ["Null characters are not allowed."]})
+                raise exceptions.ValidationError(
+                    {key: [gettext("Null characters are not allowed.")]}
+                )
             if "" in values and key not in self.params_taking_an_empty_value():
                 raise exceptions.ValidationError(
-                    {key: ["An empty value: give one, or leave the parameter out."]}
+                    {key: [gettext("An empty value: give one, or leave the parameter out.")]}
                 )
             if key not in lists and len(set(values)) > 1:
                 # Keeping the last value would answer a question the reader did not ask.
                 raise exceptions.ValidationError(
                     {
                         key: [
-                            f"Given more than once with different values ({', '.join(values)}); "
-                            "it takes one value. Lists go in a filter ending in __in."
+                            gettext(
+                                "Given more than once with different values (%(values)s); it "
+                                "takes one value. Lists go in a filter ending in __in."
+                            )
+                            % {"values": ", ".join(values)}
                         ]
                     }
                 )
         check_language(request.query_params)
         includes = requested_includes(request)
         if includes - {"sources"}:
-            raise exceptions.ValidationError({"include": ["The only value accepted is 'sources'."]})
+            raise exceptions.ValidationError(
+                {"include": [gettext("The only value accepted is 'sources'.")]}
+            )
 
 
 def check_query_encoding(request) -> None:
@@ -533,7 +562,11 @@ def check_query_encoding(request) -> None:
         unquote_to_bytes(raw.encode("latin-1").replace(b"+", b" ")).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         raise exceptions.ValidationError(
-            {"detail": "The query string is not valid UTF-8: percent-encode its text as UTF-8."}
+            {
+                "detail": gettext(
+                    "The query string is not valid UTF-8: percent-encode its text as UTF-8."
+                )
+            }
         ) from None
 
 
@@ -552,6 +585,17 @@ class PublicFilterBackend(filters.DjangoFilterBackend):
         return super().filter_queryset(request, queryset, view)
 
 
+def in_english(ordering: list[str], model) -> list[str]:
+    """`ordering` with each translated field named by its English column ("-name" ->
+    "-name_en", "person__name" -> "person__name_en"): the rows come in one order whatever the
+    language asked for, so a client paging in Ukrainian sees the pages an English one does, and
+    a row without a translation is not sorted apart (modeltranslation would order by `name_uk`)."""
+    return [
+        ("-" if key.startswith("-") else "") + english_lookup(model, key.removeprefix("-"))
+        for key in ordering
+    ]
+
+
 class SafeOrderingFilter(OrderingFilter):
     """`ordering=` with an explicit list; a field not on the list is a 400, not ignored."""
 
@@ -564,7 +608,7 @@ class SafeOrderingFilter(OrderingFilter):
             # One leading "-" means descending; "--number" is no field (and no longer a 500);
             # an empty item ("a,,b") is refused like every other list's.
             bad = [
-                field or "an empty item"
+                field or gettext("an empty item")
                 for field in fields
                 if field.removeprefix("-") not in allowed
             ]
@@ -573,11 +617,14 @@ class SafeOrderingFilter(OrderingFilter):
                 raise exceptions.ValidationError(
                     {
                         "ordering": [
-                            f"Cannot order by {named}. Use one of {', '.join(sorted(allowed))}, "
-                            "each with a leading - for descending order, separated by commas."
+                            gettext(
+                                "Cannot order by %(named)s. Use one of %(allowed)s, each with a "
+                                "leading - for descending order, separated by commas."
+                            )
+                            % {"named": named, "allowed": ", ".join(sorted(allowed))}
                         ]
                     }
                 )
             # `id` last keeps pages stable when the chosen field has ties.
-            return [*fields, "id"]
-        return self.get_default_ordering(view)
+            return in_english([*fields, "id"], queryset.model)
+        return in_english(self.get_default_ordering(view) or [], queryset.model) or None

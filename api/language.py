@@ -12,7 +12,9 @@ translation exists, and the answer says which (`Content-Language`, and per text 
 """
 
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -35,14 +37,19 @@ LANGUAGE_HELP = (
 def requested_language(request) -> str:
     """The language code ("en", "uk" or "ru") an API request asks for.
 
-    `?lang=` wins when it names one of LANGUAGES (an unknown value is refused with a 400 by
-    api.filters.StrictParamsMixin, so it is read as English only until then); otherwise the
-    first supported language of `Accept-Language`, by quality, with regional variants
-    ("uk-UA", "ru-RU") read as their language; otherwise English.
+    `?lang=` wins when it names one of LANGUAGES; otherwise the first supported language of
+    `Accept-Language`, by quality, with regional variants ("uk-UA", "ru-RU") read as their
+    language; otherwise English. An unknown `lang` is refused with a 400 (check_language),
+    said in the language the header asks for, as any other error of the request.
     """
-    asked = request.GET.get(LANGUAGE_PARAM)
-    if asked is not None:
-        return asked if asked in LANGUAGES else settings.LANGUAGE_CODE
+    try:
+        asked = request.GET.get(LANGUAGE_PARAM)
+    except TooManyFieldsSent:
+        # The 400 for this very query (api.errors.bad_request_view): it cannot be read, so the
+        # header alone says the language.
+        asked = None
+    if asked in LANGUAGES:
+        return asked
     for code, quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
         if code == "*":
             break
@@ -59,7 +66,12 @@ def check_language(query_params) -> None:
     language = query_params.get(LANGUAGE_PARAM)
     if language is not None and language not in LANGUAGES:
         raise ValidationError(
-            {LANGUAGE_PARAM: [f"Unknown language {language!r}: one of {', '.join(LANGUAGES)}."]}
+            {
+                LANGUAGE_PARAM: [
+                    gettext("Unknown language %(language)s: one of %(known)s.")
+                    % {"language": repr(language), "known": ", ".join(LANGUAGES)}
+                ]
+            }
         )
 
 
@@ -92,7 +104,7 @@ class TextLanguageField(serializers.Field):
         "description": "The item's translation into the language asked for (`lang`): missing "
         "(some text is still English), outdated (made or reviewed from English that has changed "
         "since), unreviewed (machine-assisted, no fluent person has checked it) or reviewed; "
-        "null in English.",
+        "null in English, and for an item of a kind whose texts are not translated.",
     }
 )
 class TranslationStateField(serializers.Field):

@@ -1,5 +1,6 @@
 """Content negotiation that says which formats exist instead of answering 404."""
 
+from django.utils.translation import gettext
 from rest_framework import exceptions
 from rest_framework.negotiation import DefaultContentNegotiation
 
@@ -12,6 +13,11 @@ class KnownFormatNegotiation(DefaultContentNegotiation):
         known = [renderer.format for renderer in renderers]
         if format not in known:
             raise exceptions.ValidationError(
-                {"format": [f"Unknown format '{format}'. Known: {', '.join(known)}."]}
+                {
+                    "format": [
+                        gettext("Unknown format '%(format)s'. Known: %(known)s.")
+                        % {"format": format, "known": ", ".join(known)}
+                    ]
+                }
             )
         return [renderer for renderer in renderers if renderer.format == format]

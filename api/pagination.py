@@ -7,6 +7,7 @@ list, which every existing client of this API reads, and none switches to cursor
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext
 from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -59,10 +60,12 @@ class LinkHeaderPagination(PageNumberPagination):
             value = int(raw)
         except ValueError:
             raise exceptions.ValidationError(
-                {"page_size": ["A whole number from 1 to 500."]}
+                {"page_size": [gettext("A whole number from 1 to 500.")]}
             ) from None
         if value < 1:
-            raise exceptions.ValidationError({"page_size": ["A whole number from 1 to 500."]})
+            raise exceptions.ValidationError(
+                {"page_size": [gettext("A whole number from 1 to 500.")]}
+            )
         # Larger values are clamped to the maximum, like GitHub's per_page.
         return min(value, self.max_page_size)
 
@@ -70,11 +73,11 @@ class LinkHeaderPagination(PageNumberPagination):
         self.request = request
         raw_page = request.query_params.get(self.page_query_param, "1")
         if not raw_page.isdecimal() or len(raw_page) > 9 or int(raw_page) < 1:
-            raise exceptions.ValidationError({"page": ["A page number from 1."]})
+            raise exceptions.ValidationError({"page": [gettext("A page number from 1.")]})
         if self.cursor_query_param_present(request):
             if request.query_params.get("ordering"):
                 raise exceptions.ValidationError(
-                    {"ordering": ["Cursor pages are always in (updated_at, id) order."]}
+                    {"ordering": [gettext("Cursor pages are always in (updated_at, id) order.")]}
                 )
             ordering = getattr(view, "cursor_ordering", None)
             self.cursor = SyncCursorPagination(ordering)
@@ -86,12 +89,12 @@ class LinkHeaderPagination(PageNumberPagination):
             except (exceptions.NotFound, DjangoValidationError, ValueError):
                 # A hand-made cursor decodes to a position that is no (updated_at, id): say the
                 # cursor is bad, not what the database made of its parts.
-                raise exceptions.ValidationError({"cursor": ["Invalid cursor."]}) from None
+                raise exceptions.ValidationError({"cursor": [gettext("Invalid cursor.")]}) from None
         try:
             return super().paginate_queryset(queryset, request, view)
         except exceptions.NotFound:
             raise exceptions.ValidationError(
-                {"page": ["That page is past the last one."]}
+                {"page": [gettext("That page is past the last one.")]}
             ) from None
 
     def get_next_link(self):

@@ -19,6 +19,7 @@ import csv
 import datetime
 import io
 
+from django.conf import settings
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
 
@@ -144,10 +145,14 @@ def csv_rows(rows, columns, *, byte_order_mark: bool = False):
         yield buffer.getvalue()
 
 
-def csv_filename(path: str) -> str:
-    """A file name for the CSV of an API path: /api/v1/rounds/2.csv → rounds-2.csv."""
+def csv_filename(path: str, language: str) -> str:
+    """A file name for the CSV of an API path in the answer's language: /api/v1/rounds/2.csv
+    → rounds-2.csv in English, rounds-2-uk.csv in Ukrainian, so the same table downloaded in
+    two languages does not overwrite itself."""
     parts = path.split("/api/v1/", 1)[-1].strip("/").split("/")
     stem = "-".join(part.split(".", 1)[0] for part in parts if part) or "api"
+    if language and language != settings.LANGUAGE_CODE:
+        stem = f"{stem}-{language}"
     return f"{stem}.csv"
 
 
@@ -171,7 +176,9 @@ class FlatCSVRenderer(BaseRenderer):
             rows = [data]
         response, request = context.get("response"), context.get("request")
         if response is not None and request is not None and response.status_code < 400:
-            response["Content-Disposition"] = f'attachment; filename="{csv_filename(request.path)}"'
+            # Rendered after the view has returned: the answer's language is its header's.
+            name = csv_filename(request.path, response.get("Content-Language", ""))
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
         columns = view_columns(context.get("view"), rows)
         text = "".join(csv_rows(rows, columns, byte_order_mark=self.byte_order_mark))
         return text.encode("utf-8")

@@ -21,6 +21,7 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from django.utils import timezone
 from rest_framework.serializers import BaseSerializer, ListSerializer
 
+from provenance.bulk import defer
 from provenance.guard import is_content
 from provenance.versioning import is_reviewed, is_visible
 
@@ -80,13 +81,33 @@ def shown_by(model) -> dict[str, type]:
 
 
 def touch_including(model, pk) -> None:
-    """Set `updated_at` to now on every resource row that shows the row (`model`, `pk`)."""
+    """Set `updated_at` to now on every resource row that shows the row (`model`, `pk`), as it
+    is linked now. In a bulk write (the loader's, provenance.bulk) once at its end, for all the
+    rows it saved: one UPDATE per path instead of one per path and row."""
+    if not defer(_touch_all, (model, pk)):
+        touch_including_now(model, [pk])
+
+
+def touch_including_now(model, pks) -> None:
+    """As touch_including, at once: for a row as it is linked before a change or a delete."""
     now = timezone.now()
     for parent, path in including().get(model, ()):
-        parent._default_manager.filter(**{path: pk}).update(updated_at=now)
+        parent._default_manager.filter(**{f"{path}__in": pks}).update(updated_at=now)
+
+
+def _touch_all(rows: set) -> None:
+    by_model: dict[type, list] = {}
+    for model, pk in rows:
+        by_model.setdefault(model, []).append(pk)
+    for model, pks in by_model.items():
+        touch_including_now(model, sorted(pks))
 
 
 def _seen(instance) -> bool:
+    # provenance.versioning has found it out for this save when its receiver ran first.
+    known = instance.__dict__.get("visible_after_save")
+    if known is not None:
+        return known
     return is_reviewed(instance) and is_visible(instance)
 
 
@@ -99,7 +120,7 @@ def _before_save(sender, instance, raw=False, **kwargs):
     if raw or sender not in including():
         return
     if is_content(sender) and getattr(instance, "_visible_before", False):
-        touch_including(sender, instance.pk)
+        touch_including_now(sender, [instance.pk])
 
 
 def _after_save(sender, instance, raw=False, **kwargs):
@@ -111,7 +132,7 @@ def _after_save(sender, instance, raw=False, **kwargs):
 
 def _before_delete(sender, instance, **kwargs):
     if getattr(instance, "_deleted_visible", False):
-        touch_including(sender, instance.pk)
+        touch_including_now(sender, [instance.pk])
 
 
 def _on_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):

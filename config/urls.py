@@ -7,6 +7,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The admin's language menu posts here (Django's set_language): the choice is kept in the
+    # language cookie, which only the admin reads (ops.middleware.UrlLanguageMiddleware).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
@@ -17,13 +20,17 @@ urlpatterns = [
         ),
         name="api-docs",
     ),
-    path("data/", include("api.downloads")),
     path("", include("ops.urls")),
 ]
 # The public site in each language: English where it always was (no prefix, so every existing
 # link keeps working), Ukrainian under /uk/ and Russian under /ru/. The language is the URL's
 # alone: Accept-Language never redirects a shared link (ops.middleware.UrlLanguageMiddleware).
-urlpatterns += i18n_patterns(path("", include("public.urls")), prefix_default_language=False)
+# The downloads too: /uk/data/rounds.csv holds the Ukrainian texts, as the API's ?lang=uk does.
+urlpatterns += i18n_patterns(
+    path("data/", include("api.downloads")),
+    path("", include("public.urls")),
+    prefix_default_language=False,
+)
 
 # Under /api/, what Django refuses before a view runs (over 1,000 parameters, a bad Host) is
 # JSON like every other API error.

@@ -151,6 +151,17 @@ def test_every_api_csv_names_its_file(client, path):
     assert disposition.endswith('.csv"')
 
 
+@pytest.mark.parametrize("path", [*LISTS, "/api/v1/"])
+def test_a_csv_in_another_language_is_another_file(client, path):
+    """Ukrainian and Russian downloads of one table do not overwrite the English one."""
+    names = {
+        client.get(with_params(path, format="csv", lang=language))["Content-Disposition"]
+        for language in ("en", "uk", "ru")
+    }
+    assert len(names) == 3, names
+    assert any(name.endswith('-uk.csv"') for name in names), names
+
+
 @pytest.mark.parametrize("table", TABLES)
 def test_every_data_csv_names_its_file(client, table):
     for extension in ("csv", "csv-excel"):

@@ -6,6 +6,7 @@ keep languages apart, and an unknown language is a JSON 400 that names the ones 
 
 import csv
 import io
+import re
 
 import pytest
 from drf_spectacular.generators import SchemaGenerator
@@ -107,6 +108,17 @@ def test_an_unknown_language_is_a_json_400_naming_the_languages(client, value):
             assert "en, uk, ru" in message, (url, message)
 
 
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_an_unknown_language_is_refused_in_the_language_of_the_header(client, language):
+    """`?lang=de` with Accept-Language: uk is refused in Ukrainian, not in English."""
+    english = client.get("/api/v1/rounds/?lang=de").json()
+    response = client.get("/api/v1/rounds/?lang=de", headers={"accept-language": language})
+    assert response.status_code == 400
+    assert response["Content-Language"] == language
+    assert response.json() != english
+    assert "en, uk, ru" in str(response.json())
+
+
 def test_a_language_the_record_lacks_in_accept_language_is_english(client):
     response = client.get("/api/v1/rounds/", headers={"accept-language": "de-DE, fr;q=0.8"})
     assert response["Content-Language"] == "en"
@@ -135,10 +147,12 @@ def _translated_resources():
 
 def test_every_translated_text_of_every_resource_says_its_language(client):
     resources = _translated_resources()
-    # Tracks, rounds, issues, positions, commitments and people at least (#15).
-    assert {"tracks", "rounds", "issues", "positions", "commitments", "people"} <= {
-        prefix for prefix, _, _ in resources
-    }
+    # Every resource of a kind with translations (#15).
+    assert {
+        "tracks", "rounds", "issues", "positions", "commitments", "people", "organizations",
+        "memberships", "documents", "exchanges", "exchange-counts", "events", "venues",
+        "delegations", "standing-delegations", "participants",
+    } <= {prefix for prefix, _, _ in resources}  # fmt: skip
     for prefix, _serializer_class, texts in resources:
         for language in ("en", "uk", "ru"):
             item = client.get(f"/api/v1/{prefix}/?lang={language}").json()["results"][0]
@@ -153,13 +167,41 @@ def test_every_translated_text_of_every_resource_says_its_language(client):
                     assert item[key] is None, (prefix, key)
             if language == "en":
                 assert item["translation_state"] is None, prefix
-            else:
+            elif any(item[text] for text in shown):
                 # The record's translations are machine-assisted: none is reviewed yet.
                 assert item["translation_state"] in ("missing", "outdated", "unreviewed"), prefix
+            else:
+                # Nothing to translate (a count with no note): nothing is missing.
+                assert item["translation_state"] == "reviewed", prefix
             header = client.get(f"/api/v1/{prefix}.csv?lang={language}").content.decode()
             columns = header.splitlines()[0].split(",")
             assert {f"{text}_language" for text in shown} <= set(columns), prefix
             assert "translation_state" in columns, prefix
+
+
+def test_nested_provisions_and_counts_say_their_language(client):
+    """A document's provisions and an exchange's counts, nested in their record's answer, say
+    which language each text is in, as the record's own texts do."""
+    document = client.get("/api/v1/documents/?lang=uk").json()["results"][0]
+    provision = document["provisions"][0]
+    assert provision["text_language"] == "uk"
+    assert provision["translation_state"] == "unreviewed"
+    exchanges = client.get("/api/v1/exchanges/?lang=ru").json()["results"]
+    counts = [count for exchange in exchanges for count in exchange["counts"] if count["note"]]
+    assert counts
+    assert all(count["note_language"] == "ru" for count in counts)
+    english = client.get("/api/v1/exchanges/").json()["results"][0]["counts"][0]
+    assert english["translation_state"] is None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "nested"), [("delegations", "participants"), ("standing-delegations", "members")]
+)
+def test_the_members_nested_in_a_delegation_say_their_titles_language(client, prefix, nested):
+    item = client.get(f"/api/v1/{prefix}/?lang=uk").json()["results"][0]
+    member = next(member for member in item[nested] if member["title_at_time"])
+    assert member["title_at_time_language"] == "uk"
+    assert member["translation_state"] == "unreviewed"
 
 
 def test_a_round_in_ukrainian_with_its_english_fallback_marked(client):
@@ -203,3 +245,131 @@ def test_a_reviewed_translation_whose_english_changed_is_said_to_be_outdated(cli
     # Still Russian, but the client is told it was made from older English.
     assert item["summary_language"] == "ru"
     assert item["translation_state"] == "outdated"
+
+
+def _translated_keys() -> set[str]:
+    """Every key an API answer may carry a translated text under: the translated fields of
+    every Translated model, and the `…_language` and `translation_state` that describe them."""
+    from django.apps import apps
+
+    from provenance.translated import Translated
+
+    fields = {
+        field
+        for model in apps.get_models()
+        if issubclass(model, Translated)
+        for field in model.translated_fields
+    }
+    return fields | {f"{field}_language" for field in fields} | {"translation_state"}
+
+
+def _differences(english, other, path="", display=frozenset()) -> list[str]:
+    """The paths at which two decoded JSON answers differ, outside translated texts."""
+    if isinstance(english, dict) and isinstance(other, dict):
+        found = [] if english.keys() == other.keys() else [f"{path}: keys"]
+        for key in english.keys() & other.keys():
+            if key in TRANSLATED_KEYS:
+                continue
+            if key in ("next", "previous"):
+                continue  # the same page of the same answer, `lang` kept
+            if key in display:
+                continue
+            found += _differences(english[key], other[key], f"{path}.{key}", display)
+        return found
+    if isinstance(english, list) and isinstance(other, list):
+        if len(english) != len(other):
+            return [f"{path}: length"]
+        return [
+            difference
+            for i, (a, b) in enumerate(zip(english, other, strict=True))
+            for difference in _differences(a, b, f"{path}[{i}]", display)
+        ]
+    if (
+        isinstance(other, str)
+        and isinstance(english, str)
+        and english == (LANGUAGE_PREFIX.sub("/", other))
+    ):
+        return []  # a reader page's address, in the language asked for (/uk/rounds/…)
+    return [] if english == other else [f"{path}: {english!r} / {other!r}"]
+
+
+TRANSLATED_KEYS = _translated_keys()
+# Texts the formats we export to define as words for people, not codes: TimelineJS's slide
+# headline and text, Popolo's membership `role` and `label` (a post, as people read it) and an
+# event's `location` (the venue and city, as people read them).
+DISPLAY_TEXTS = {
+    "timeline.json": {"headline", "text"},
+    "popolo.json": {"role", "label", "location"},
+}
+LANGUAGE_PREFIX = re.compile(r"(?<=[^/])/(?:uk|ru)/")
+
+
+def test_only_the_record_texts_change_with_the_language(client):
+    """Codes, numbers, dates and qualifiers are the same whatever `lang` asks: a client that
+    compares `qualifier` with "at least" or `status` with "fulfilled" must not break in Ukrainian
+    (a totals qualifier once came translated)."""
+    found = []
+    for url in every_operation():
+        if "format=" in url:
+            continue
+        english = client.get(url).json()
+        for language in ("uk", "ru"):
+            other = client.get(_with(url, f"lang={language}")).json()
+            display = next((keys for name, keys in DISPLAY_TEXTS.items() if name in url), set())
+            differences = _differences(english, other, display=frozenset(display))
+            found += [f"{url} {language}: {d}" for d in differences[:5]]
+    assert not found, "\n".join(found)
+
+
+def _messages(body) -> list[str]:
+    """Every message of a JSON error answer (not the list of accepted parameters)."""
+    if isinstance(body, dict):
+        return [m for key, value in body.items() if key != "accepted" for m in _messages(value)]
+    if isinstance(body, list):
+        return [m for value in body for m in _messages(value)]
+    return [body] if isinstance(body, str) else []
+
+
+def _bad_queries():
+    """A bad value for every filter of every list, and every kind of bad common parameter."""
+    from tests.test_api_parameters import filters_of
+
+    for prefix, name, _, _ in filters_of(lambda spec, field: True):
+        for value in ("bogus", "2.9", "a,,b"):
+            yield f"/api/v1/{prefix}/", [(name, value)]
+        yield f"/api/v1/{prefix}/", [(name, "1"), (name, "2")]
+    for prefix, _, _ in RESOURCES:
+        for query in (
+            {"nonsense": "1"},
+            {"q": ""},
+            {"q": "a\x00"},
+            {"page": "0"},
+            {"page": "999999"},
+            {"page_size": "0"},
+            {"ordering": "--id"},
+            {"ordering": "a,,b"},
+            {"format": "xml"},
+            {"include": "people"},
+            {"cursor": "zzz"},
+        ):
+            yield f"/api/v1/{prefix}/", list(query.items())
+    yield "/api/v1/no-such-endpoint/", []
+
+
+def test_every_error_of_the_api_is_said_in_the_language_asked_for(client):
+    """A journalist who asks in Ukrainian or Russian is refused in it: every message of every
+    400 and 404 the lists give differs from the English one (DRF's own messages come translated;
+    ours must too), and the answer says its language."""
+    untranslated, refusals = set(), 0
+    for path, query in _bad_queries():
+        english = client.get(path, query)
+        if english.status_code not in (400, 404):
+            continue
+        refusals += 1
+        for language in ("uk", "ru"):
+            other = client.get(path, [*query, ("lang", language)])
+            assert other.status_code == english.status_code, (path, query, language)
+            said = _messages(other.json())
+            untranslated |= {m for m in _messages(english.json()) if m in said}
+    assert refusals > 150
+    assert not untranslated, "\n".join(sorted(untranslated))

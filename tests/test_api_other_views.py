@@ -6,10 +6,12 @@ remembering to: it fails here until it has a working query in WORKING_QUERY.
 """
 
 import base64
+import re
 from urllib.parse import urlencode
 
 import pytest
 from django.urls import URLPattern, reverse
+from django.utils import translation
 
 from api.urls import RESOURCES, router, urlpatterns
 from provenance.models import PublicationStatus
@@ -111,6 +113,23 @@ def test_the_timeline_names_the_known_values_of_an_unknown_slug(client, paramete
     assert "'nope'" in messages[0]
     assert "Known:" in messages[0]
     assert ("istanbul" if parameter == "track" else "ceasefire") in messages[0]
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_an_unknown_slugs_message_is_said_in_one_language(client, language):
+    """The message and the kind it names are in the language asked for, the slugs as they are:
+    never half English ("No трек has the slug…")."""
+    response = client.get(_url("timeline", "track=nope"), HTTP_ACCEPT_LANGUAGE=language)
+    message = assert_json_400(response, "track")[0]
+    with translation.override(language):
+        kind = str(Track._meta.verbose_name)
+    assert kind != "track", kind
+    assert kind in message, message
+    assert "nope" in message, message
+    assert "istanbul" in message, message
+    slugs = set(Track.objects.values_list("slug", flat=True)) | {"nope", "slug"}
+    english = set(re.findall(r"[A-Za-z][A-Za-z-]+", message)) - slugs
+    assert not english, (english, message)
 
 
 def test_a_draft_tracks_slug_gets_the_answer_of_a_slug_no_track_has(client):

@@ -264,27 +264,43 @@ def test_list_query_count_does_not_grow_with_page_size(client, django_assert_num
         assert any(row["sources"] for row in response.json()["results"])
 
 
-def test_timeline_query_count_does_not_grow(client, django_assert_max_num_queries):
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_timeline_query_count_does_not_grow(client, django_assert_max_num_queries, language):
     build_timeline()
+    # Translated kinds too, half with Ukrainian texts: which language each text came in, and its
+    # translation's state, are read from the row already read, at any page size.
+    for n, commitment in enumerate(factories.CommitmentFactory.create_batch(ROWS)):
+        if n % 2:
+            commitment.title_uk = f"Зобов'язання {n}"
+            commitment.save()
     for page_size in (1, 50, 500):
         # The entries counted (one COUNT of a UNION of every type's keys), the page's keys in
         # order (the UNION, ordered and cut), then the page's rows: one query per type on it
         # (rounds, events, documents, commitments, exchanges), so at most 7 at any size.
         with django_assert_max_num_queries(7):
-            response = client.get(f"/api/v1/timeline/?page_size={page_size}")
-        assert len(response.json()["results"]) == min(page_size, response.json()["count"])
+            response = client.get(f"/api/v1/timeline/?page_size={page_size}&lang={language}")
+        results = response.json()["results"]
+        assert len(results) == min(page_size, response.json()["count"])
+    assert {item["title_language"] for item in results} == {"en", language}
 
 
-def test_search_query_count_does_not_grow(client, django_assert_num_queries):
-    factories.PersonFactory.create_batch(ROWS, aliases="Umierov")
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_search_query_count_does_not_grow(client, django_assert_num_queries, language):
+    for n, person in enumerate(factories.PersonFactory.create_batch(ROWS, aliases="Umierov")):
+        if n % 2:
+            person.name_uk = f"Особа {n}"
+            person.save()
     for page_size in (1, 50, 500):
         # The other spellings of names in the query (one UNION); one query per searched kind
         # (record.kinds.SEARCHED): people, organizations, venues, tracks, rounds, issues,
         # events, documents, positions (joined to issue and round), commitments, exchanges,
         # sources.
         with django_assert_num_queries(13):
-            response = client.get(f"/api/v1/search/?q=umierov&page_size={page_size}")
+            response = client.get(
+                f"/api/v1/search/?q=umierov&page_size={page_size}&lang={language}"
+            )
         assert len(response.json()["results"]) == min(page_size, ROWS)
+    assert {hit["name_language"] for hit in response.json()["results"]} == {"en", language}
 
 
 def test_detail_query_count(client, django_assert_num_queries):

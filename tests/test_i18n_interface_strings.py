@@ -29,10 +29,8 @@ from tests.page_html import Element, parse
 pytestmark = pytest.mark.usefixtures("istanbul_record_for_module")
 
 CHOICE_MODULES = (talks.models, positions.models, actors.models, provenance.models)
-# Choices only editors see, in the admin and the review desk, which stay English.
-EDITORS_ONLY = {provenance.models.PublicationStatus, provenance.models.ReviewStep}
-# Pages served by other apps (the API's docs, the downloads), not the public site's templates.
-NOT_TRANSLATED = {"data", "api-docs"}
+# The API's docs, served by another app (drf-spectacular) in English only.
+NOT_TRANSLATED = {"api-docs"}
 # Interface text built in Python rather than in templates, as whole phrases or as patterns
 # (a round's name, a city's local time, the citation box's words).
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -73,14 +71,12 @@ RECORD_NAME_CLASSES = {"cite-page-parts"}
 
 
 def public_enums() -> list[type[models.Choices]]:
-    """Every enum of choices the public models define, editors' own aside."""
+    """Every enum of choices the models define."""
     return [
         enum
         for module in CHOICE_MODULES
         for _, enum in inspect.getmembers(module, inspect.isclass)
-        if issubclass(enum, models.Choices)
-        and enum.__module__ == module.__name__
-        and enum not in EDITORS_ONLY
+        if issubclass(enum, models.Choices) and enum.__module__ == module.__name__
     ]
 
 

@@ -19,8 +19,8 @@ from tests.browser.reader_pages import reader_pages
 pytestmark = pytest.mark.usefixtures("istanbul_record_for_module")
 
 PREFIXES = {"en": "", "uk": "/uk", "ru": "/ru"}
-# Pages served by other apps (the API's docs, the downloads), not the public site's templates.
-NOT_TRANSLATED = {"data", "api-docs"}
+# The API's docs, served by another app (drf-spectacular) in English only.
+NOT_TRANSLATED = {"api-docs"}
 # English interface text of every page (header, footer, citation box) that must not be left on
 # a page in another language.
 ENGLISH_INTERFACE = [

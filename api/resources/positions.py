@@ -67,7 +67,7 @@ class IssueViewSet(PublicReadOnlyViewSet):
         return Issue.objects.all()
 
 
-class ProvisionSerializer(serializers.ModelSerializer):
+class ProvisionSerializer(TextLanguagesMixin, serializers.ModelSerializer):
     issues = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
     class Meta:
@@ -225,7 +225,7 @@ class CommitmentViewSet(PublicReadOnlyViewSet):
         return self.with_sources(queryset)
 
 
-class CountSerializer(serializers.ModelSerializer):
+class CountSerializer(TextLanguagesMixin, serializers.ModelSerializer):
     """One side's count in an exchange according to one claimant, nested in the exchange."""
 
     class Meta:

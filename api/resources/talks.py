@@ -16,6 +16,7 @@ from api.filters import (
     TrackFilter,
     folded_search,
 )
+from api.language import TextLanguagesMixin
 from provenance.translated import translation_columns
 from talks.models import (
     Delegation,
@@ -34,9 +35,10 @@ from talks.models import (
 class VenueSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerializer):
     url = ItemUrlField("venue")
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
-    city = serializers.CharField(source="city.name", help_text="The city's name in English.")
+    city = serializers.CharField(source="city.name_en", help_text="The city's name in English.")
     city_names = serializers.SerializerMethodField(
-        help_text="The city's names in other languages and scripts (Женева, Genève…)."
+        help_text="The city's names in other languages and scripts (Женева, Genève…), its "
+        "Ukrainian and Russian names first."
     )
 
     class Meta:
@@ -48,12 +50,17 @@ class VenueSerializer(IncludeSourcesMixin, serializers.HyperlinkedModelSerialize
         ]  # fmt: skip
 
     def get_city_names(self, venue) -> list[str]:
-        return [name for name in (venue.city.native_name, *venue.city.alias_list) if name]
+        names = [
+            *venue.city.translations_of("name"),
+            venue.city.native_name,
+            *venue.city.alias_list,
+        ]
+        return list(dict.fromkeys(name for name in names if name))
 
 
 class VenueFilter(PublicFilterSet):
     city = filters.CharFilter(
-        field_name="city__name", help_text="The city's name in English, e.g. Geneva."
+        field_name="city__name_en", help_text="The city's name in English, e.g. Geneva."
     )
 
     class Meta:
@@ -111,7 +118,7 @@ class TrackViewSet(PublicReadOnlyViewSet):
     ordering = ["order", "started_on", "id"]
 
     def get_queryset(self):
-        published = Organization.objects.published().order_by("name")
+        published = Organization.objects.published().order_by("name_en")
         queryset = Track.objects.published().prefetch_related(
             Prefetch("parties", queryset=published), Prefetch("mediators", queryset=published)
         )
@@ -166,13 +173,13 @@ class RoundViewSet(PublicReadOnlyViewSet):
             Round.objects.published()
             .select_related("track", "venue__city", "chair")
             .prefetch_related(
-                Prefetch("hosts", queryset=Organization.objects.published().order_by("name"))
+                Prefetch("hosts", queryset=Organization.objects.published().order_by("name_en"))
             )
         )
         return self.with_sources(queryset)
 
 
-class StandingMemberSerializer(serializers.ModelSerializer):
+class StandingMemberSerializer(TextLanguagesMixin, serializers.ModelSerializer):
     """A person an appointing act names, nested in the appointed delegation."""
 
     person = RefField("person")
@@ -238,7 +245,7 @@ class StandingDelegationViewSet(PublicReadOnlyViewSet):
         return self.with_sources(queryset)
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class MemberSerializer(TextLanguagesMixin, serializers.ModelSerializer):
     """A delegation member, nested in the delegation."""
 
     person = RefField("person")
@@ -416,7 +423,7 @@ class EventViewSet(PublicReadOnlyViewSet):
             Event.objects.published()
             .select_related("round", "track", "venue")
             .prefetch_related(
-                Prefetch("people", queryset=Person.objects.published().order_by("name")),
+                Prefetch("people", queryset=Person.objects.published().order_by("name_en")),
                 Prefetch("organizations", queryset=Organization.objects.published()),
                 "issues",
             )

@@ -1,6 +1,7 @@
 """What the API's cross-kind endpoints share: page parameters in the schema, and form checks."""
 
 from django import forms
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import exceptions, serializers
@@ -70,11 +71,12 @@ class TypesField(forms.CharField):
         types = value.split(",")
         if any(not part.strip() for part in types):
             raise forms.ValidationError(
-                "An empty value in the list: separate values with single commas, e.g. a,b."
+                gettext("An empty value in the list: separate values with single commas, e.g. a,b.")
             )
         if unknown := set(types) - set(self.known):
             raise forms.ValidationError(
-                f"Unknown: {', '.join(sorted(unknown))}. Known: {', '.join(self.known)}."
+                gettext("Unknown: %(unknown)s. Known: %(known)s.")
+                % {"unknown": ", ".join(sorted(unknown)), "known": ", ".join(self.known)}
             )
         return types
 

@@ -1,6 +1,7 @@
 """The API's timeline: every dated item of the record in one list (record.timeline)."""
 
 from django import forms
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -8,6 +9,7 @@ from rest_framework import serializers
 from api.base import PublicAPIView
 from api.fields import detail_url
 from api.filters import ROUND_HELP, TRACK_HELP
+from api.language import TextLanguageField, TranslationStateField
 from api.views.common import PAGE_PARAMS, PublishedSlugField, TypesField, checked, page_of
 from positions.models import Issue
 from provenance.models import Side
@@ -62,10 +64,13 @@ TIMELINE_ITEM = {
     "date": serializers.DateField(),
     "date_precision": serializers.CharField(),
     "title": serializers.CharField(),
+    "title_language": TextLanguageField("title"),
     "side": serializers.CharField(),
     "round_number": serializers.IntegerField(allow_null=True),
     "track": serializers.CharField(allow_null=True),
     "summary": serializers.CharField(),
+    "summary_language": TextLanguageField("summary"),
+    "translation_state": TranslationStateField(),
     "url": serializers.URLField(),
 }
 
@@ -104,16 +109,22 @@ class TimelineView(PublicAPIView):
 
 
 def timeline_item(request, entry) -> dict:
+    """An entry as the API gives it, its texts in the active language (api.language) and
+    saying which language each came in, as every resource's items do."""
+    language = translation.get_language()
     return {
         "type": entry.kind.name,
         "id": entry.pk,
         "date": entry.date,
         "date_precision": entry.precision,
         "title": entry.title,
+        "title_language": entry.title_language(language),
         "side": entry.side,
         "round_number": entry.round_number,
         "track": entry.track.slug if entry.track and entry.track.is_published else None,
         "summary": entry.summary,
+        "summary_language": entry.summary_language(language),
+        "translation_state": entry.translation_state(language),
         "url": detail_url(request, entry.kind.name, entry.pk),
     }
 
