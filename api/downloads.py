@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.request import Request
 from rest_framework.utils.encoders import JSONEncoder
 
+from api.filters import in_english
 from api.renderers import csv_rows, view_columns
 from api.urls import RESOURCES
 from provenance.versioning import conditional_on_content
@@ -78,7 +79,10 @@ def table_rows(view, language: str):
     after the request's middleware has finished, with whatever language its thread has then."""
     serializer_class = view.get_serializer_class()
     context = {"request": view.request, "view": view}
-    queryset = view.get_queryset().order_by(*view.ordering)
+    # In the English order whatever the language (as the API's lists): the rows are fetched
+    # with the language active, where modeltranslation would order "name" by `name_uk`.
+    queryset = view.get_queryset()
+    queryset = queryset.order_by(*in_english(view.ordering, queryset.model))
     rows = queryset.iterator(chunk_size=CHUNK_SIZE)
     while True:
         with translation.override(language):
@@ -174,7 +178,14 @@ def downloads(request):
     }
     # Escaped like json_script, for a <script type="application/ld+json"> element.
     json_ld = mark_safe(json.dumps(dataset, ensure_ascii=False).translate(_json_script_escapes))  # noqa: S308
-    return render(request, "api/downloads.html", {"tables": tables, "json_ld": json_ld})
+    # The other formats' and the totals' links ask for the page's language too.
+    other_urls = {
+        f"{name}_url": reverse(f"api:{name}") + api_query
+        for name in ("timelinejs", "popolo", "totals")
+    }
+    return render(
+        request, "api/downloads.html", {"tables": tables, "json_ld": json_ld, **other_urls}
+    )
 
 
 # Mounted at /data/ by config.urls.

@@ -21,17 +21,17 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("istanbul_record_fo
 LANGUAGES = ("uk", "ru")
 
 
-def streamed(response) -> str:
-    # Read with English active: a server reads a streamed answer after the request is over, in
-    # whatever language its thread then has, and the file must not change language with it.
-    with translation.override("en"):
+def streamed(response, active: str = "en") -> str:
+    # A server reads a streamed answer after the request is over, in whatever language its
+    # thread then has (`active`), and the file must not change with it.
+    with translation.override(active):
         return b"".join(response.streaming_content).decode("utf-8-sig")
 
 
-def csv_table(client, url: str) -> tuple[list[str], list[dict]]:
+def csv_table(client, url: str, active: str = "en") -> tuple[list[str], list[dict]]:
     response = client.get(url)
     assert response.status_code == 200, url
-    reader = csv.DictReader(io.StringIO(streamed(response)))
+    reader = csv.DictReader(io.StringIO(streamed(response, active)))
     return reader.fieldnames, list(reader)
 
 
@@ -55,9 +55,16 @@ def test_the_downloads_page_in_each_language_links_that_languages_files(client, 
         assert f'href="/{language}/data/{table}.json"' in page, table
         assert descriptions[table] != english[table], table
         assert descriptions[table] in page.replace("&#x27;", "'"), table
-    # The API links ask for the same language (the API never reads a /uk/ prefix).
-    api_links = re.findall(r'<th scope="row"><a href="([^"]+)"', page)
-    assert len(api_links) == len(TABLES)
+    # Every link to the API's data asks for the same language (the API never reads a /uk/
+    # prefix): the tables', the other formats', the totals'. Its schema and docs are English.
+    table_links = re.findall(r'<th scope="row"><a href="([^"]+)"', page)
+    assert len(table_links) == len(TABLES)
+    api_links = [
+        link
+        for link in re.findall(r'href="(/api/[^"]*)"', page)
+        if not link.startswith(("/api/docs/", "/api/schema/"))
+    ]
+    assert len(api_links) >= len(TABLES) + 3, api_links
     assert all(link.endswith(f"?lang={language}") for link in api_links), api_links
     dataset = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
@@ -76,7 +83,13 @@ def test_every_tables_files_hold_the_texts_in_their_language(client, language):
         english_header, english_rows = csv_table(client, f"/data/{table}.csv")
         header, rows = csv_table(client, f"/{language}/data/{table}.csv")
         assert header == english_header, table
-        assert [row.get("id") for row in rows] == [row.get("id") for row in english_rows], table
+        assert [row["id"] for row in rows] == [row["id"] for row in english_rows], table
+        # Read as a server does, with the file's language still active: the same file, in the
+        # same (English) order, not sorted by the translated names.
+        assert csv_table(client, f"/{language}/data/{table}.csv", active=language) == (
+            header,
+            rows,
+        ), table
         # A text's language column sits beside it (`title`, `title_language`); a column of
         # the record that merely ends so (a round's `working_language`) has no text beside it.
         language_columns = [
