@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.renderers import JSONRenderer
@@ -61,7 +62,8 @@ def timelinejs_event(request, entry) -> dict:
     sanitised summary, and a link to the entry's page on the site, so no slide is empty."""
     start, end = entry_times(entry)
     page = request.build_absolute_uri(entry.url)
-    link = f'<p><a href="{escape(page)}">{escape(entry.kind_label)} on the Istanbul Talks Tracker</a></p>'
+    label = gettext("%(kind)s on the Istanbul Talks Tracker") % {"kind": entry.kind_label}
+    link = f'<p><a href="{escape(page)}">{escape(label)}</a></p>'
     text = render_markdown(entry.summary) + link
     event = {
         "unique_id": f"{entry.kind.name}-{entry.pk}",
@@ -93,9 +95,11 @@ class TimelineJSView(PublicAPIView):
             {
                 "title": {
                     "text": {
-                        "headline": "The Russia–Ukraine talks",
-                        "text": "The direct negotiations in Istanbul in 2025, and the tracks "
-                        "that followed them.",
+                        "headline": gettext("The Russia–Ukraine talks"),
+                        "text": gettext(
+                            "The direct negotiations in Istanbul in 2025, and the tracks "
+                            "that followed them."
+                        ),
                     }
                 },
                 "events": events,
@@ -223,7 +227,7 @@ def popolo_membership(membership: Membership, ended_by: tuple | None = None) -> 
     }
     if membership.ended_date_unknown:
         data["end_date_unknown"] = True
-        data["note"] = membership.note or "Ended; the sources do not say when."
+        data["note"] = membership.note or gettext("Ended; the sources do not say when.")
         if ended_by:
             data["end_date"] = popolo_date(*ended_by)
     return data
@@ -237,7 +241,8 @@ def popolo_delegation(delegation: Delegation, public_ids: set[int]) -> dict:
     side = delegation.organization.name if public_side else delegation.get_side_display()
     return {
         "id": f"organization/delegation-{delegation.pk}",
-        "name": f"{side} delegation, {round_.track.label} round {round_.number}",
+        "name": gettext("%(side)s delegation, %(track)s round %(number)s")
+        % {"side": side, "track": round_.track.label, "number": round_.number},
         "classification": "delegation",
         "parent_id": f"organization/{delegation.organization_id}" if public_side else None,
         "founding_date": popolo_date(round_.held_on, round_.held_on_precision),
@@ -273,7 +278,8 @@ def popolo_event(round_: Round, public_ids: set[int]) -> dict:
     """A round as a Popolo event."""
     return {
         "id": f"event/round-{round_.ref}",
-        "name": f"{round_.track.label}, round {round_.number}: {round_.title}",
+        "name": gettext("%(track)s, round %(number)s: %(title)s")
+        % {"track": round_.track.label, "number": round_.number, "title": round_.title},
         "classification": "negotiation round",
         "start_date": popolo_date(round_.held_on, round_.held_on_precision),
         "end_date": popolo_date(
