@@ -95,7 +95,8 @@ def _check_graphics_and_feed_links(page: str, code: str, label: str) -> int:
     """Ukrainian and Russian write 3,5 for 3.5, but an SVG coordinate of "3,5%" is no number: a
     graphic's geometry is written the same in every language, only its words change. Feeds and
     calendars are linked in the page's language (the site's feed and calendar from every page,
-    in `<link rel="alternate">` and the footer). Returns how many graphics the page has."""
+    in `<link rel="alternate">` and the footer), and so is the API. Returns how many graphics
+    the page has."""
     svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
     for svg in svgs:
         commas = [v for v in SVG_NUMBER_ATTRIBUTES.findall(svg) if re.search(r"\d,\d", v)]
@@ -104,6 +105,16 @@ def _check_graphics_and_feed_links(page: str, code: str, label: str) -> int:
     assert len(feeds) >= 4, (label, code)  # the site's feed and calendar, twice each
     elsewhere = [href for href in feeds if not href.startswith(f"/{code}/")]
     assert not elsewhere, (label, code, elsewhere[:3])
+    # The API's data is linked in the page's language too (the header's and footer's "API" at
+    # least); the API takes it from ?lang=, never from a prefix. Its schema and docs are English.
+    api_links = [
+        href.replace("&amp;", "&")
+        for href in re.findall(r'href="(?:https?://[^/"]+)?(/api/[^"]*)"', page)
+        if not href.startswith(("/api/docs/", "/api/schema/"))
+    ]
+    assert len(api_links) >= 2, (label, code)
+    english = [href for href in api_links if not re.search(rf"[?&]lang={code}(?:&|$)", href)]
+    assert not english, (label, code, english[:3])
     return len(svgs)
 
 

@@ -56,6 +56,17 @@ def english_lang() -> str:
 
 
 @register.filter
+def in_page_language(api_url: str) -> str:
+    """An API address asking for the page's language: "/api/v1/totals/?lang=uk" on a Ukrainian
+    page, since the API takes its language from ?lang= (or Accept-Language), never from a /uk/
+    prefix; the address unchanged on an English page. Use: {{ "/api/v1/"|in_page_language }}."""
+    language = translation.get_language()
+    if language not in TRANSLATION_LANGUAGES:
+        return api_url
+    return f"{api_url}{'&' if '?' in api_url else '?'}lang={language}"
+
+
+@register.filter
 def marked(obj, field: str) -> str:
     """`obj`'s `field` as the page shows it, inside <span lang="en"> when a Ukrainian or Russian
     page shows it in English (`lang_of`), for a text inside a line of the page's language:
