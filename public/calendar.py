@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -169,7 +170,8 @@ def calendar_response(request, rounds: list[Round], name: str, uid: str) -> Http
         name=name,
         prodid=f"-//Istanbul Talks Tracker//Rounds//{translation.get_language().upper()}",
         uid=_localized_uid(uid),
-        url=base_url + "/",
+        # The home page in the calendar's language (/uk/ for a Ukrainian calendar).
+        url=base_url + reverse("public:home"),
     )
     # RFC 7986 gives REFRESH-INTERVAL no default type: VALUE=DURATION must be said. Outlook's
     # X-PUBLISHED-TTL is a DURATION too (PT12H), which icalendar only writes from a vDuration.

@@ -232,3 +232,28 @@ def test_an_update_names_its_fields_in_the_feeds_language(client, code, changed)
     summary = feed.entries[0].summary
     assert summary.startswith(changed), summary
     assert "timing note" not in summary
+
+
+def site_links(url: str, body: bytes) -> list[str]:
+    """Every link a feed or calendar gives to the site's pages: the feed's and its entries'
+    links, the calendar's URL and each event's."""
+    if is_calendar(url):
+        calendar = icalendar.Calendar.from_ical(body)
+        return [str(c["URL"]) for c in calendar.walk() if "URL" in c]
+    feed = feedparser.parse(body)
+    links = [link.href for link in feed.feed.get("links", [])]
+    for entry in feed.entries:
+        links += [link.href for link in entry.get("links", [])]
+    return [link for link in links if link.startswith("http://testserver/")]
+
+
+@pytest.mark.django_db
+def test_every_link_of_a_feed_or_calendar_leads_to_pages_in_its_language(client):
+    """A reader of the Ukrainian calendar who follows its link lands on the Ukrainian site."""
+    for url in feeds_and_calendars():
+        for code in ("uk", "ru"):
+            body = client.get(PREFIXES[code] + url).content
+            links = site_links(url, body)
+            assert links, (code, url)
+            wrong = [link for link in links if not link.startswith(f"http://testserver/{code}/")]
+            assert not wrong, (code, url, wrong)
