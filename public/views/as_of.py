@@ -30,6 +30,7 @@ from public.as_of import (
     record_began,
     snapshot,
 )
+from public.templatetags.facts import partial_date
 from talks.models import (
     DEFAULT_TRACK,
     City,
@@ -75,14 +76,14 @@ def _answer(request, model, kind: str, build):
                     "The site's history of %(kind)s begins on %(day)s: ask for a day from then "
                     "to today."
                 )
-                % {"kind": kind, "day": began.isoformat()},
+                % {"kind": kind, "day": partial_date(began)},
                 current_url,
                 status=400,
             )
         return _refusal(
             request,
             gettext("This page was not part of the public record at the end of %(day)s.")
-            % {"day": day.isoformat()},
+            % {"day": partial_date(day)},
             current_url,
             status=404,
         )
