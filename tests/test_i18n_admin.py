@@ -255,3 +255,29 @@ def test_the_login_two_factor_and_lockout_pages(editor, settings, language):
         left = english_left(english_texts, shown_texts(parse(html)), set(), code)
         assert not left, left
     assert 'id="admin-language"' in pages[language][0].content.decode()
+
+
+# django-otp writes its device names as plain strings, which no catalogue can translate.
+UNTRANSLATABLE_MODEL_NAMES = {"otp_totp.totpdevice", "otp_static.staticdevice"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_model_on_the_admin_index_is_named_in_the_editors_language(language):
+    """Every model registered in the admin, ours and other apps' (django-axes' lockout records),
+    is listed on the index under a name in the editor's language, and the index's column
+    headings (read by screen readers) are translated too."""
+    from provenance.admin.other_apps_strings import OTHER_APPS_STRINGS
+
+    english_names = {}
+    with translation.override("en"):
+        for model in admin.site._registry:
+            english_names[model._meta.label_lower] = str(model._meta.verbose_name_plural)
+    with translation.override(language):
+        left = {
+            label: english
+            for model in admin.site._registry
+            if (label := model._meta.label_lower) not in UNTRANSLATABLE_MODEL_NAMES
+            and str(model._meta.verbose_name_plural) == (english := english_names[label])
+        }
+        assert not left
+        assert all(translation.gettext(text) != text for text in OTHER_APPS_STRINGS)
