@@ -6,7 +6,6 @@ yet, and says which in its `…_language` columns, exactly as the API's `?lang=`
 """
 
 import json
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, StreamingHttpResponse
@@ -24,6 +23,7 @@ from api.filters import in_english
 from api.renderers import csv_rows, view_columns
 from api.urls import RESOURCES
 from provenance.versioning import conditional_on_content
+from record.languages import api_url_in
 
 CHUNK_SIZE = 500
 TABLES = {prefix: viewset for prefix, viewset, _name in RESOURCES}
@@ -138,8 +138,6 @@ def downloads(request):
     """One page linking every table as CSV and JSON, with row counts (one query per table), in
     the page's language: its files and its API links give the texts in that language."""
     language = translation.get_language()
-    # The API takes its language from ?lang=, never from a prefix (api.language).
-    api_query = "" if language == settings.LANGUAGE_CODE else "?" + urlencode({"lang": language})
     tables = []
     for prefix, viewset_class, basename in RESOURCES:
         view = resource_view(request, viewset_class)
@@ -151,7 +149,7 @@ def downloads(request):
                 "csv": reverse("downloads:table", args=[prefix, "csv"]),
                 "csv_excel": reverse("downloads:table", args=[prefix, "csv-excel"]),
                 "json": reverse("downloads:table", args=[prefix, "json"]),
-                "api": reverse(f"api:{basename}-list") + api_query,
+                "api": api_url_in(reverse(f"api:{basename}-list"), language),
             }
         )
     dataset = {
@@ -180,7 +178,7 @@ def downloads(request):
     json_ld = mark_safe(json.dumps(dataset, ensure_ascii=False).translate(_json_script_escapes))  # noqa: S308
     # The other formats' and the totals' links ask for the page's language too.
     other_urls = {
-        f"{name}_url": reverse(f"api:{name}") + api_query
+        f"{name}_url": api_url_in(reverse(f"api:{name}"), language)
         for name in ("timelinejs", "popolo", "totals")
     }
     return render(

@@ -3,7 +3,7 @@ where some kinds have translations (provenance.translated.Translated, and their 
 some not yet."""
 
 from provenance.models import Source
-from provenance.translated import ORIGINAL_LANGUAGE, TranslatedTexts
+from provenance.translated import ORIGINAL_LANGUAGE, TRANSLATION_LANGUAGES, TranslatedTexts
 
 # Kinds whose texts are written in English only (a source's title and note, in English or in
 # Latin transliteration), which a page in another language names in English.
@@ -46,3 +46,12 @@ def translation_state(obj, language: str) -> str | None:
     if language == ORIGINAL_LANGUAGE or not isinstance(obj, TranslatedTexts):
         return None
     return obj.translation_state(language)
+
+
+def api_url_in(api_url: str, language: str) -> str:
+    """An API address asking for `language`: "/api/v1/totals/?lang=uk" for Ukrainian, since the
+    API takes its language from ?lang= (or Accept-Language), never from a /uk/ prefix; the
+    address unchanged for English."""
+    if language not in TRANSLATION_LANGUAGES:
+        return api_url
+    return f"{api_url}{'&' if '?' in api_url else '?'}lang={language}"

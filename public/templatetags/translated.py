@@ -14,7 +14,7 @@ from provenance.translated import (
     TRANSLATION_LANGUAGES,
     TranslatedTexts,
 )
-from record.languages import texts_language
+from record.languages import api_url_in, texts_language
 from record.search import DESCRIBE
 
 register = template.Library()
@@ -60,10 +60,7 @@ def in_page_language(api_url: str) -> str:
     """An API address asking for the page's language: "/api/v1/totals/?lang=uk" on a Ukrainian
     page, since the API takes its language from ?lang= (or Accept-Language), never from a /uk/
     prefix; the address unchanged on an English page. Use: {{ "/api/v1/"|in_page_language }}."""
-    language = translation.get_language()
-    if language not in TRANSLATION_LANGUAGES:
-        return api_url
-    return f"{api_url}{'&' if '?' in api_url else '?'}lang={language}"
+    return api_url_in(api_url, translation.get_language())
 
 
 @register.filter
