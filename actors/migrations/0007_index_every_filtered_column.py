@@ -3,6 +3,8 @@
 import django.core.validators
 from django.db import migrations, models
 
+from provenance.migration_operations import FieldsInOneStep
+
 
 class Migration(migrations.Migration):
 
@@ -10,7 +12,11 @@ class Migration(migrations.Migration):
         ('actors', '0006_refold_search_text'),
     ]
 
+    # Indexes only, made as AlterFields make them; the state is re-rendered once per model,
+    # not once per field (provenance.migration_operations).
     operations = [
+        FieldsInOneStep(
+            operations=[
         migrations.AlterField(
             model_name='historicalmembership',
             name='confidence',
@@ -90,5 +96,7 @@ class Migration(migrations.Migration):
             model_name='person',
             name='wikidata_id',
             field=models.CharField(blank=True, db_index=True, max_length=16, validators=[django.core.validators.RegexValidator('^Q[1-9][0-9]*$', 'A Wikidata id looks like Q12345.')]),
+        ),
+            ],
         ),
     ]

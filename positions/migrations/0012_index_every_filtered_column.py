@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from provenance.migration_operations import FieldsInOneStep
+
 
 class Migration(migrations.Migration):
 
@@ -9,7 +11,11 @@ class Migration(migrations.Migration):
         ('positions', '0011_refold_search_text'),
     ]
 
+    # Indexes only, made as AlterFields make them; the state is re-rendered once per model,
+    # not once per field (provenance.migration_operations).
     operations = [
+        FieldsInOneStep(
+            operations=[
         migrations.AlterField(
             model_name='commitment',
             name='agreed_by',
@@ -229,5 +235,7 @@ class Migration(migrations.Migration):
             model_name='provision',
             name='confidence',
             field=models.CharField(choices=[('confirmed', 'Confirmed'), ('single_source', 'Single source'), ('contested', 'Contested'), ('uncertain', 'Uncertain')], db_index=True, default='single_source', help_text='Confirmed: two independent sources or official acts of both sides. Single source: one. Contested: the sides disagree (keep every version). Uncertain: second-hand, anonymous or garbled.', max_length=16),
+        ),
+            ],
         ),
     ]

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from provenance.migration_operations import FieldsInOneStep
+
 
 class Migration(migrations.Migration):
 
@@ -9,7 +11,11 @@ class Migration(migrations.Migration):
         ('provenance', '0010_appearances'),
     ]
 
+    # Indexes only, made as AlterFields make them; the state is re-rendered once per model,
+    # not once per field (provenance.migration_operations).
     operations = [
+        FieldsInOneStep(
+            operations=[
         migrations.AlterField(
             model_name='historicalrecordreview',
             name='reviewed_to',
@@ -59,5 +65,7 @@ class Migration(migrations.Migration):
             model_name='source',
             name='state_affiliation',
             field=models.CharField(blank=True, choices=[('', 'Not state-affiliated'), ('russia', 'Russian state or state-aligned'), ('ukraine', 'Ukrainian state'), ('turkiye', 'Turkish state'), ('uae', 'Emirati state or state-linked'), ('china', 'Chinese state'), ('cuba', 'Cuban state'), ('united_states', 'US government'), ('other', 'Other state')], db_index=True, default='', help_text='State-affiliated outlets are the record of what that side said, not of fact.', max_length=16),
+        ),
+            ],
         ),
     ]

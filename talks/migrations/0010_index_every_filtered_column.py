@@ -3,6 +3,8 @@
 import django.core.validators
 from django.db import migrations, models
 
+from provenance.migration_operations import FieldsInOneStep
+
 
 class Migration(migrations.Migration):
 
@@ -10,7 +12,11 @@ class Migration(migrations.Migration):
         ('talks', '0009_refold_search_text'),
     ]
 
+    # Indexes only, made as AlterFields make them; the state is re-rendered once per model,
+    # not once per field (provenance.migration_operations).
     operations = [
+        FieldsInOneStep(
+            operations=[
         migrations.AlterField(
             model_name='delegation',
             name='confidence',
@@ -220,5 +226,7 @@ class Migration(migrations.Migration):
             model_name='venue',
             name='country_code',
             field=models.CharField(db_index=True, help_text='ISO 3166-1 alpha-2, e.g. TR.', max_length=2),
+        ),
+            ],
         ),
     ]

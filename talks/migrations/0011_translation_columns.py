@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from provenance.migration_operations import FieldsInOneStep
+
 
 class Migration(migrations.Migration):
 
@@ -9,7 +11,11 @@ class Migration(migrations.Migration):
         ('talks', '0010_index_every_filtered_column'),
     ]
 
+    # Columns only, added as AddFields add them; the state is re-rendered once per model, not
+    # once per column (provenance.migration_operations).
     operations = [
+        FieldsInOneStep(
+            operations=[
         migrations.AddField(
             model_name='historicalround',
             name='format_note_en',
@@ -269,5 +275,7 @@ class Migration(migrations.Migration):
             model_name='track',
             name='translation_status',
             field=models.JSONField(blank=True, default=dict, editable=False, help_text='Per language, whether a person reviewed the translation and the English it was made from; kept up to date on save.'),
+        ),
+            ],
         ),
     ]
