@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from tests.factories import role_group
+from tests.migration_database import empty_default_database
 
 
 @pytest.fixture
@@ -24,6 +25,13 @@ def istanbul_record_for_module(django_db_setup, django_db_blocker):
         call_command("load_istanbul", verbosity=0)
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def empty_database(transactional_db):
+    """The default alias on a new, empty database for the test (tests.migration_database)."""
+    with empty_default_database():
+        yield
 
 
 # --- editor workflow ---

@@ -5,8 +5,8 @@ review withdrew are deleted with a version a mirror can see."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migration_database import migrate
 
 BEFORE = [
     ("provenance", "0003_source_kind_offline"),
@@ -21,24 +21,8 @@ AFTER = [
 ]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def latest_schema_after():
-    """Migrate the worker's test database back to every app's latest migration afterwards:
-    the tests that run next on this worker expect the whole schema, history tables included."""
-    yield
-    executor = MigrationExecutor(connection)
-    migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
-def test_a_database_loaded_before_tracks_migrates_cleanly(latest_schema_after):
+def test_a_database_loaded_before_tracks_migrates_cleanly(empty_database):
     old = migrate(BEFORE)
     Venue, Round = old.get_model("talks", "Venue"), old.get_model("talks", "Round")
     Issue, Commitment = (

@@ -6,14 +6,14 @@ import datetime
 
 import pytest
 
-from tests.test_migrations_tracks import latest_schema_after, migrate  # noqa: F401  (a fixture)
+from tests.migration_database import migrate
 
 BEFORE = [("talks", "0012_copy_english_into_translation_columns")]
 AFTER = [("talks", "0013_event_venue_translations")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_english_of_every_newly_translated_kind_is_kept(latest_schema_after):  # noqa: F811
+def test_the_english_of_every_newly_translated_kind_is_kept(empty_database):
     old = migrate(BEFORE)
     City, Venue = old.get_model("talks", "City"), old.get_model("talks", "Venue")
     Event, HistoricalEvent = (
