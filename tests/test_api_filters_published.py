@@ -16,7 +16,7 @@ from api.urls import RESOURCES
 from provenance.guard import has_status
 from provenance.models import PublicationStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("istanbul_record_for_module")]
 
 DRAFT = PublicationStatus.DRAFT
 
@@ -42,7 +42,7 @@ def make_draft(obj) -> None:
     type(obj).objects.filter(pk=obj.pk).update(publication_status=DRAFT)
 
 
-def test_delegation_search_does_not_read_a_draft_organizations_name(client, istanbul_record):
+def test_delegation_search_does_not_read_a_draft_organizations_name(client):
     from talks.models import Delegation
 
     delegation = Delegation.objects.published().exclude(organization=None).first()
@@ -60,7 +60,7 @@ def test_delegation_search_does_not_read_a_draft_organizations_name(client, ista
         ("organizations", "parent", "parent"),
     ],
 )
-def test_a_draft_id_answers_like_a_missing_one(client, istanbul_record, resource, param, path):
+def test_a_draft_id_answers_like_a_missing_one(client, resource, param, path):
     from django.apps import apps
 
     kind = next(kind for kind in RESOURCES if kind[0] == resource)
@@ -128,9 +128,7 @@ FILTERS = relation_filters()
 @pytest.mark.parametrize(
     ("resource", "param", "spec"), FILTERS, ids=[f"{r}?{p}" for r, p, _ in FILTERS]
 )
-def test_every_relation_filter_and_search_ignores_draft_rows(
-    client, istanbul_record, resource, param, spec
-):
+def test_every_relation_filter_and_search_ignores_draft_rows(client, resource, param, spec):
     viewset = next(v for prefix, v, _ in RESOURCES if prefix == resource)
     model = viewset.filterset_class._meta.model
     field_name = spec if isinstance(spec, str) else spec.field_name

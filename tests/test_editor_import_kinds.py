@@ -12,6 +12,10 @@ from import_export.admin import ImportMixin
 from provenance.resources import NewsroomCSV
 from talks.models import DEFAULT_TRACK, Participant
 
+# Imports run against the Istanbul record, loaded once for the module: a confirmed import
+# writes inside the test's own savepoint, undone when the test ends.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("istanbul_record_for_module")]
+
 IMPORT_ADMINS = [
     model_admin
     for model_admin in admin.site._registry.values()
@@ -37,7 +41,7 @@ def test_every_import_admin_is_walked():
 
 
 @pytest.mark.parametrize("model_admin", IMPORT_ADMINS, ids=lambda a: a.model._meta.label)
-def test_every_shipped_template_dry_runs_without_errors(model_admin, istanbul_record, publisher):
+def test_every_shipped_template_dry_runs_without_errors(model_admin, publisher):
     """The template an import page offers is a file an editor can load as it is."""
     template = STATIC_IMPORT / f"{model_admin.import_template}.csv"
     text = template.read_text(encoding="utf-8")
@@ -66,7 +70,7 @@ PARTICIPANT_HEADER = "round,side,person,role,at_table,sources\n"
 
 
 @pytest.mark.parametrize("resource_class", resources_naming_rounds(), ids=lambda r: r.__name__)
-def test_a_round_number_is_read_within_its_track(resource_class, istanbul_record, publisher):
+def test_a_round_number_is_read_within_its_track(resource_class, publisher):
     """round=1 exists in several tracks: blank track is the Istanbul talks, as in the API."""
     existing = "1,ukraine,rustem-umerov,head,yes,S13\n"  # Umerov headed Istanbul round 1
     for text in (
@@ -94,7 +98,7 @@ def test_a_round_number_is_read_within_its_track(resource_class, istanbul_record
     ],
 )
 def test_a_round_not_in_its_track_is_a_readable_error(
-    resource_class, track, round_number, expected, istanbul_record, publisher
+    resource_class, track, round_number, expected, publisher
 ):
     text = (
         "track,"
@@ -134,7 +138,7 @@ def process_url(model_admin) -> str:
 
 @pytest.mark.parametrize("model_admin", IMPORT_ADMINS, ids=lambda a: a.model._meta.label)
 def test_a_confirmation_counts_once_and_never_reads_a_file_it_was_not_given(
-    model_admin, istanbul_record, publisher_client, editor
+    model_admin, publisher_client, editor
 ):
     """A second confirm (double click, back button), a hand-written file name and another
     user's dry run are each refused with a message and a redirect, never a 500."""
@@ -199,9 +203,7 @@ JUNK = "?junk?"
 
 
 @pytest.mark.parametrize("resource_class", import_resources(), ids=lambda r: r.__name__)
-def test_every_bad_cell_of_a_row_is_reported_at_once_in_plain_words(
-    resource_class, istanbul_record, publisher
-):
+def test_every_bad_cell_of_a_row_is_reported_at_once_in_plain_words(resource_class, publisher):
     """A row with many bad cells lists each of them, under its column, without Python's words:
     the columns that refuse junk alone refuse it together too."""
     header, example = template_of(resource_class)
@@ -227,7 +229,7 @@ def test_every_bad_cell_of_a_row_is_reported_at_once_in_plain_words(
 
 @pytest.mark.parametrize("resource_class", import_resources(), ids=lambda r: r.__name__)
 @pytest.mark.parametrize("value", ["abc", "1,5", "-"])
-def test_a_number_that_is_not_one_says_so(resource_class, value, istanbul_record, publisher):
+def test_a_number_that_is_not_one_says_so(resource_class, value, publisher):
     """quantity or order given as `abc` or `1,5`: 'Give a whole number', not decimal's class."""
     from import_export import widgets
 
@@ -249,7 +251,7 @@ def test_a_number_that_is_not_one_says_so(resource_class, value, istanbul_record
 
 @pytest.mark.parametrize("model_admin", IMPORT_ADMINS, ids=lambda a: a.model._meta.label)
 def test_a_file_with_the_wrong_columns_names_them_without_a_traceback(
-    model_admin, istanbul_record, publisher_client
+    model_admin, publisher_client
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -12,6 +12,9 @@ import pytest
 
 from record.kinds import RESOURCES
 
+# The examples run against the Istanbul record, loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("istanbul_record_for_module")]
+
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 # Words of a comment that say what the example is, not what the answer contains.
@@ -105,7 +108,7 @@ def run(client, index: int):
 @pytest.mark.parametrize(
     "comment", sorted({example["comment"] for example in CURLS}), ids=lambda c: c[:40]
 )
-def test_each_curl_example_answers_what_its_comment_says(client, istanbul_record, comment):
+def test_each_curl_example_answers_what_its_comment_says(client, comment):
     bodies, statuses = [], set()
     for index, example in enumerate(CURLS):
         if example["comment"] == comment:
@@ -120,7 +123,7 @@ def test_each_curl_example_answers_what_its_comment_says(client, istanbul_record
 
 
 @pytest.mark.parametrize("address", ADDRESSES)
-def test_each_address_the_readme_names_answers(client, istanbul_record, address):
+def test_each_address_the_readme_names_answers(client, address):
     check_answer(address, client.get(as_loaded_fresh(address), follow=True))
 
 

@@ -1,13 +1,13 @@
 """From the site alone, a reader who knows nothing can answer the questions the project exists for.
 
-These run on the real Istanbul record (`istanbul_record`), not on factories.
+These run on the real Istanbul record, loaded once for the module, not on factories.
 """
 
 import re
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("istanbul_record_for_module")]
 
 ROUNDS = [
     ("Round 1", "16 May 2025", "Dolmabahçe Palace"),
@@ -24,7 +24,7 @@ def plain(response) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", main).split())
 
 
-def test_when_and_where_each_round_was_held_and_who_led_each_delegation(client, istanbul_record):
+def test_when_and_where_each_round_was_held_and_who_led_each_delegation(client):
     text = plain(client.get("/rounds/"))
     for label, day, venue in ROUNDS:
         section = text[text.index(label + ":") :]
@@ -35,7 +35,7 @@ def test_when_and_where_each_round_was_held_and_who_led_each_delegation(client, 
 
 
 @pytest.mark.parametrize("slug", ["ceasefire", "nato-alliances", "territory"])
-def test_what_each_side_wanted_on_an_issue_in_each_round(client, istanbul_record, slug):
+def test_what_each_side_wanted_on_an_issue_in_each_round(client, slug):
     response = client.get(f"/issues/{slug}/")
     matrix = response.context["matrix"]
     assert [row["round"].number for row in matrix] == [1, 2, 3]
@@ -51,14 +51,14 @@ def test_what_each_side_wanted_on_an_issue_in_each_round(client, istanbul_record
     assert text.count("The record holds nothing from this side") == gaps
 
 
-def test_ceasefire_positions_in_every_round_for_both_sides(client, istanbul_record):
+def test_ceasefire_positions_in_every_round_for_both_sides(client):
     matrix = client.get("/issues/ceasefire/").context["matrix"]
     for row in matrix:
         assert row["ukraine"].stance == "demands"
         assert row["russia"].summary
 
 
-def test_how_many_prisoners_each_side_got_back_and_where_numbers_differ(client, istanbul_record):
+def test_how_many_prisoners_each_side_got_back_and_where_numbers_differ(client):
     text = plain(client.get("/commitments/"))
     first = text[text.index("Exchange of prisoners, 1,000 for 1,000") :]
     # 880 prisoners of war and 120 civilians each way under the round 1 agreement.
@@ -81,14 +81,14 @@ def test_how_many_prisoners_each_side_got_back_and_where_numbers_differ(client, 
     )
 
 
-def test_home_page_key_figures_come_from_the_record_with_claimants(client, istanbul_record):
+def test_home_page_key_figures_come_from_the_record_with_claimants(client):
     text = plain(client.get("/"))
     assert "Rounds held 3" in text
     assert "7,057 per Ukraine · 7,060 per Russia" in text  # with 17 July (the 2026 review)
     assert "Round 3: Third round in Istanbul" in text
 
 
-def test_umerovs_posts_read_as_they_stand_today(client, istanbul_record):
+def test_umerovs_posts_read_as_they_stand_today(client):
     # He headed rounds 1 and 2 as Minister of Defence and left that post on 17 July 2025 (the
     # 2026 review); the people list must not still call him Minister of Defence.
     html = client.get("/people/").content.decode()
@@ -118,9 +118,7 @@ def cells(html: str, row_start: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("number", [1, 2, 3])
-def test_a_round_page_says_when_and_where_it_was_and_who_led_each_side(
-    client, istanbul_record, number
-):
+def test_a_round_page_says_when_and_where_it_was_and_who_led_each_side(client, number):
     label, day, venue = ROUNDS[number - 1]
     text = plain(client.get(f"/rounds/{number}/"))
     # In the page's opening, where a reader who landed from a search looks first.
@@ -131,7 +129,7 @@ def test_a_round_page_says_when_and_where_it_was_and_who_led_each_side(
         assert head in text, f"{label}: {side}'s head"
 
 
-def test_each_side_on_the_ceasefire_in_each_round_read_off_the_issue_page(client, istanbul_record):
+def test_each_side_on_the_ceasefire_in_each_round_read_off_the_issue_page(client):
     html = client.get("/issues/ceasefire/").content.decode()
     # The first three "Round n" rows are the Istanbul talks' (the table groups by track, in
     # the order the tracks began).
@@ -151,9 +149,7 @@ def test_each_side_on_the_ceasefire_in_each_round_read_off_the_issue_page(client
         assert len(row[2]) > 40, label
 
 
-def test_how_many_people_and_bodies_came_home_each_way_and_according_to_whom(
-    client, istanbul_record
-):
+def test_how_many_people_and_bodies_came_home_each_way_and_according_to_whom(client):
     # The page must give the same numbers as the API's totals (/api/v1/totals/), which add up
     # every exchange in the record once (scope `record`, uncertain links included).
     totals = client.get("/api/v1/totals/?page_size=500").json()["results"]
@@ -173,7 +169,7 @@ def test_how_many_people_and_bodies_came_home_each_way_and_according_to_whom(
         assert figure in text, (total["receiving_side"], total["category"], figure)
 
 
-def test_what_happened_most_recently_leads_the_home_page(client, istanbul_record):
+def test_what_happened_most_recently_leads_the_home_page(client):
     text = plain(client.get("/"))
     latest = text[text.index("Latest developments") :]
     # The newest dated item in the record (reviewed to 15 May 2026): the 205-for-205 POW swap
