@@ -441,7 +441,10 @@ SPECTACULAR_SETTINGS = {
 # CORS for read-only data: any origin may GET the API and the downloads, and read the headers
 # a client needs for paging, caching and pacing itself.
 CORS_ALLOW_ALL_ORIGINS = True
-CORS_URLS_REGEX = r"^/(api|data)/.*$"
+# The downloads are in every language (/uk/data/…); the API takes ?lang=, never a prefix.
+CORS_URLS_REGEX = (
+    rf"^/(api/|((?:{'|'.join(code for code, _ in LANGUAGES if code != LANGUAGE_CODE)})/)?data/)"
+)
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 # Headers that differ per client (the API's rate-limit figures): a response carrying one is never

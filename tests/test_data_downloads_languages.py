@@ -35,6 +35,23 @@ def csv_table(client, url: str, active: str = "en") -> tuple[list[str], list[dic
     return reader.fieldnames, list(reader)
 
 
+@pytest.mark.parametrize("prefix", ["", *(f"/{language}" for language in LANGUAGES)])
+def test_any_origin_may_read_every_download_in_every_language(client, prefix):
+    """A newsroom's page fetches the files from its own origin (CORS), in each language; its
+    browser's preflight is answered for them too."""
+    origin = {"HTTP_ORIGIN": "https://newsroom.example"}
+    urls = [f"{prefix}/data/"] + [
+        f"{prefix}/data/{table}.{extension}" for table in TABLES for extension in ("csv", "json")
+    ]
+    for url in urls:
+        response = client.get(url, **origin)
+        assert response.status_code == 200, url
+        assert response["Access-Control-Allow-Origin"] == "*", url
+        preflight = client.options(url, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET", **origin)
+        assert preflight["Access-Control-Allow-Origin"] == "*", url
+        assert "GET" in preflight["Access-Control-Allow-Methods"], url
+
+
 def test_every_table_is_described_for_the_downloads_page():
     assert set(DESCRIPTIONS) == set(TABLES)
 
