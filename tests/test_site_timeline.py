@@ -277,6 +277,36 @@ def test_graphic_starts_at_the_talks_and_links_earlier_background(client, record
     assert len(spots) == 12
 
 
+EARLIER_IN_THE_GRAPHICS_TITLE = {
+    # Ukrainian and Russian have three plural forms: 1, 2–4, 5 and more.
+    ("en", 1): "and 1 earlier entry",
+    ("en", 2): "and 2 earlier entries",
+    ("uk", 1): "і ще 1 давніший запис",
+    ("uk", 2): "і ще 2 давніші записи",
+    ("uk", 5): "і ще 5 давніших записів",
+    ("ru", 1): "и ещё 1 более ранняя запись",
+    ("ru", 2): "и ещё 2 более ранние записи",
+    ("ru", 5): "и ещё 5 более ранних записей",
+}
+
+
+@pytest.mark.parametrize(("language", "earlier"), list(EARLIER_IN_THE_GRAPHICS_TITLE))
+def test_the_graphics_title_counts_earlier_entries_in_the_languages_plural(
+    client, record, language, earlier
+):
+    for day in range(1, earlier + 1):
+        EventFactory(title=f"Background {day}", occurred_on=datetime.date(2022, 2, day))
+    # Entries far before the rest are linked as "earlier" while they are a tenth of all at most.
+    for day in range(1, 10 * earlier + 1):
+        EventFactory(title=f"Statement {day}", occurred_on=datetime.date(2025, 8, 1 + day % 28))
+    prefix = "" if language == "en" else f"/{language}"
+    page = client.get(f"{prefix}/timeline/").content.decode()
+    title = page[
+        page.index('<title id="tl-title">') : page.index("</title>", page.index("tl-title"))
+    ]
+    assert EARLIER_IN_THE_GRAPHICS_TITLE[language, earlier] in title
+
+
 @pytest.mark.parametrize("month", ["0001-01", "9999-12"])
 def test_a_month_at_the_calendars_edges_is_read_not_a_500(client, record, month):
     response = client.get(f"/timeline/?month={month}")
